@@ -1,0 +1,43 @@
+# Everything a fresh clone needs, from python3 and make alone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: demo test lint typecheck pytest docs serve-docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# A stamp per install, remade whenever pyproject.toml changes.
+$(VENV)/.run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@ $(VENV)/.run
+
+demo: $(VENV)/.run
+	$(BIN)/skillrevival
+
+test: lint typecheck pytest docs
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy --strict src
+
+pytest: $(VENV)/.dev
+	$(BIN)/pytest
+
+docs: $(VENV)/.dev
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve-docs: $(VENV)/.dev
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,76 @@
+"""skillrevival: the second batch of China's Hundred Cities Skills Revitalization Campaign as data.
+
+The notice 人社部函〔2015〕67号 (2015-04-20) of the Ministry of Human Resources and Social Security,
+its work plan and its roster of 100 implementing cities, as frozen, typed records::
+
+    >>> import skillrevival
+    >>> c = skillrevival.campaign()
+    >>> c.roster.city("苏州").province
+    '江苏'
+
+Importing the package reads no data; :func:`campaign` reads and checks the bundled data on its
+first call and caches the result.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
+from ._loader import campaign, load, loads, structure, validate
+from ._lookup import normalize
+from ._model import (
+    Anomaly,
+    Attachment,
+    Campaign,
+    City,
+    Notice,
+    Phase,
+    Province,
+    Roster,
+    Source,
+    StatedDuration,
+    Term,
+)
+
+if TYPE_CHECKING:
+    from cattrs.preconf.json import JsonConverter
+
+    converter: JsonConverter
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Anomaly",
+    "Attachment",
+    "Campaign",
+    "City",
+    "NotFoundError",
+    "Notice",
+    "Phase",
+    "Problem",
+    "Province",
+    "Roster",
+    "SkillRevivalError",
+    "Source",
+    "StatedDuration",
+    "Term",
+    "ValidationError",
+    "__version__",
+    "campaign",
+    "converter",
+    "load",
+    "loads",
+    "normalize",
+    "structure",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The converter pulls in cattrs; build it only for those who ask.
+    if name == "converter":
+        from ._converter import converter
+
+        return converter
+    raise AttributeError(f"module 'skillrevival' has no attribute {name!r}")

@@ -1,0 +1,141 @@
+"""Finding provinces and cities by the names people type.
+
+A key is normalised one way everywhere (:func:`normalize`): Unicode NFKC (full-width to
+half-width), every space removed, case folded. An index maps each normalised name of a record to
+the record, and the *stem* of each name (the name without its administrative suffix, 苏州 for
+苏州市) to the record and the suffix it dropped. A query that misses the names is tried as a stem,
+and accepted only where its own suffix is the record's, or the record's name has none: 苏州 and
+苏州市 find 苏州市, but 朝阳区 does not find 朝阳市.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from ._errors import NotFoundError
+
+if TYPE_CHECKING:
+    from ._model import City, Province
+
+T = TypeVar("T")
+
+# Longest first, so that 自治州 is dropped whole rather than as 州.
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+CITY_SUFFIXES = ("自治州", "地区", "市", "区", "州", "盟", "县", "旗")
+_MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
+
+
+def normalize(text: str) -> str:
+    """The form in which names are compared: NFKC, no white space, case folded."""
+    # Folding case or dropping spaces can leave a string that NFKC changes again (C + cedilla):
+    # repeat until nothing changes, so that normalising twice is normalising once.
+    for _ in range(4):
+        folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        key = "".join(folded.split())
+        if key == text:
+            break
+        text = key
+    return key
+
+
+def split_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
+    """Split a normalised key into (stem, suffix); the suffix is '' when none applies."""
+    for suffix in suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
+            return key[: -len(suffix)], suffix
+    return key, ""
+
+
+def province_keys(province: Province) -> tuple[str, ...]:
+    """Every name under which a province is found."""
+    return (province.name,)
+
+
+def city_keys(city: City) -> tuple[str, ...]:
+    """Every name under which a city is found."""
+    return (city.name,)
+
+
+class Index(Generic[T]):
+    """Normalised names of records, built once; lookups by exact name, then by stem."""
+
+    __slots__ = ("_exact", "_kind", "_label", "_stems", "_suffixes")
+
+    def __init__(
+        self,
+        kind: str,
+        entries: Iterable[tuple[Iterable[str], T]],
+        label: Callable[[T], str],
+        suffixes: tuple[str, ...],
+    ) -> None:
+        self._kind = kind
+        self._label = label
+        self._suffixes = suffixes
+        self._exact: dict[str, list[T]] = {}
+        self._stems: dict[str, list[tuple[str, T]]] = {}
+        for names, record in entries:
+            for name in names:
+                key = normalize(name)
+                _add(self._exact, key, record)
+                stem, suffix = split_suffix(key, suffixes)
+                if suffix:
+                    _add(self._stems, stem, (suffix, record))
+                    _add(self._exact, stem, record)
+
+    def find(self, key: str) -> tuple[T, ...]:
+        """Every record that ``key`` names: none, one, or several when it is ambiguous."""
+        query = normalize(key)
+        hits = self._exact.get(query)
+        if hits is None:
+            stem, suffix = split_suffix(query, self._suffixes)
+            if not suffix:
+                return ()
+            candidates = self._stems.get(stem, [])
+            named_bare = self._exact.get(stem, [])
+            hits = [record for own, record in candidates if own == suffix]
+            hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
+        return _unique(hits)
+
+    def get(self, key: str) -> T | None:
+        """The one record that ``key`` names, or None when there is none or more than one."""
+        hits = self.find(key)
+        return hits[0] if len(hits) == 1 else None
+
+    def lookup(self, key: str) -> T:
+        """The one record that ``key`` names; raise NotFoundError, with suggestions, otherwise."""
+        hits = self.find(key)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            labels = [self._label(hit) for hit in hits]
+            message = f"{self._kind} {key!r} is ambiguous: it names {', '.join(labels)}"
+            raise NotFoundError(message, key, labels)
+        suggestions = self.suggest(key)
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        raise NotFoundError(f"no {self._kind} named {key!r}{hint}", key, suggestions)
+
+    def suggest(self, key: str, limit: int = 3) -> list[str]:
+        """Labels of the records whose names are closest to ``key``."""
+        close = difflib.get_close_matches(normalize(key), self._exact, n=limit * 2, cutoff=0.5)
+        labels: list[str] = []
+        for name in close:
+            for record in self._exact[name]:
+                label = self._label(record)
+                if label not in labels:
+                    labels.append(label)
+        return labels[:limit]
+
+
+def _add(mapping: dict[str, list[T]], key: str, value: T) -> None:
+    mapping.setdefault(key, []).append(value)
+
+
+def _unique(records: Iterable[T]) -> tuple[T, ...]:
+    seen: list[T] = []
+    for record in records:
+        if not any(record is kept for kept in seen):
+            seen.append(record)
+    return tuple(seen)

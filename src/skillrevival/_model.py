@@ -1,0 +1,256 @@
+"""The campaign as frozen, typed records.
+
+Every class here is a frozen, slotted attrs class whose collections are tuples, so nothing a caller
+receives can be changed. The classes hold no facts of their own: the facts live in
+``data/campaign.json`` and reach these classes through the converter. Rules that span several
+fields (quotas, orders, dates) live in :mod:`skillrevival._validation`, which reports every
+problem with its path; they are not attrs validators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+import attrs
+import pendulum
+
+from ._dates import parse_iso_date
+from ._errors import ValidationError
+from ._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, city_keys, province_keys
+
+
+@attrs.frozen
+class Term:
+    """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering."""
+
+    zh: str
+    en: str
+
+
+@attrs.frozen
+class Attachment:
+    """One of the notice's attachments (附件), by number and title."""
+
+    number: int
+    title: Term
+
+
+@attrs.frozen
+class Notice:
+    """The notice 人社部函〔2015〕67号 itself: who issued it, when, to whom, and what it asks.
+
+    ``plan_deadline`` is the date by which each province reports its cities' implementation plans
+    to ``plans_submitted_to``; the notice prints it as ``plan_deadline_printed`` (2015年5月底前,
+    "before the end of May 2015"), read as the last day of that month.
+    """
+
+    number: str
+    title: Term
+    issuer: Term
+    issued_on: pendulum.Date
+    addressees: tuple[Term, ...]
+    attachments: tuple[Attachment, ...]
+    plan_deadline: pendulum.Date
+    plan_deadline_printed: str
+    plans_submitted_to: Term
+
+
+@attrs.frozen
+class StatedDuration:
+    """How long the plan says the campaign lasts, as printed (为时两年: two years).
+
+    The phases span a different length of time; see :attr:`Campaign.anomalies`.
+    """
+
+    printed: str
+    en: str
+    years: int
+    clause: str
+
+
+@attrs.frozen
+class Phase:
+    """One of the plan's three implementation phases (实施步骤, 附件1 五).
+
+    The notice gives months; ``start`` is the first day of the first month and ``end`` the last
+    day of the last month, both inclusive. ``printed_period`` keeps the notice's wording.
+    """
+
+    number: int
+    name: Term
+    printed_period: str
+    start: pendulum.Date
+    end: pendulum.Date
+    tasks: tuple[Term, ...]
+    clause: str
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls within this phase, both ends included."""
+        return self.start <= _as_date(day) <= self.end
+
+
+@attrs.frozen
+class City:
+    """An implementing unit of the roster (实施城市（地区、州、盟）).
+
+    ``name`` is exactly as printed, misprints included (鹰谭市); ``seq`` is its position within
+    its province's row, from 1; ``province`` is the name of that province as in
+    :attr:`Province.name`.
+    """
+
+    seq: int
+    name: str
+    province: str
+
+
+@attrs.frozen
+class Province:
+    """A row of the roster: a provincial-level region (地区), its quota (数量) and its cities.
+
+    ``name`` is as printed with the table's padding spaces removed (北京, 内蒙古, 新疆兵团);
+    ``seq`` is the row's number (序号).
+    """
+
+    seq: int
+    name: str
+    quota: int
+    cities: tuple[City, ...]
+
+
+@attrs.frozen
+class Roster:
+    """The list of implementing cities (附件2), province by province in the notice's order.
+
+    Lookups accept a name as printed or without its administrative suffix (江苏 or 江苏省,
+    苏州 or 苏州市), ignore spaces and full-width forms, and are built once per roster.
+    """
+
+    title: Term
+    clause: str
+    provinces: tuple[Province, ...]
+    total_quota: int
+
+    @cached_property
+    def cities(self) -> tuple[City, ...]:
+        """All cities in the notice's order, province by province."""
+        return tuple(city for province in self.provinces for city in province.cities)
+
+    @cached_property
+    def _province_index(self) -> Index[Province]:
+        entries = ((province_keys(p), p) for p in self.provinces)
+        return Index("province", entries, _province_label, PROVINCE_SUFFIXES)
+
+    @cached_property
+    def _city_index(self) -> Index[City]:
+        entries = ((city_keys(c), c) for c in self.cities)
+        return Index("city", entries, _city_label, CITY_SUFFIXES)
+
+    def province(self, key: str) -> Province:
+        """The province that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+        return self._province_index.lookup(key)
+
+    def get_province(self, key: str) -> Province | None:
+        """The province that ``key`` names, or None."""
+        return self._province_index.get(key)
+
+    def city(self, key: str) -> City:
+        """The city that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+        return self._city_index.lookup(key)
+
+    def get_city(self, key: str) -> City | None:
+        """The city that ``key`` names, or None."""
+        return self._city_index.get(key)
+
+    def province_of(self, city: City) -> Province:
+        """The province row that holds ``city``."""
+        return self._province_index.lookup(city.province)
+
+
+@attrs.frozen
+class Anomaly:
+    """A place where the notice is wrong or inconsistent, kept as printed beside the correction.
+
+    ``where`` is the path in the data of the value that keeps the printed form.
+    """
+
+    where: str
+    clause: str
+    printed: str
+    corrected: str
+    explanation: str
+
+
+@attrs.frozen
+class Source:
+    """A document or dataset that facts in the bundled data come from."""
+
+    id: str
+    title: str
+    publisher: str
+    as_of: str
+
+
+@attrs.frozen
+class Campaign:
+    """A batch of the Hundred Cities Skills Revitalization Campaign (百城技能振兴专项活动)."""
+
+    batch: int
+    name: Term
+    notice: Notice
+    stated_duration: StatedDuration
+    phases: tuple[Phase, ...]
+    roster: Roster
+    anomalies: tuple[Anomaly, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def plan_deadline(self) -> pendulum.Date:
+        """The deadline for cities' implementation plans (2015年5月底前), as a date."""
+        return self.notice.plan_deadline
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day of the first phase."""
+        return self.phases[0].start
+
+    @property
+    def end(self) -> pendulum.Date:
+        """The last day of the last phase."""
+        return self.phases[-1].end
+
+    def phase_on(self, day: dt.date | str) -> Phase | None:
+        """The phase that contains ``day``, or None when it falls outside every phase.
+
+        ``day`` is a :class:`pendulum.Date`, a :class:`datetime.date`, a
+        :class:`datetime.datetime` (its calendar date is used, in its own time zone) or an ISO
+        ``YYYY-MM-DD`` string. Anything else raises :class:`ValidationError`.
+        """
+        target = _as_date(day)
+        for phase in self.phases:
+            if phase.start <= target <= phase.end:
+                return phase
+        return None
+
+
+def _as_date(day: object) -> dt.date:
+    """Reduce the date-like inputs that lookups accept to a plain calendar date."""
+    if isinstance(day, dt.datetime):
+        return day.date()
+    if isinstance(day, dt.date):
+        return day
+    if isinstance(day, str):
+        try:
+            return parse_iso_date(day)
+        except ValueError as error:
+            raise ValidationError.single("date", str(error)) from None
+    message = f"expected a date, a datetime or a YYYY-MM-DD string, got {type(day).__name__}"
+    raise ValidationError.single("date", message)
+
+
+def _province_label(province: Province) -> str:
+    return province.name
+
+
+def _city_label(city: City) -> str:
+    return f"{city.name} ({city.province})"

@@ -1,0 +1,175 @@
+"""The model's behaviour: immutability, lookups, phases by date, the converter's round trip."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import attrs
+import pendulum
+import pytest
+
+import skillrevival
+from skillrevival import NotFoundError, ValidationError
+
+
+@pytest.fixture(scope="module")
+def campaign() -> skillrevival.Campaign:
+    return skillrevival.campaign()
+
+
+def test_campaign_is_cached_and_equal(campaign: skillrevival.Campaign) -> None:
+    assert skillrevival.campaign() is campaign
+    again = skillrevival.loads(skillrevival.converter.dumps(campaign))
+    assert again == campaign
+    assert hash(again) == hash(campaign)
+
+
+def test_objects_cannot_be_changed(campaign: skillrevival.Campaign) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        campaign.batch = 3  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        campaign.roster.provinces[0].quota = 9  # type: ignore[misc]
+    assert isinstance(campaign.roster.provinces, tuple)
+    assert isinstance(campaign.roster.cities, tuple)
+    with pytest.raises(AttributeError):
+        campaign.roster.provinces[0].extra = 1  # type: ignore[attr-defined]
+
+
+def test_import_reads_no_data_and_skips_cattrs() -> None:
+    code = (
+        "import sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda event, args: event == 'open' and opened.append(str(args[0])))\n"
+        "import skillrevival\n"
+        "print('cattrs' in sys.modules, [p for p in opened if p.endswith('.json')])\n"
+        "skillrevival.campaign()\n"
+        "print([p for p in opened if p.endswith('.json')][-1].endswith('campaign.json'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["False []", "True"]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("苏州", "苏州市"),
+        ("苏州市", "苏州市"),
+        (" 苏 州 ", "苏州市"),
+        ("\u3000苏州市", "苏州市"),
+        ("鹰谭", "鹰谭市"),
+        ("凉山州", "凉山州"),
+        ("凉山", "凉山州"),
+        ("巴州", "巴州"),
+        ("第一师阿拉尔市", "第一师阿拉尔市"),
+        ("九龙坡", "九龙坡区"),
+        ("滨海新区", "滨海新区"),
+    ],
+)
+def test_city_lookup(campaign: skillrevival.Campaign, key: str, expected: str) -> None:
+    assert campaign.roster.city(key).name == expected
+    assert campaign.roster.get_city(key) is campaign.roster.city(key)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("江苏", "江苏"),
+        ("江苏省", "江苏"),
+        ("北京市", "北京"),
+        ("内蒙古", "内蒙古"),
+        ("新疆兵团", "新疆兵团"),
+    ],
+)
+def test_province_lookup(campaign: skillrevival.Campaign, key: str, expected: str) -> None:
+    assert campaign.roster.province(key).name == expected
+
+
+@pytest.mark.parametrize("key", ["朝阳区", "苏州区", "巴", "", "   ", "南京", "Suzhou2"])
+def test_misses(campaign: skillrevival.Campaign, key: str) -> None:
+    assert campaign.roster.get_city(key) is None
+    with pytest.raises(NotFoundError) as caught:
+        campaign.roster.city(key)
+    assert isinstance(caught.value, LookupError)
+    assert repr(key) in str(caught.value)
+
+
+def test_miss_suggests_closest(campaign: skillrevival.Campaign) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        campaign.roster.city("苏洲市")
+    assert caught.value.suggestions[0] == "苏州市 (江苏)"
+    assert "did you mean 苏州市 (江苏)" in str(caught.value)
+    with pytest.raises(NotFoundError, match="no province named '江酥'"):
+        campaign.roster.province("江酥")
+
+
+def test_province_of(campaign: skillrevival.Campaign) -> None:
+    assert campaign.roster.province_of(campaign.roster.city("定州")).name == "河北"
+
+
+@pytest.mark.parametrize(
+    ("day", "number"),
+    [
+        (pendulum.Date(2015, 2, 28), None),
+        (pendulum.Date(2015, 3, 1), 1),
+        (dt.date(2015, 5, 31), 1),
+        (dt.date(2015, 6, 1), 2),
+        (dt.datetime(2016, 9, 30, 23, 59), 2),
+        (pendulum.datetime(2016, 10, 1), 3),
+        ("2016-12-31", 3),
+        ("2017-01-01", None),
+    ],
+)
+def test_phase_on(campaign: skillrevival.Campaign, day: object, number: int | None) -> None:
+    phase = campaign.phase_on(day)  # type: ignore[arg-type]
+    assert (phase.number if phase else None) == number
+
+
+@pytest.mark.parametrize("day", ["2016-13-01", "1 May 2016", 20160101, None])
+def test_phase_on_rejects_what_is_not_a_date(campaign: skillrevival.Campaign, day: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        campaign.phase_on(day)  # type: ignore[arg-type]
+    assert caught.value.problems[0].path == "date"
+
+
+def test_converter_writes_dates_as_iso_strings(campaign: skillrevival.Campaign) -> None:
+    data = skillrevival.converter.unstructure(campaign)
+    assert data["notice"]["issued_on"] == "2015-04-20"
+    assert data["phases"][1]["end"] == "2016-09-30"
+    assert data["roster"]["provinces"][0]["cities"][0] == {
+        "seq": 1,
+        "name": "丰台区",
+        "province": "北京",
+    }
+
+
+def test_parts_load_on_their_own(campaign: skillrevival.Campaign) -> None:
+    roster = skillrevival.converter.dumps(campaign.roster)
+    assert skillrevival.loads(roster, skillrevival.Roster) == campaign.roster
+    phase = skillrevival.converter.unstructure(campaign.phases[0])
+    assert skillrevival.structure(phase, skillrevival.Phase) == campaign.phases[0]
+
+
+def test_cannot_load_an_unknown_class() -> None:
+    with pytest.raises(ValidationError, match="cannot read"):
+        skillrevival.structure({}, dict)
+
+
+def test_load_reads_a_file(tmp_path: object, campaign: skillrevival.Campaign) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "campaign.json"
+    path.write_text(skillrevival.converter.dumps(campaign), encoding="utf-8")
+    assert skillrevival.load(path) == campaign
+    with pytest.raises(ValidationError, match="cannot read"):
+        skillrevival.load(path.with_name("missing.json"))
+
+
+def test_command_prints_summary() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "skillrevival"], capture_output=True, text=True, check=True
+    )
+    assert "人社部函〔2015〕67号" in run.stdout
+    assert "2015-06-01 to 2016-09-30" in run.stdout
+    assert "新疆兵团" in run.stdout
+    assert "第一师阿拉尔市" in run.stdout
+    assert "Total quota 100, 100 cities" in run.stdout
