@@ -19,7 +19,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from ._dates import parse_iso_date
 from ._errors import Problem
 from ._lookup import normalize
-from ._model import Campaign, City, Notice, Phase, Province, Roster
+from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
 
 Rule = Callable[[object, str], Iterator[Problem]]
 
@@ -187,6 +187,21 @@ def _check_phase(data: object, path: str) -> Iterator[Problem]:
         yield Problem(_join(path, "end"), f"phase ends ({end}) before it starts ({start})")
 
 
+_PLAN_PARTS = (("objectives", "objective"), ("main_tasks", "task"), ("safeguards", "safeguard"))
+
+
+def _check_plan_item(data: object, path: str) -> Iterator[Problem]:
+    yield from _check_positive(data, "number", path)
+
+
+def _check_plan_items(data: object, path: str, what: str) -> Iterator[Problem]:
+    """The plan's objectives, main tasks or safeguards: numbered 1..n in the notice's order."""
+    items = _items(data)
+    yield from _check_numbered(items, "number", path, what)
+    for index, item in enumerate(items):
+        yield from _check_plan_item(item, f"{path}[{index}]")
+
+
 def _check_notice(data: object, path: str) -> Iterator[Problem]:
     issued, deadline = _date(_field(data, "issued_on")), _date(_field(data, "plan_deadline"))
     if issued is not None and deadline is not None and deadline < issued:
@@ -221,6 +236,8 @@ def _check_campaign(data: object, path: str) -> Iterator[Problem]:
     if first and last and deadline and not first <= deadline <= last:
         message = f"plan deadline {deadline} falls outside the campaign ({first} to {last})"
         yield Problem(_join(path, "notice.plan_deadline"), message)
+    for key, what in _PLAN_PARTS:
+        yield from _check_plan_items(_field(data, key), _join(path, key), what)
     yield from _check_roster(_field(data, "roster"), _join(path, "roster"))
     sources = _items(_field(data, "sources"))
     ids = [(f"{_join(path, 'sources')}[{i}].id", _field(s, "id")) for i, s in enumerate(sources)]
@@ -231,6 +248,7 @@ _RULES: dict[type, Rule] = {
     Campaign: _check_campaign,
     Notice: _check_notice,
     Phase: _check_phase,
+    PlanItem: _check_plan_item,
     Roster: _check_roster,
     Province: _check_province_alone,
     City: _check_city,
