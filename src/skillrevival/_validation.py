@@ -34,7 +34,7 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, IterableValidationError):
         items, without = error.group_exceptions()
-        found = [p for e, n in items for p in problems_from_exception(e, f"{path}[{n.index}]")]
+        found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, KeyError):
         return [Problem(path, "required field is missing")]
@@ -54,6 +54,11 @@ def check_rules(data: object, cls: type, path: str = "") -> list[Problem]:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _item(path: str, index: object) -> str:
+    """The path of an array item (``phases[2]``) or of a value in a mapping (``members.key``)."""
+    return f"{path}[{index}]" if isinstance(index, int) else _join(path, str(index))
 
 
 def _field(data: object, name: str) -> object:
