@@ -1,7 +1,10 @@
 """The work plan's vocabulary: golden terms typed from 附件1, the data file, lookups and order."""
 
+import doctest
 import enum
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -362,3 +365,31 @@ def test_every_enumeration_is_an_enum_with_string_values() -> None:
     for kind in VOCABULARIES:
         assert issubclass(kind, enum.Enum)
         assert all(isinstance(m.value, str) and m.value == m.value.lower() for m in kind)
+
+
+# --- the docs page ----------------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_docs_examples_run() -> None:
+    page = (DOCS / "vocabulary.md").read_text(encoding="utf-8")
+    text = "\n".join(re.findall(r"```pycon\n(.*?)```", page, re.S))
+    test = doctest.DocTestParser().get_doctest(text, {}, "vocabulary.md", None, 0)
+    assert len(test.examples) >= 6
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_docs_tables_show_every_member() -> None:
+    spec = importlib.util.spec_from_file_location("hook", DOCS / "hooks" / "vocabulary_tables.py")
+    assert spec
+    assert spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    page = hook.on_page_markdown("before\n" + hook.MARKER + "\nafter", page=None)
+    for member in MEMBERS:
+        assert f"| `{member.value}` | {member.zh} | {member.en} |" in page
+    assert "| `technician` | 技师 | technician | 附件1 三（一） | 2 |" in page
+    assert page.count("## `") == len(VOCABULARIES)
