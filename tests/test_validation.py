@@ -120,6 +120,11 @@ CASES: list[tuple[str, Callable[[Doc], None], str]] = [
     ("notice_missing", _set("notice", _DELETE), "notice"),
     ("notice_is_list", _set("notice", []), "notice"),
     ("years_zero", _set("stated_duration.years", 0), "stated_duration.years"),
+    ("objective_numbered_wrong", _set("objectives[1].number", 3), "objectives[1].number"),
+    ("task_number_zero", _set("main_tasks[0].number", 0), "main_tasks[0].number"),
+    ("safeguard_title_missing", _set("safeguards[2].title", _DELETE), "safeguards[2].title"),
+    ("safeguard_title_blank", _set("safeguards[3].title.zh", " "), "safeguards[3].title.zh"),
+    ("main_tasks_missing", _set("main_tasks", _DELETE), "main_tasks"),
 ]
 
 

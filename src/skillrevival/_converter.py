@@ -20,6 +20,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as make_json_converter
 
 from ._dates import parse_iso_date
+from ._vocabulary import Vocabulary
 
 StructureHook = Callable[[Any, Any], Any]
 
@@ -38,6 +39,8 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
     converter.register_structure_hook_factory(is_sequence, _sequence_factory)
     converter.register_structure_hook_factory(attrs.has, _object_factory)
+    converter.register_structure_hook_factory(_is_vocabulary, _vocabulary_factory)
+    converter.register_unstructure_hook_factory(_is_vocabulary, _unstructure_vocabulary_factory)
     return converter
 
 
@@ -86,6 +89,33 @@ def _object_factory(cls: Any, converter: Any) -> StructureHook:
         return inner(value, target)
 
     return structure
+
+
+def _is_vocabulary(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, Vocabulary)
+
+
+def _vocabulary_factory(kind: type[Vocabulary], _: Any) -> StructureHook:
+    """Members travel as their values only: not as names, numbers or translations."""
+    values = tuple(member.value for member in kind)
+    expected = f"one of {', '.join(map(repr, values))}"
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise TypeError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
+        if value not in values:
+            raise ValueError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
+        return kind(value)
+
+    return structure
+
+
+def _unstructure_vocabulary_factory(kind: type[Vocabulary], _: Any) -> Callable[[Any], Any]:
+    return _member_value
+
+
+def _member_value(member: Vocabulary) -> str:
+    return str(member.value)
 
 
 def _describe(value: object) -> str:

@@ -91,6 +91,19 @@ class Phase:
 
 
 @attrs.frozen
+class PlanItem:
+    """A numbered item of the work plan (附件1): an objective, a main task or a safeguard.
+
+    ``clause`` is where the item stands (``附件1 三（二）``); ``title.zh`` is the notice's own
+    words for it, verbatim, and ``title.en`` a short English rendering.
+    """
+
+    number: int
+    clause: str
+    title: Term
+
+
+@attrs.frozen
 class City:
     """An implementing unit of the roster (实施城市（地区、州、盟）).
 
@@ -193,13 +206,21 @@ class Source:
 
 @attrs.frozen
 class Campaign:
-    """A batch of the Hundred Cities Skills Revitalization Campaign (百城技能振兴专项活动)."""
+    """A batch of the Hundred Cities Skills Revitalization Campaign (百城技能振兴专项活动).
+
+    The work plan's structure travels with it: ``objectives`` (目标任务, 附件1 二),
+    ``main_tasks`` (主要内容, 附件1 三) and ``safeguards`` (保障措施, 附件1 四), each numbered
+    from 1 in the notice's order; the implementation steps (附件1 五) are ``phases``.
+    """
 
     batch: int
     name: Term
     notice: Notice
     stated_duration: StatedDuration
     phases: tuple[Phase, ...]
+    objectives: tuple[PlanItem, ...]
+    main_tasks: tuple[PlanItem, ...]
+    safeguards: tuple[PlanItem, ...]
     roster: Roster
     anomalies: tuple[Anomaly, ...]
     sources: tuple[Source, ...]

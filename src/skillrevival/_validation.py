@@ -19,7 +19,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from ._dates import parse_iso_date
 from ._errors import Problem
 from ._lookup import normalize
-from ._model import Campaign, City, Notice, Phase, Province, Roster
+from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
 
 Rule = Callable[[object, str], Iterator[Problem]]
 
@@ -34,7 +34,7 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, IterableValidationError):
         items, without = error.group_exceptions()
-        found = [p for e, n in items for p in problems_from_exception(e, f"{path}[{n.index}]")]
+        found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, KeyError):
         return [Problem(path, "required field is missing")]
@@ -54,6 +54,11 @@ def check_rules(data: object, cls: type, path: str = "") -> list[Problem]:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _item(path: str, index: object) -> str:
+    """The path of an array item (``phases[2]``) or of a value in a mapping (``members.key``)."""
+    return f"{path}[{index}]" if isinstance(index, int) else _join(path, str(index))
 
 
 def _field(data: object, name: str) -> object:
@@ -187,6 +192,21 @@ def _check_phase(data: object, path: str) -> Iterator[Problem]:
         yield Problem(_join(path, "end"), f"phase ends ({end}) before it starts ({start})")
 
 
+_PLAN_PARTS = (("objectives", "objective"), ("main_tasks", "task"), ("safeguards", "safeguard"))
+
+
+def _check_plan_item(data: object, path: str) -> Iterator[Problem]:
+    yield from _check_positive(data, "number", path)
+
+
+def _check_plan_items(data: object, path: str, what: str) -> Iterator[Problem]:
+    """The plan's objectives, main tasks or safeguards: numbered 1..n in the notice's order."""
+    items = _items(data)
+    yield from _check_numbered(items, "number", path, what)
+    for index, item in enumerate(items):
+        yield from _check_plan_item(item, f"{path}[{index}]")
+
+
 def _check_notice(data: object, path: str) -> Iterator[Problem]:
     issued, deadline = _date(_field(data, "issued_on")), _date(_field(data, "plan_deadline"))
     if issued is not None and deadline is not None and deadline < issued:
@@ -221,6 +241,8 @@ def _check_campaign(data: object, path: str) -> Iterator[Problem]:
     if first and last and deadline and not first <= deadline <= last:
         message = f"plan deadline {deadline} falls outside the campaign ({first} to {last})"
         yield Problem(_join(path, "notice.plan_deadline"), message)
+    for key, what in _PLAN_PARTS:
+        yield from _check_plan_items(_field(data, key), _join(path, key), what)
     yield from _check_roster(_field(data, "roster"), _join(path, "roster"))
     sources = _items(_field(data, "sources"))
     ids = [(f"{_join(path, 'sources')}[{i}].id", _field(s, "id")) for i, s in enumerate(sources)]
@@ -231,6 +253,7 @@ _RULES: dict[type, Rule] = {
     Campaign: _check_campaign,
     Notice: _check_notice,
     Phase: _check_phase,
+    PlanItem: _check_plan_item,
     Roster: _check_roster,
     Province: _check_province_alone,
     City: _check_city,

@@ -15,6 +15,7 @@ province in a drawn roster can be found by its name and by its stem (no two shar
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -32,12 +33,16 @@ from ._model import (
     City,
     Notice,
     Phase,
+    PlanItem,
     Province,
     Roster,
     Source,
     StatedDuration,
     Term,
 )
+from ._vocabulary import Vocabulary
+
+V = TypeVar("V", bound=Vocabulary)
 
 __all__ = [
     "campaigns",
@@ -46,10 +51,12 @@ __all__ = [
     "notices",
     "phase_sequences",
     "phases",
+    "plan_items",
     "provinces",
     "rosters",
     "terms",
     "texts",
+    "vocabulary",
 ]
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -186,6 +193,21 @@ def notices(within: tuple[pendulum.Date, pendulum.Date] | None = None) -> st.Sea
     )
 
 
+def vocabulary(kind: type[V]) -> st.SearchStrategy[V]:
+    """Members of one enumeration, such as ``vocabulary(TrainingTier)``."""
+    return st.sampled_from(kind)
+
+
+def plan_items(max_size: int = 4) -> st.SearchStrategy[tuple[PlanItem, ...]]:
+    """Objectives, main tasks or safeguards: numbered from 1 in order."""
+    return st.lists(st.tuples(texts(), terms()), max_size=max_size).map(
+        lambda pairs: tuple(
+            PlanItem(number=i, clause=clause, title=title)
+            for i, (clause, title) in enumerate(pairs, 1)
+        )
+    )
+
+
 @st.composite
 def campaigns(draw: st.DrawFn) -> Campaign:
     """A whole campaign that passes every rule."""
@@ -201,6 +223,9 @@ def campaigns(draw: st.DrawFn) -> Campaign:
             clause=draw(texts()),
         ),
         phases=steps,
+        objectives=draw(plan_items()),
+        main_tasks=draw(plan_items()),
+        safeguards=draw(plan_items()),
         roster=draw(rosters()),
         anomalies=(),
         sources=(
