@@ -162,14 +162,3 @@ def test_load_reads_a_file(tmp_path: object, campaign: skillrevival.Campaign) ->
     assert skillrevival.load(path) == campaign
     with pytest.raises(ValidationError, match="cannot read"):
         skillrevival.load(path.with_name("missing.json"))
-
-
-def test_command_prints_summary() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "skillrevival"], capture_output=True, text=True, check=True
-    )
-    assert "人社部函〔2015〕67号" in run.stdout
-    assert "2015-06-01 to 2016-09-30" in run.stdout
-    assert "新疆兵团" in run.stdout
-    assert "第一师阿拉尔市" in run.stdout
-    assert "Total quota 100, 100 cities" in run.stdout

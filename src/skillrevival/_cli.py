@@ -1,12 +1,27 @@
-"""The ``skillrevival`` command: a readable summary of the campaign."""
+"""The ``skillrevival`` command line (also ``python -m skillrevival``).
+
+Exit status: 0 on success, 1 when the answer is "no" (an unknown name, an invalid file), 2 for a
+command line that cannot be understood. A problem is a line of text, never a traceback.
+"""
 
 from __future__ import annotations
 
+import argparse
+import csv
+import datetime as dt
+import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
-from ._model import Campaign
+import attrs
+
+from ._errors import NotFoundError, SkillRevivalError, ValidationError
+from ._model import Campaign, City, Province
+
+FORMATS_ROSTER = ("table", "csv", "json")
+FORMATS_EXPORT = ("csv", "json", "jsonl")
 
 
 def display_width(text: str) -> int:
@@ -17,6 +32,25 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """``text`` left-aligned in ``width`` terminal columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as an aligned text table, measured in terminal columns, not characters."""
+    if not rows:
+        return ""
+    headers = list(rows[0])
+    cells = [[_cell(row[h]) for h in headers] for row in rows]
+    widths = [
+        max(display_width(x) for x in [h, *(r[i] for r in cells)]) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(pad(x, w) for x, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def summary(campaign: Campaign) -> str:
@@ -50,10 +84,200 @@ def summary(campaign: Campaign) -> str:
     return "\n".join(lines)
 
 
+def _facts(record: Any) -> list[tuple[str, str]]:
+    """Every field of a record as (name, text), nested records flattened, cities listed."""
+    facts: list[tuple[str, str]] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name == "cities":
+            value = "、".join(city.name for city in value)
+        elif attrs.has(type(value)):
+            value = " / ".join(str(getattr(value, f.name)) for f in attrs.fields(type(value)))
+        elif hasattr(value, "value") and hasattr(value, "name"):  # an enumeration member
+            value = value.value
+        facts.append((field.name, _cell(value)))
+    return facts
+
+
+def _describe(campaign: Campaign, record: City | Province) -> str:
+    kind = "City" if isinstance(record, City) else "Province"
+    facts = [("kind", kind), *_facts(record)]
+    if isinstance(record, City):
+        province = campaign.roster.province_of(record)
+        facts.append(("province quota", str(province.quota)))
+    width = max(display_width(name) for name, _ in facts)
+    return "\n".join(f"{pad(name, width)}  {value}" for name, value in facts)
+
+
+def _write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO, bom: bool = False) -> None:
+    if fmt == "table":
+        out.write(table(rows) + "\n")
+    elif fmt == "csv":
+        if bom:
+            out.write("\ufeff")
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    elif fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:  # jsonl
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors raise instead of exiting, so main() owns every exit status."""
+
+    def error(self, message: str) -> Any:
+        raise _UsageError(f"{self.prog}: error: {message}\n{self.format_usage()}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's grammar, one subcommand per job."""
+    from . import __version__
+
+    parser = _Parser(
+        prog="skillrevival",
+        description="The second-batch Hundred Cities Skills Revitalization Campaign "
+        "(人社部函〔2015〕67号). With no command: a summary of the campaign.",
+    )
+    parser.add_argument("--version", action="version", version=f"skillrevival {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    roster = commands.add_parser("roster", help="the implementing cities, province by province")
+    roster.add_argument("--province", metavar="P", help="only this province (any of its names)")
+    roster.add_argument("--format", choices=FORMATS_ROSTER, default="table")
+    lookup = commands.add_parser("lookup", help="one city or province with all its facts")
+    lookup.add_argument("key", metavar="NAME_OR_CODE")
+    phase = commands.add_parser("phase", help="which phase of the campaign a date falls in")
+    phase.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    validate = commands.add_parser("validate", help="check a campaign or roster JSON file")
+    validate.add_argument("file", metavar="FILE")
+    validate.add_argument(
+        "--as",
+        dest="kind",
+        choices=("campaign", "roster"),
+        default=None,
+        help="what the file holds (default: a campaign, or a roster when it has 'provinces')",
+    )
+    export = commands.add_parser("export", help="the whole roster for other tools")
+    export.add_argument("--format", choices=FORMATS_EXPORT, default="csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from ._loader import campaign
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as error:
+        sys.stderr.write(str(error))
+        return 2
+    try:
+        return _run(args)
+    except NotFoundError as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
+        return 1
+    except SkillRevivalError as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
+        return 1
 
-    del argv
-    sys.stdout.write(summary(campaign()) + "\n")
+
+def _run(args: argparse.Namespace) -> int:
+    from ._loader import campaign as bundled
+
+    out = sys.stdout
+    if args.command is None:
+        out.write(summary(bundled()) + "\n")
+    elif args.command == "roster":
+        from ._tables import city_rows
+
+        campaign = bundled()
+        province = campaign.roster.province(args.province) if args.province else None
+        _write_rows(list(city_rows(campaign, province)), args.format, out)
+    elif args.command == "lookup":
+        return _lookup(bundled(), args.key, out)
+    elif args.command == "phase":
+        return _phase(bundled(), args.date, out)
+    elif args.command == "validate":
+        return _validate(args.file, args.kind, out)
+    elif args.command == "export":
+        from ._tables import city_rows
+
+        rows = list(city_rows(bundled()))
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8", newline="") as file:
+                    _write_rows(rows, args.format, file, bom=args.bom)
+            except OSError as error:
+                sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
+                return 1
+        else:
+            _write_rows(rows, args.format, out, bom=args.bom)
     return 0
+
+
+def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
+    roster = campaign.roster
+    record: City | Province | None = roster.get_city(key) or roster.get_province(key)
+    if record is None:
+        try:
+            roster.city(key)
+        except NotFoundError as city_error:
+            suggestions = list(city_error.suggestions)
+        try:
+            roster.province(key)
+        except NotFoundError as province_error:
+            suggestions += province_error.suggestions
+        hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
+        sys.stderr.write(f"skillrevival: no city or province named {key!r}{hint}\n")
+        return 1
+    out.write(_describe(campaign, record) + "\n")
+    return 0
+
+
+def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
+    day: dt.date | str = text if text is not None else dt.date.today()
+    phase = campaign.phase_on(day)
+    if phase is None:
+        when = "before" if str(day) < str(campaign.start) else "after"
+        out.write(f"{day}: {when} the campaign ({campaign.start} to {campaign.end})\n")
+        return 0
+    out.write(
+        f"{day}: phase {phase.number}, {phase.name.zh} ({phase.name.en}), "
+        f"{phase.start} to {phase.end}\n"
+    )
+    for task in phase.tasks:
+        out.write(f"  - {task.zh} ({task.en})\n")
+    return 0
+
+
+def _validate(path: str, kind: str | None, out: TextIO) -> int:
+    from ._loader import _parse, validate
+    from ._model import Roster
+
+    try:
+        with open(path, "rb") as file:
+            data = _parse(file.read())
+    except OSError as error:
+        out.write(f"<document>: cannot read {path!r}: {error.strerror}\n")
+        return 1
+    except ValidationError as error:
+        _print_problems(error.problems, out)
+        return 1
+    if kind is None:
+        kind = "roster" if isinstance(data, dict) and "provinces" in data else "campaign"
+    problems = validate(data, Roster if kind == "roster" else Campaign)
+    if problems:
+        _print_problems(problems, out)
+        return 1
+    out.write(f"{path}: a valid {kind}\n")
+    return 0
+
+
+def _print_problems(problems: Iterable[Any], out: TextIO) -> None:
+    for problem in problems:
+        out.write(f"{problem}\n")

@@ -1,0 +1,148 @@
+"""The real console script, run in a subprocess as a user runs it."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import skillrevival
+
+SCRIPT = Path(sys.executable).with_name("skillrevival")
+
+
+def run(*args: str, check_code: int | None = 0) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8")
+    if check_code is not None:
+        assert done.returncode == check_code, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def test_script_is_installed() -> None:
+    assert SCRIPT.exists() or shutil.which("skillrevival")
+
+
+def test_no_arguments_prints_the_summary() -> None:
+    out = run().stdout
+    assert "人社部函〔2015〕67号" in out
+    assert "Total quota 100, 100 cities" in out
+    module = subprocess.run(
+        [sys.executable, "-m", "skillrevival"], capture_output=True, text=True, check=True
+    )
+    assert module.stdout == out
+
+
+def test_roster_table_aligns_by_display_width() -> None:
+    lines = run("roster", "--province", "内蒙古自治区").stdout.splitlines()
+    assert lines[0].split() == ["province_seq", "province", "seq", "name"]
+    assert [line.split()[-1] for line in lines[2:]] == ["呼和浩特市", "鄂尔多斯市"]
+    # the name column starts at the same terminal column on every line
+    from skillrevival._cli import display_width
+
+    starts = {display_width(line[: line.rindex(line.split()[-1])]) for line in lines[2:]}
+    assert len(starts) == 1
+
+
+def test_display_width() -> None:
+    from skillrevival._cli import display_width, pad
+
+    assert display_width("苏州ab") == 6
+    assert display_width(pad("新疆兵团", 10)) == 10
+
+
+def test_roster_csv_and_json() -> None:
+    rows = list(csv.DictReader(io.StringIO(run("roster", "--format", "csv").stdout)))
+    assert len(rows) == 100
+    assert rows[47]["name"] == "鹰谭市"
+    data = json.loads(run("roster", "--format", "json", "--province", "海南").stdout)
+    assert data == [{"province_seq": 21, "province": "海南", "seq": 1, "name": "海口市"}]
+
+
+def test_lookup_city_and_province() -> None:
+    out = run("lookup", "苏州").stdout
+    assert "苏州市" in out
+    assert "江苏" in out
+    out = run("lookup", "新疆兵团").stdout
+    assert "第一师阿拉尔市" in out
+
+
+def test_lookup_unknown_exits_1_with_suggestions() -> None:
+    done = run("lookup", "苏洲市", check_code=1)
+    assert "苏州市" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        ("2015-03-01", "phase 1"),
+        ("2016-09-30", "phase 2"),
+        ("2016-12-31", "phase 3"),
+        ("2015-02-28", "before the campaign"),
+        ("2017-01-01", "after the campaign"),
+    ],
+)
+def test_phase(day: str, words: str) -> None:
+    assert words in run("phase", day).stdout
+
+
+def test_phase_today_and_bad_date() -> None:
+    assert run("phase").stdout.strip()
+    done = run("phase", "2016-02-30", check_code=1)
+    assert "date: '2016-02-30' is not a date in the calendar" in done.stderr
+
+
+def test_validate_good_and_bad_files(tmp_path: Path) -> None:
+    data = skillrevival.converter.unstructure(skillrevival.campaign())
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert "a valid campaign" in run("validate", str(good)).stdout
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps(data["roster"], ensure_ascii=False), encoding="utf-8")
+    assert "a valid roster" in run("validate", str(roster)).stdout
+    data["roster"]["provinces"][9]["quota"] = 6
+    data["batch"] = "two"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lines = run("validate", str(bad), check_code=1).stdout.splitlines()
+    assert sorted(lines) == [
+        "batch: expected a whole number, got the string 'two'",
+        "roster.provinces[9].quota: quota is 6, but 5 cities are listed",
+        "roster.total_quota: total_quota is 100, but the provinces' quotas add up to 101",
+    ]
+    assert run("validate", str(tmp_path / "missing.json"), check_code=1).stdout.startswith(
+        "<document>: cannot read"
+    )
+    notjson = tmp_path / "x.json"
+    notjson.write_bytes(b"\xff\xfe")
+    assert "not UTF-8" in run("validate", str(notjson), check_code=1).stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("bogus", check_code=2).stderr.startswith("skillrevival: error:")
+    assert run("roster", "--format", "xml", check_code=2).stderr
+    assert run("validate", check_code=2).stderr
+
+
+@pytest.mark.parametrize("command", ["roster", "lookup", "phase", "validate", "export"])
+def test_help_for_every_command(command: str) -> None:
+    assert "usage: skillrevival " + command in run(command, "--help").stdout
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in run("export", "--format", "jsonl").stdout.splitlines()]
+    assert len(rows) == 100
+    assert rows[-1]["name"] == "第一师阿拉尔市"
+    assert len(json.loads(run("export", "--format", "json").stdout)) == 100
+    target = tmp_path / "roster.csv"
+    run("export", "--format", "csv", "--bom", "-o", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["name"] for r in table[:3]] == ["丰台区", "大兴区", "门头沟区"]
+    assert not run("export", "-o", str(tmp_path / "no" / "such" / "dir.csv"), check_code=1).stdout
