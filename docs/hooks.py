@@ -38,27 +38,27 @@ MARKER = re.compile(r"^<!-- skillrevival: ([a-z_]+) -->$", re.M)
 RULES: dict[str, str] = {
     "Campaign.batch": "1 or more.",
     "Campaign.phases": (
-        "At least one phase. Phase `number`s count 1, 2, 3 ... in order; each phase starts after "
+        "At least one phase. Phases are numbered 1, 2, 3 ... in order, and each starts after "
         "the previous one ends. The notice's `plan_deadline` falls between the first phase's "
         "`start` and the last phase's `end`."
     ),
-    "Campaign.sources": "Source `id`s are unique.",
+    "Campaign.sources": "No two sources share an `id`.",
     "Notice.plan_deadline": "Not before `issued_on`, and within the campaign's phases.",
-    "Notice.attachments": "Attachment `number`s count 1, 2 ... in order.",
+    "Notice.attachments": "Attachments are numbered 1, 2 ... in order.",
     "StatedDuration.years": "1 or more. Kept as printed; the phases may span another length.",
     "Phase.number": "1 or more, and equal to the phase's position in `phases`.",
     "Phase.start": "The first day of the first month the notice gives.",
     "Phase.end": "The last day of the last month; not before `start`.",
     "Roster.provinces": (
-        "`seq` counts 1, 2, 3 ... in order. No two provinces share a name, and no two cities in "
-        "the whole roster share a name (compared after normalisation: spaces, full-width forms "
-        "and case do not make a name different)."
+        "Provinces are numbered (`seq`) 1, 2, 3 ... in order. No two provinces share a name, "
+        "and no two cities in the whole roster share a name (compared after normalisation: "
+        "spaces, full-width forms and case do not make a name different)."
     ),
-    "Roster.total_quota": "Equals the sum of the provinces' `quota`s.",
+    "Roster.total_quota": "Equals the sum of the provinces' quotas.",
     "Province.seq": "1 or more, and equal to the province's position in the roster.",
     "Province.name": "As printed, the table's padding spaces removed (北京, 新疆兵团).",
     "Province.quota": "Not negative; equals the number of `cities`.",
-    "Province.cities": "City `seq` counts 1, 2, 3 ... in order.",
+    "Province.cities": "Cities are numbered (`seq`) 1, 2, 3 ... in order.",
     "City.seq": "1 or more, and equal to the city's position within its province.",
     "City.name": "Exactly as printed, misprints included (鹰谭市).",
     "City.province": "Equals the `name` of the province whose `cities` hold it.",
@@ -145,9 +145,9 @@ def _term(value: Any) -> str:
 
 
 def phases_table() -> str:
-    """The phases with their printed period, dates, length and tasks."""
+    """The phases with their printed period, dates and length, then each phase's tasks."""
     campaign = skillrevival.campaign()
-    header = ["Phase", "Printed", "`start`", "`end`", "Days", "Tasks", "Clause"]
+    header = ["Phase", "Printed", "`start`", "`end`", "Days"]
     rows = [
         [
             _term(phase.name),
@@ -155,12 +155,15 @@ def phases_table() -> str:
             str(phase.start),
             str(phase.end),
             str((phase.end - phase.start).days + 1),
-            "<br>".join(_term(task) for task in phase.tasks),
-            _escape(phase.clause),
         ]
         for phase in campaign.phases
     ]
-    return _wrap("phases", _table(header, rows))
+    parts = [_wrap("phases", _table(header, rows)), ""]
+    for phase in campaign.phases:
+        parts += [f"**{_term(phase.name)}** ({phase.clause}):", ""]
+        parts += [f"- {task.zh}  \n  {task.en}" for task in phase.tasks]
+        parts.append("")
+    return "\n".join(parts)
 
 
 def timeline() -> str:
@@ -179,7 +182,9 @@ def timeline() -> str:
         parts.append(
             f'<div class="sr-phase sr-phase-{phase.number}" '
             f'style="left: {left(phase.start):.2f}%; width: {width:.2f}%" '
-            f'title="{html.escape(label)}">{html.escape(phase.name.zh)}</div>'
+            f'title="{html.escape(label)}">'
+            f'<span class="sr-long">{html.escape(phase.name.zh)}</span>'
+            f'<span class="sr-short">{phase.number}</span></div>'
         )
     notice = campaign.notice
     for css, day, label in (
