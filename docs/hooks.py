@@ -214,11 +214,11 @@ def anomalies_table() -> str:
     """Each anomaly of the source: where, as printed, as corrected, and why."""
     campaign = skillrevival.campaign()
     sections = []
-    for anomaly in campaign.anomalies:
+    for number, anomaly in enumerate(campaign.anomalies, start=1):
         sections.append(
             "\n".join(
                 [
-                    f"### {anomaly.printed} → {anomaly.corrected}",
+                    f"### {anomaly.printed} → {anomaly.corrected} {{#anomaly-{number}}}",
                     "",
                     f"- Clause: {anomaly.clause}",
                     f"- Printed: `{anomaly.printed}`",
