@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import logging
 import re
 import types
 import typing
@@ -76,6 +77,12 @@ Rules for every document, whatever its class:
 - An array is a JSON array; the library holds it as a tuple.
 - Every problem is reported with its path (`roster.provinces[9].quota`), all at once.
 """
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Quiet jieba (which the search plugin uses to cut Chinese into words) to warnings only."""
+    del command, dirty
+    logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -6,6 +6,7 @@ and names are typed from the notice (附件2), not read from the package.
 
 from __future__ import annotations
 
+import enum
 import importlib.util
 import json
 import os
@@ -291,3 +292,49 @@ def test_every_glossary_term_is_the_notices() -> None:
     assert len(terms) > 40
     missing = [term for term in terms if "".join(term.split()) not in notice]
     assert not missing
+
+
+def test_tables_take_their_columns_from_the_records() -> None:
+    """A field added to City (a code, an English name) becomes a column, the hook unchanged."""
+    module = hooks()
+
+    @attrs.frozen
+    class Place:
+        seq: int
+        name: str
+        adcode: str | None
+        name_en: str
+
+    table = module._records_table(
+        "places",
+        (Place(1, "鹰谭市", "360600", "Yingtan"), Place(2, "巴州", None, "Bayingolin")),
+        numbered=True,
+    )
+    assert "| # | `seq` | `name` | `adcode` | `name_en` |" in table
+    assert "| 1 | 1 | 鹰谭市 | 360600 | Yingtan |" in table
+    assert "| 2 | 2 | 巴州 | — | Bayingolin |" in table
+
+
+def test_exported_enumerations_are_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = hooks()
+
+    class Tier(enum.Enum):
+        TECHNICIAN = "technician"
+
+        @property
+        def zh(self) -> str:
+            return "技师"
+
+        @property
+        def en(self) -> str:
+            return "Technician"
+
+        @property
+        def clause(self) -> str:
+            return "附件1 三（一）"
+
+    monkeypatch.setattr(skillrevival, "Tier", Tier, raising=False)
+    monkeypatch.setattr(skillrevival, "__all__", [*skillrevival.__all__, "Tier"])
+    text = module.enumerations()
+    assert "### Tier" in text
+    assert "| `technician` | 技师 | Technician | 附件1 三（一） |" in text
