@@ -59,8 +59,10 @@ if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
     converter: JsonConverter
+    """The cattrs converter for every public class; dates travel as ISO strings. Built on use."""
 
 __version__ = "0.1.0"
+"""The version of the package."""
 
 __all__ = [
     "Allowance",

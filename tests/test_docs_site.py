@@ -1,0 +1,340 @@
+"""The docs site, checked as a reader would meet it: built, complete, linked, and true to the data.
+
+The site is built once into a temporary directory with ``mkdocs build --strict``. Expected counts
+and names are typed from the notice (附件2), not read from the package.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import unquote, urljoin, urlsplit
+
+import attrs
+import pytest
+
+import skillrevival
+from skillrevival._loader import LOADABLE
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+NOTICE = ROOT / "tests" / "data" / "notice-2015-67.txt"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+class _Html(HTMLParser):
+    """The ids, links and generated tables of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.tables: dict[str, list[list[str]]] = {}
+        self._table: str | None = None
+        self._depth = 0
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        for key in ("id", "name"):
+            if found.get(key) and tag != "meta":
+                self.ids.add(str(found[key]))
+        if tag == "a" and found.get("href"):
+            self.links.append(str(found["href"]))
+        if tag == "div":
+            if self._table is not None:
+                self._depth += 1
+            elif found.get("data-table"):
+                self._table, self._depth = str(found["data-table"]), 0
+                self.tables[self._table] = []
+        if self._table is None:
+            return
+        if tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self._row = []
+        elif tag == "td" and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._table is None:
+            return
+        if tag == "td" and self._row is not None and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.tables[self._table].append(self._row)
+            self._row = None
+        elif tag == "tbody":
+            self._in_body = False
+        elif tag == "div":
+            if self._depth == 0:
+                self._table = None
+            else:
+                self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parse(path: Path) -> _Html:
+    parser = _Html()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def nav_pages() -> list[str]:
+    """The markdown files that mkdocs.yml's nav lists."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = text[text.index("\nnav:") :]
+    return re.findall(r":\s*([\w./-]+\.md)\s*$", nav, re.M)
+
+
+def built(site: Path, page: str) -> Path:
+    """Where mkdocs (with directory URLs) writes a page."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return site / "index.html"
+    return site / stem.removesuffix("/index") / "index.html"
+
+
+def test_every_nav_page_is_built(site: Path) -> None:
+    pages = nav_pages()
+    assert "getting-started.md" in pages
+    assert "reference/tables.md" in pages
+    for page in pages:
+        assert (DOCS / page).is_file(), page
+        assert built(site, page).is_file(), page
+
+
+def test_every_page_is_in_the_nav() -> None:
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert pages == set(nav_pages())
+
+
+def test_no_internal_link_or_anchor_is_broken(site: Path) -> None:
+    pages = {
+        path: parse(path) for path in site.rglob("*.html") if path.name != "404.html"
+    }  # 404.html links from the site root, wherever it is served
+    base = "http://site.invalid/"
+    broken = []
+    checked = 0
+    for path, page in pages.items():
+        url = urljoin(base, path.relative_to(site).as_posix())
+        for href in page.links:
+            parts = urlsplit(urljoin(url, href))
+            if not parts.geturl().startswith(base):
+                continue  # another site
+            target = site / unquote(parts.path[len(urlsplit(base).path) :])
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site)}: {href} (no such file)")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    assert checked > 100
+    assert not broken, "\n".join(broken)
+
+
+def test_the_data_tables_hold_the_whole_roster(site: Path) -> None:
+    tables = parse(site / "reference" / "tables" / "index.html").tables
+    provinces, cities = tables["provinces"], tables["cities"]
+    assert len(provinces) == 32
+    assert len(cities) == 100
+    # First and last rows, typed from the notice's 附件2.
+    assert provinces[0][:3] == ["1", "北京", "3"]
+    assert provinces[0][-1] == "丰台区、大兴区、门头沟区"
+    assert provinces[31][:3] == ["32", "新疆兵团", "1"]
+    assert cities[0][:4] == ["1", "1", "丰台区", "北京"]
+    assert cities[99][:4] == ["100", "1", "第一师阿拉尔市", "新疆兵团"]
+    assert ["3", "鹰谭市", "江西"] in [row[1:4] for row in cities]
+
+
+def test_the_data_tables_show_every_field(site: Path) -> None:
+    text = (site / "reference" / "tables" / "index.html").read_text(encoding="utf-8")
+    for cls in (skillrevival.City, skillrevival.Province):
+        for field in attrs.fields(cls):
+            assert f"<code>{field.name}</code>" in text, f"{cls.__name__}.{field.name}"
+
+
+def test_the_api_reference_documents_every_public_name(site: Path) -> None:
+    ids = parse(site / "reference" / "api" / "index.html").ids
+    missing = [name for name in skillrevival.__all__ if f"skillrevival.{name}" not in ids]
+    assert not missing
+
+
+def test_the_data_format_lists_every_field(site: Path) -> None:
+    text = (site / "reference" / "data-format" / "index.html").read_text(encoding="utf-8")
+    ids = parse(site / "reference" / "data-format" / "index.html").ids
+    for cls in LOADABLE:
+        assert cls.__name__.lower() in ids, cls.__name__
+        section = text[text.index(f'id="{cls.__name__.lower()}"') :]
+        table = section[: section.index("</table>")]
+        for field in attrs.fields(cls):
+            assert f"<code>{field.name}</code>" in table, f"{cls.__name__}.{field.name}"
+
+
+def hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_documented_rule_names_a_real_field() -> None:
+    classes = {cls.__name__: cls for cls in LOADABLE}
+    for key in hooks().RULES:
+        name, field = key.split(".")
+        assert field in attrs.fields_dict(classes[name]), key
+
+
+def test_an_unknown_marker_fails_the_build() -> None:
+    module = hooks()
+
+    class File:
+        src_uri = "page.md"
+
+    class Page:
+        file = File()
+
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="unknown marker 'provinecs'"):
+        module.on_page_markdown("<!-- skillrevival: provinecs -->\n", Page(), None, None)
+
+
+def tokens(text: str, separator: str) -> list[str]:
+    """Split text as the site's search does (lunr with the configured separator), lower-cased.
+
+    The build cuts Chinese text into words (jieba, zero-width spaces between them); the browser
+    keeps a query's run of Han characters whole when that run is a word of the index.
+    """
+    return [t.lower() for t in re.split(separator, text) if t and t.strip()]
+
+
+def segment(token: str, words: set[str]) -> list[str]:
+    """Cut a query token into words of the index, longest first, as the site's search does."""
+    parts, start = [], 0
+    while start < len(token):
+        end = next((e for e in range(len(token), start, -1) if token[start:e] in words), None)
+        if end is None:
+            return [token]  # not made of indexed words: searched as it is
+        parts.append(token[start:end])
+        start = end
+    return parts
+
+
+def contains_phrase(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("技师", "explanation/campaign/#the-qualification-ladder"),
+        ("高级技师", "explanation/campaign/#the-qualification-ladder"),
+        ("鹰谭市", "explanation/anomalies/#anomaly-1"),
+        ("technician", "explanation/campaign/#the-qualification-ladder"),
+    ],
+)
+def test_search_finds_chinese_and_english_terms(site: Path, query: str, location: str) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = index["config"]["separator"]
+    assert "zh" in index["config"]["lang"]
+    assert any("\u200b" in doc["text"] for doc in index["docs"]), "Chinese is not cut into words"
+    documents = {
+        doc["location"]: tokens(doc["title"] + " " + doc["text"], separator)
+        for doc in index["docs"]
+    }
+    words = {word for found in documents.values() for word in found}
+    wanted = [part for token in tokens(query, separator) for part in segment(token, words)]
+    hits = [where for where, found in documents.items() if contains_phrase(found, wanted)]
+    assert any(hit.startswith(location) for hit in hits), hits
+
+
+def test_the_changelog_page_includes_the_changelog(site: Path) -> None:
+    text = (site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "Unreleased" in text
+    assert "--8&lt;--" not in text
+
+
+def test_every_glossary_term_is_the_notices() -> None:
+    notice = "".join(NOTICE.read_text(encoding="utf-8").split())
+    rows = re.findall(r"^\| ([^|]+) \|", (DOCS / "glossary.md").read_text(encoding="utf-8"), re.M)
+    terms = [t.strip() for row in rows if row.strip() != "中文" for t in row.split(",")]
+    assert len(terms) > 40
+    missing = [term for term in terms if "".join(term.split()) not in notice]
+    assert not missing
+
+
+def test_tables_take_their_columns_from_the_records() -> None:
+    """A field added to City (a code, an English name) becomes a column, the hook unchanged."""
+    module = hooks()
+
+    @attrs.frozen
+    class Place:
+        seq: int
+        name: str
+        adcode: str | None
+        name_en: str
+
+    table = module._records_table(
+        "places",
+        (Place(1, "鹰谭市", "360600", "Yingtan"), Place(2, "巴州", None, "Bayingolin")),
+        numbered=True,
+    )
+    assert "| # | `seq` | `name` | `adcode` | `name_en` |" in table
+    assert "| 1 | 1 | 鹰谭市 | 360600 | Yingtan |" in table
+    assert "| 2 | 2 | 巴州 | — | Bayingolin |" in table
+
+
+def test_exported_enumerations_are_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = hooks()
+
+    class Tier(enum.Enum):
+        TECHNICIAN = "technician"
+
+        @property
+        def zh(self) -> str:
+            return "技师"
+
+        @property
+        def en(self) -> str:
+            return "Technician"
+
+        @property
+        def clause(self) -> str:
+            return "附件1 三（一）"
+
+    monkeypatch.setattr(skillrevival, "Tier", Tier, raising=False)
+    monkeypatch.setattr(skillrevival, "__all__", [*skillrevival.__all__, "Tier"])
+    text = module.enumerations()
+    assert "### Tier" in text
+    assert "| `technician` | 技师 | Technician | 附件1 三（一） |" in text
