@@ -327,7 +327,9 @@ def enumerations() -> str:
     found = [
         value
         for name in skillrevival.__all__
-        if isinstance(value := getattr(skillrevival, name), type) and issubclass(value, enum.Enum)
+        if isinstance(value := getattr(skillrevival, name), type)
+        and issubclass(value, enum.Enum)
+        and len(value) > 0  # the bases (Vocabulary, NoticeVocabulary) have no members
     ]
     parts = []
     for kind in found:
