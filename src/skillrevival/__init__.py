@@ -17,8 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
+from ._geography import AdminLevel, CodeKind, OtherCode
 from ._loader import campaign, load, loads, structure, validate
 from ._lookup import normalize
+from ._matching import MatchReport, Miss, MissReason, is_implementing
 from ._model import (
     Anomaly,
     Attachment,
@@ -41,12 +43,18 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "AdminLevel",
     "Anomaly",
     "Attachment",
     "Campaign",
     "City",
+    "CodeKind",
+    "MatchReport",
+    "Miss",
+    "MissReason",
     "NotFoundError",
     "Notice",
+    "OtherCode",
     "Phase",
     "Problem",
     "Province",
@@ -59,6 +67,7 @@ __all__ = [
     "__version__",
     "campaign",
     "converter",
+    "is_implementing",
     "load",
     "loads",
     "normalize",
