@@ -27,7 +27,15 @@ T = TypeVar("T")
 # suffixes too, compared without spaces: "Suzhou City" finds Suzhou.
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "市", "区", "州", "盟", "县", "旗")
-PROVINCE_SUFFIXES_EN = ("autonomousregion", "municipality", "province")
+PROVINCE_SUFFIXES_EN = (
+    "uyghurautonomousregion",
+    "uygurautonomousregion",
+    "zhuangautonomousregion",
+    "huiautonomousregion",
+    "autonomousregion",
+    "municipality",
+    "province",
+)
 CITY_SUFFIXES_EN = ("autonomousprefecture", "prefecture", "newarea", "district", "city")
 _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
 
