@@ -72,21 +72,32 @@ def match(index: Index[City], names: Iterable[object]) -> MatchReport:
     """Match every entry of ``names`` against ``index``; see :meth:`Roster.match`."""
     matches: list[City | None] = []
     misses: list[Miss] = []
+    # A column of a panel repeats its values: look each distinct one up once.
+    seen: dict[str, tuple[City | None, MissReason | None, tuple[str, ...]]] = {}
     for position, value in enumerate(names):
         query = as_query(value)
-        hits = index.find(query) if query is not None else ()
-        if len(hits) == 1:
-            matches.append(hits[0])
+        if query is None:
+            matches.append(None)
+            misses.append(Miss(position, repr(value), MissReason.UNKNOWN, ()))
             continue
-        matches.append(None)
-        shown = query if query is not None else repr(value)
-        if hits:
-            labels = tuple(index.label(hit) for hit in hits)
-            misses.append(Miss(position, shown, MissReason.AMBIGUOUS, labels))
-        else:
-            close = tuple(index.suggest(query)) if query is not None else ()
-            misses.append(Miss(position, shown, MissReason.UNKNOWN, close))
+        if query not in seen:
+            seen[query] = _match_one(index, query)
+        city, reason, candidates = seen[query]
+        matches.append(city)
+        if reason is not None:
+            misses.append(Miss(position, query, reason, candidates))
     return MatchReport(tuple(matches), tuple(misses))
+
+
+def _match_one(
+    index: Index[City], query: str
+) -> tuple[City | None, MissReason | None, tuple[str, ...]]:
+    hits = index.find(query)
+    if len(hits) == 1:
+        return hits[0], None, ()
+    if hits:
+        return None, MissReason.AMBIGUOUS, tuple(index.label(hit) for hit in hits)
+    return None, MissReason.UNKNOWN, tuple(index.suggest(query))
 
 
 def is_implementing(code_or_name: str | int) -> bool:
