@@ -109,3 +109,11 @@ def test_a_city_code_outside_its_province_is_reported(
         city["parent"] = other + city["parent"][2:]
     paths = [p.path for p in skillrevival.validate(doc, skillrevival.Roster)]
     assert f"provinces[{i}].cities[{j}].adcode" in paths
+
+
+def test_generated_names_never_shadow_each_other() -> None:
+    # Found by hypothesis: 一一市 and 一一市自治州 (stem 一一市) made 一一市 ambiguous.
+    from skillrevival.strategies import _apart
+
+    assert not _apart(["一一市", "一一市自治州"], CITY_SUFFIXES)
+    assert _apart(["一一市", "一二市"], CITY_SUFFIXES)

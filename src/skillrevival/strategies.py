@@ -91,7 +91,13 @@ def _names(suffixes: tuple[str, ...], min_size: int, max_size: int) -> st.Search
         min_size=min_size,
         max_size=max_size,
         unique_by=lambda n: split_suffix(normalize(n), suffixes)[0],
-    )
+    ).filter(lambda names: _apart(names, suffixes))
+
+
+def _apart(names: list[str], suffixes: tuple[str, ...]) -> bool:
+    """No name's key or stem is another's (一一市 and 一一市自治州, whose stem is 一一市)."""
+    keys = [{normalize(n), split_suffix(normalize(n), suffixes)[0]} for n in names]
+    return all(not (a & b) for i, a in enumerate(keys) for b in keys[i + 1 :])
 
 
 _LEVELS = (
