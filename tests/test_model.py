@@ -139,6 +139,14 @@ def test_converter_writes_dates_as_iso_strings(campaign: skillrevival.Campaign) 
         "seq": 1,
         "name": "丰台区",
         "province": "北京",
+        "adcode": "110106",
+        "official_name": "丰台区",
+        "level": "municipal_district",
+        "parent": "110000",
+        "name_en": "Fengtai",
+        "source": "gb2260-201504",
+        "other_names": [],
+        "other_codes": [],
     }
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
+from ._geography import AdminLevel, CodeKind, OtherCode
 from ._loader import campaign, load, loads, structure, validate
 from ._lookup import normalize
+from ._matching import MatchReport, Miss, MissReason, is_implementing
 from ._model import (
     Anomaly,
     Attachment,
@@ -65,6 +67,7 @@ __version__ = "0.1.0"
 """The version of the package."""
 
 __all__ = [
+    "AdminLevel",
     "Allowance",
     "Anomaly",
     "ApprenticeshipElement",
@@ -73,15 +76,20 @@ __all__ = [
     "Campaign",
     "CareerSystem",
     "City",
+    "CodeKind",
     "Competition",
     "CompetitionReward",
     "EnterpriseEvaluationMethod",
     "EvaluationChannel",
     "ExceptionalEvaluation",
+    "MatchReport",
     "MinistrySupport",
+    "Miss",
+    "MissReason",
     "NotFoundError",
     "Notice",
     "NoticeVocabulary",
+    "OtherCode",
     "Phase",
     "PlanItem",
     "Problem",
@@ -103,6 +111,7 @@ __all__ = [
     "__version__",
     "campaign",
     "converter",
+    "is_implementing",
     "load",
     "loads",
     "normalize",

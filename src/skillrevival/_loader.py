@@ -13,6 +13,7 @@ from os import PathLike
 from typing import Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
+from ._geography import OtherCode
 from ._model import (
     Anomaly,
     Attachment,
@@ -43,6 +44,7 @@ LOADABLE: tuple[type, ...] = (
     StatedDuration,
     Anomaly,
     Source,
+    OtherCode,
 )
 """The classes that documents can describe, the campaign first."""
 

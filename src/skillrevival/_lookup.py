@@ -1,11 +1,12 @@
 """Finding provinces and cities by the names people type.
 
 A key is normalised one way everywhere (:func:`normalize`): Unicode NFKC (full-width to
-half-width), every space removed, case folded. An index maps each normalised name of a record to
-the record, and the *stem* of each name (the name without its administrative suffix, 苏州 for
-苏州市) to the record and the suffix it dropped. A query that misses the names is tried as a stem,
-and accepted only where its own suffix is the record's, or the record's name has none: 苏州 and
-苏州市 find 苏州市, but 朝阳区 does not find 朝阳市.
+half-width), accents dropped (Ürümqi as Urumqi), every space removed, case folded. An index
+maps each normalised name of a record to the record, and the *stem* of each name (the name
+without its administrative suffix, 苏州 for 苏州市) to the record and the suffix it dropped. A
+query that misses the names is tried as a stem, and accepted only where its own suffix is the
+record's, or the record's name has none: 苏州 and 苏州市 find 苏州市, but 朝阳区 does not find
+朝阳市. English generic words count as suffixes: "Suzhou City" finds Suzhou.
 """
 
 from __future__ import annotations
@@ -22,9 +23,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Longest first, so that 自治州 is dropped whole rather than as 州.
+# Longest first, so that 自治州 is dropped whole rather than as 州. English generic words are
+# suffixes too, compared without spaces: "Suzhou City" finds Suzhou.
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "市", "区", "州", "盟", "县", "旗")
+PROVINCE_SUFFIXES_EN = (
+    "uyghurautonomousregion",
+    "uygurautonomousregion",
+    "zhuangautonomousregion",
+    "huiautonomousregion",
+    "autonomousregion",
+    "municipality",
+    "province",
+)
+CITY_SUFFIXES_EN = ("autonomousprefecture", "prefecture", "newarea", "district", "city")
 _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
 
 
@@ -33,8 +45,9 @@ def normalize(text: str) -> str:
     # Folding case or dropping spaces can leave a string that NFKC changes again (C + cedilla):
     # repeat until nothing changes, so that normalising twice is normalising once.
     for _ in range(4):
-        folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-        key = "".join(folded.split())
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+        bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        key = "".join(unicodedata.normalize("NFKC", bare).split())
         if key == text:
             break
         text = key
@@ -50,13 +63,16 @@ def split_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
 
 
 def province_keys(province: Province) -> tuple[str, ...]:
-    """Every name under which a province is found."""
-    return (province.name,)
+    """Every name and code under which a province is found."""
+    codes = () if province.code is None else (province.code, province.code + "0000")
+    names = (province.name, province.official_name, province.name_en, *province.other_names)
+    return (*names, *codes)
 
 
 def city_keys(city: City) -> tuple[str, ...]:
-    """Every name under which a city is found."""
-    return (city.name,)
+    """Every name and code under which a city is found."""
+    names = (city.name, city.official_name, city.name_en, *city.other_names)
+    return (*names, city.adcode, *(other.code for other in city.other_codes))
 
 
 class Index(Generic[T]):
@@ -98,6 +114,10 @@ class Index(Generic[T]):
             hits = [record for own, record in candidates if own == suffix]
             hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
         return _unique(hits)
+
+    def label(self, record: T) -> str:
+        """How ``record`` is named in messages and suggestions."""
+        return self._label(record)
 
     def get(self, key: str) -> T | None:
         """The one record that ``key`` names, or None when there is none or more than one."""

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from ._dates import parse_iso_date
 from ._errors import ValidationError
-from ._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, city_keys, province_keys
+from ._geography import AdminLevel, OtherCode
+from ._lookup import (
+    CITY_SUFFIXES,
+    CITY_SUFFIXES_EN,
+    PROVINCE_SUFFIXES,
+    PROVINCE_SUFFIXES_EN,
+    Index,
+    city_keys,
+    province_keys,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._matching import MatchReport
 
 
 @attrs.frozen
@@ -110,11 +125,44 @@ class City:
     ``name`` is exactly as printed, misprints included (鹰谭市); ``seq`` is its position within
     its province's row, from 1; ``province`` is the name of that province as in
     :attr:`Province.name`.
+
+    The geography comes from a named code list (``source``, the id of a :class:`Source`):
+    ``adcode`` is the 6-digit GB/T 2260 code in force at the notice date (see
+    :attr:`Roster.codes_as_of`), ``official_name`` the full name in that list (鹰潭市,
+    凉山彝族自治州), ``level`` the kind of unit, and ``parent`` the code of the prefecture or
+    province-level unit that holds it, for units below prefecture level only (None for
+    prefecture-level units).
+    ``name_en`` is the standard English name; ``other_names`` are further spellings it is found
+    under (Xigazê, Ürümqi); ``other_codes`` are codes other lists give it (定州: 139001 in the
+    statistical list), each saying what it is.
     """
 
     seq: int
     name: str
     province: str
+    adcode: str
+    official_name: str
+    level: AdminLevel
+    parent: str | None
+    name_en: str
+    source: str
+    other_names: tuple[str, ...] = ()
+    other_codes: tuple[OtherCode, ...] = ()
+
+    @property
+    def prefecture_code(self) -> str:
+        """The code of the prefecture-level unit to aggregate this unit into.
+
+        Its own code for a prefecture-level unit; the municipality's for a district of one
+        (丰台区 → 110000); the prefecture's for a county-level city inside a prefecture (定州市 →
+        保定市 130600, so 保定 and 定州 together count once); its own code for a county-level unit
+        held directly by a province (济源市 419001, 阿拉尔市 659002).
+        """
+        if self.level is AdminLevel.MUNICIPAL_DISTRICT and self.parent is not None:
+            return self.parent
+        if self.parent is not None and not self.parent.endswith("0000"):
+            return self.parent
+        return self.adcode
 
 
 @attrs.frozen
@@ -123,12 +171,29 @@ class Province:
 
     ``name`` is as printed with the table's padding spaces removed (北京, 内蒙古, 新疆兵团);
     ``seq`` is the row's number (序号).
+
+    ``code`` is the 2-digit GB/T 2260 province code, from the code list ``source`` names.
+    新疆兵团 (the Xinjiang Production and Construction Corps) is no province and has no such code:
+    its ``code`` is None and ``within`` is the code of the province its units lie in (65,
+    Xinjiang). ``official_name`` is the full name (内蒙古自治区), ``name_en`` the English name,
+    ``other_names`` further spellings it is found under.
     """
 
     seq: int
     name: str
     quota: int
     cities: tuple[City, ...]
+    code: str | None
+    official_name: str
+    name_en: str
+    within: str | None
+    source: str
+    other_names: tuple[str, ...] = ()
+
+    @property
+    def adcode(self) -> str | None:
+        """The 6-digit form of :attr:`code` (江苏: 320000), or None where there is no code."""
+        return None if self.code is None else self.code + "0000"
 
 
 @attrs.frozen
@@ -136,13 +201,16 @@ class Roster:
     """The list of implementing cities (附件2), province by province in the notice's order.
 
     Lookups accept a name as printed or without its administrative suffix (江苏 or 江苏省,
-    苏州 or 苏州市), ignore spaces and full-width forms, and are built once per roster.
+    苏州 or 苏州市), the official name, the English name in any case, and the codes; they ignore
+    spaces and full-width forms, and are built once per roster. ``codes_as_of`` says which code
+    list the cities' codes are taken from, and as of when.
     """
 
     title: Term
     clause: str
     provinces: tuple[Province, ...]
     total_quota: int
+    codes_as_of: str
 
     @cached_property
     def cities(self) -> tuple[City, ...]:
@@ -152,12 +220,12 @@ class Roster:
     @cached_property
     def _province_index(self) -> Index[Province]:
         entries = ((province_keys(p), p) for p in self.provinces)
-        return Index("province", entries, _province_label, PROVINCE_SUFFIXES)
+        return Index("province", entries, _province_label, PROVINCE_SUFFIXES + PROVINCE_SUFFIXES_EN)
 
     @cached_property
     def _city_index(self) -> Index[City]:
         entries = ((city_keys(c), c) for c in self.cities)
-        return Index("city", entries, _city_label, CITY_SUFFIXES)
+        return Index("city", entries, _city_label, CITY_SUFFIXES + CITY_SUFFIXES_EN)
 
     def province(self, key: str) -> Province:
         """The province that ``key`` names; raises :class:`NotFoundError` with suggestions."""
@@ -178,6 +246,17 @@ class Roster:
     def province_of(self, city: City) -> Province:
         """The province row that holds ``city``."""
         return self._province_index.lookup(city.province)
+
+    def match(self, names: Iterable[object]) -> MatchReport:
+        """Match many free-text names or codes at once (a column of someone else's table).
+
+        Returns a :class:`MatchReport` whose ``matches`` line up with ``names``: the city each
+        names, or None, with the reason for every miss (unknown, ambiguous). Integers are read
+        as codes; anything else that is not a string is a miss.
+        """
+        from ._matching import match
+
+        return match(self._city_index, names)
 
 
 @attrs.frozen

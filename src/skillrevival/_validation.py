@@ -18,6 +18,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from ._dates import parse_iso_date
 from ._errors import Problem
+from ._geography import AdminLevel, is_code
 from ._lookup import normalize
 from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
 
@@ -123,6 +124,7 @@ def _check_duplicates(names: list[tuple[str, object]], what: str) -> Iterator[Pr
 
 def _check_city(data: object, path: str) -> Iterator[Problem]:
     yield from _check_positive(data, "seq", path)
+    yield from _check_city_codes(data, path)
 
 
 def _check_positive(data: object, key: str, path: str) -> Iterator[Problem]:
@@ -142,10 +144,12 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
         message = f"quota is {quota}, but {len(cities)} cities are listed"
         yield Problem(_join(path, "quota"), message)
     yield from _check_numbered(cities, "seq", cities_path, "city")
+    yield from _check_province_code(data, path)
     name = _field(data, "name")
     for index, city in enumerate(cities):
         where = f"{cities_path}[{index}]"
         yield from _check_city(city, where)
+        yield from _check_city_in_province(city, where, data)
         held_by = _field(city, "province")
         if isinstance(name, str) and isinstance(held_by, str) and held_by != name:
             message = f"names province {held_by!r}, but it is listed under {name!r}"
@@ -176,6 +180,7 @@ def _check_roster(data: object, path: str) -> Iterator[Problem]:
         for j, city in enumerate(_items(_field(province, "cities")))
     ]
     yield from _check_duplicates(cities, "city")
+    yield from _check_unique_codes(provinces, provinces_path)
     total = _whole(_field(data, "total_quota"))
     quotas = [_whole(_field(p, "quota")) for p in provinces]
     if total is not None and quotas and all(q is not None for q in quotas):
@@ -247,6 +252,94 @@ def _check_campaign(data: object, path: str) -> Iterator[Problem]:
     sources = _items(_field(data, "sources"))
     ids = [(f"{_join(path, 'sources')}[{i}].id", _field(s, "id")) for i, s in enumerate(sources)]
     yield from _check_duplicates(ids, "source")
+    yield from _check_cited(data, {i for _, i in ids if isinstance(i, str)}, path)
+
+
+def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
+    """Every ``source`` that a province, city or other code cites is one of the campaign's."""
+    provinces_path = _join(path, "roster.provinces")
+    for i, province in enumerate(_items(_field(_field(data, "roster"), "provinces"))):
+        cited = [(f"{provinces_path}[{i}].source", _field(province, "source"))]
+        for j, city in enumerate(_items(_field(province, "cities"))):
+            where = f"{provinces_path}[{i}].cities[{j}]"
+            cited.append((f"{where}.source", _field(city, "source")))
+            others = enumerate(_items(_field(city, "other_codes")))
+            cited += [(f"{where}.other_codes[{k}].source", _field(o, "source")) for k, o in others]
+        for where, source in cited:
+            if isinstance(source, str) and source not in known:
+                yield Problem(where, f"cites source {source!r}, which the campaign does not list")
+
+
+# Geography: codes are digit strings of the right length, a city's code starts with its province's
+# (新疆兵团 has no code: its cities lie in the province named by ``within``), a parent is given for
+# units below prefecture level only and lies in the same province, and no code is used twice.
+
+_BELOW_PREFECTURE = frozenset(level.value for level in AdminLevel if not level.prefecture_level)
+
+
+def _check_province_code(data: object, path: str) -> Iterator[Problem]:
+    code, within = _field(data, "code"), _field(data, "within")
+    if code is not None and not is_code(code, 2):
+        yield Problem(_join(path, "code"), f"must be 2 digits or null, got {code!r}")
+    if within is not None and not is_code(within, 2):
+        yield Problem(_join(path, "within"), f"must be 2 digits or null, got {within!r}")
+    if isinstance(data, dict) and "code" in data and code is None and within is None:
+        yield Problem(_join(path, "within"), "a region without a code must say where it lies")
+    if code is not None and within is not None:
+        yield Problem(_join(path, "within"), "only a region without a code lies within another")
+
+
+def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
+    adcode, parent, level = _field(data, "adcode"), _field(data, "parent"), _field(data, "level")
+    if adcode is not None and not is_code(adcode, 6):
+        yield Problem(_join(path, "adcode"), f"must be 6 digits, got {adcode!r}")
+    if parent is not None and not is_code(parent, 6):
+        yield Problem(_join(path, "parent"), f"must be 6 digits or null, got {parent!r}")
+    for index, other in enumerate(_items(_field(data, "other_codes"))):
+        code = _field(other, "code")
+        where = f"{_join(path, 'other_codes')}[{index}].code"
+        if code is not None and not is_code(code, 6):
+            yield Problem(where, f"must be 6 digits, got {code!r}")
+        elif code is not None and code == adcode:
+            yield Problem(where, f"repeats the city's own adcode {code}")
+    if not isinstance(level, str) or (parent is not None and not is_code(parent, 6)):
+        return
+    if level in _BELOW_PREFECTURE and parent is None:
+        yield Problem(_join(path, "parent"), f"a unit of level {level!r} needs its parent's code")
+    elif level not in _BELOW_PREFECTURE and parent is not None:
+        message = f"a prefecture-level unit ({level!r}) has no parent, got {parent!r}"
+        yield Problem(_join(path, "parent"), message)
+    elif is_code(parent, 6) and is_code(adcode, 6):
+        if parent == adcode:
+            yield Problem(_join(path, "parent"), "a unit cannot be its own parent")
+        elif parent[:2] != adcode[:2] or not parent.endswith("00"):
+            message = f"parent {parent} is not a prefecture or province holding {adcode}"
+            yield Problem(_join(path, "parent"), message)
+        elif level == AdminLevel.MUNICIPAL_DISTRICT.value and not parent.endswith("0000"):
+            message = f"a district of a municipality has the municipality as parent, not {parent}"
+            yield Problem(_join(path, "parent"), message)
+
+
+def _check_city_in_province(city: object, path: str, province: object) -> Iterator[Problem]:
+    adcode = _field(city, "adcode")
+    code = _field(province, "code")
+    prefix = code if code is not None else _field(province, "within")
+    if is_code(adcode, 6) and is_code(prefix, 2) and not adcode.startswith(prefix):
+        message = f"code {adcode} does not lie in the province's code {prefix}"
+        yield Problem(_join(path, "adcode"), message)
+
+
+def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
+    codes = [(f"{path}[{i}].code", _field(p, "code")) for i, p in enumerate(provinces)]
+    yield from _check_duplicates([(w, c) for w, c in codes if c is not None], "province code")
+    city_codes: list[tuple[str, object]] = []
+    for i, province in enumerate(provinces):
+        for j, city in enumerate(_items(_field(province, "cities"))):
+            where = f"{path}[{i}].cities[{j}]"
+            city_codes.append((f"{where}.adcode", _field(city, "adcode")))
+            others = enumerate(_items(_field(city, "other_codes")))
+            city_codes += [(f"{where}.other_codes[{k}].code", _field(o, "code")) for k, o in others]
+    yield from _check_duplicates(city_codes, "code")
 
 
 _RULES: dict[type, Rule] = {

@@ -24,9 +24,18 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
         "skillrevival.strategies needs hypothesis: pip install 'skillrevival[testing]'"
     ) from error
 
+import attrs
 import pendulum
 
-from ._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, normalize, split_suffix
+from ._geography import AdminLevel
+from ._lookup import (
+    CITY_SUFFIXES,
+    CITY_SUFFIXES_EN,
+    PROVINCE_SUFFIXES,
+    PROVINCE_SUFFIXES_EN,
+    normalize,
+    split_suffix,
+)
 from ._model import (
     Attachment,
     Campaign,
@@ -89,23 +98,70 @@ def _names(suffixes: tuple[str, ...], min_size: int, max_size: int) -> st.Search
         min_size=min_size,
         max_size=max_size,
         unique_by=lambda n: split_suffix(normalize(n), suffixes)[0],
-    )
+    ).filter(lambda names: _apart(names, suffixes))
 
 
-def cities(province: str = "江苏", max_size: int = 6) -> st.SearchStrategy[tuple[City, ...]]:
-    """The cities of one province, numbered from 1."""
-    return _names(CITY_SUFFIXES, 1, max_size).map(
-        lambda names: tuple(City(seq=i, name=n, province=province) for i, n in enumerate(names, 1))
-    )
+def _apart(names: list[str], suffixes: tuple[str, ...]) -> bool:
+    """No name's key or stem is another's (一一市 and 一一市自治州, whose stem is 一一市)."""
+    keys = [{normalize(n), split_suffix(normalize(n), suffixes)[0]} for n in names]
+    return all(not (a & b) for i, a in enumerate(keys) for b in keys[i + 1 :])
+
+
+_LEVELS = (
+    AdminLevel.PREFECTURE_CITY,
+    AdminLevel.AUTONOMOUS_PREFECTURE,
+    AdminLevel.MUNICIPAL_DISTRICT,
+    AdminLevel.COUNTY_CITY,
+)
+
+
+def _english(count: int) -> st.SearchStrategy[list[str]]:
+    """English names, unique once normalised, none ending in a generic word (City, District)."""
+    name = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=10)
+    generic = CITY_SUFFIXES_EN + PROVINCE_SUFFIXES_EN
+    plain = name.filter(lambda n: not split_suffix(normalize(n), generic)[1])
+    return st.lists(plain, min_size=count, max_size=count, unique_by=normalize)
+
+
+def _city(seq: int, name: str, province: str, code: str, level: AdminLevel, en: str) -> City:
+    """A city whose code, level and parent agree: the i-th unit of province ``code``."""
+    if level is AdminLevel.MUNICIPAL_DISTRICT:
+        adcode, parent = f"{code}01{seq:02d}", f"{code}0000"
+    elif level is AdminLevel.COUNTY_CITY:
+        adcode, parent = f"{code}90{seq:02d}", f"{code}0000"
+    else:
+        adcode, parent = f"{code}{seq:02d}00", None
+    return City(seq, name, province, adcode, name, level, parent, en, "notice")
+
+
+@st.composite
+def _members(draw: st.DrawFn, names: list[str], province: str, code: str) -> tuple[City, ...]:
+    levels = draw(st.lists(st.sampled_from(_LEVELS), min_size=len(names), max_size=len(names)))
+    english = draw(_english(len(names)))
+    rows = zip(names, levels, english, strict=True)
+    return tuple(_city(i, n, province, code, lv, en) for i, (n, lv, en) in enumerate(rows, 1))
+
+
+def cities(
+    province: str = "江苏", max_size: int = 6, code: str = "32"
+) -> st.SearchStrategy[tuple[City, ...]]:
+    """The cities of one province (2-digit ``code``), numbered from 1, with consistent codes."""
+    return _names(CITY_SUFFIXES, 1, max_size).flatmap(lambda ns: _members(ns, province, code))
+
+
+def _province(seq: int, name: str, code: str, en: str, members: tuple[City, ...]) -> Province:
+    return Province(seq, name, len(members), members, code, name, en, None, "notice")
 
 
 def provinces(seq: int = 1) -> st.SearchStrategy[Province]:
     """A province row whose quota equals its number of cities."""
 
-    def build(name: str) -> st.SearchStrategy[Province]:
-        return cities(name).map(lambda cs: Province(seq=seq, name=name, quota=len(cs), cities=cs))
+    def build(name: str, code: int, en: str) -> st.SearchStrategy[Province]:
+        return cities(name, code=str(code)).map(lambda cs: _province(seq, name, str(code), en, cs))
 
-    return _names(PROVINCE_SUFFIXES, 1, 1).flatmap(lambda names: build(names[0]))
+    return st.tuples(_names(PROVINCE_SUFFIXES, 1, 1), st.integers(11, 99), _english(1)).flatmap(
+        lambda drawn: build(drawn[0][0], drawn[1], "P" + drawn[2][0])
+    )
 
 
 @st.composite
@@ -115,18 +171,23 @@ def rosters(draw: st.DrawFn, max_provinces: int = 6) -> Roster:
     sizes = draw(
         st.lists(st.integers(1, 4), min_size=len(province_names), max_size=len(province_names))
     )
-    city_names = iter(draw(_names(CITY_SUFFIXES, sum(sizes), sum(sizes))))
+    city_names = draw(_names(CITY_SUFFIXES, sum(sizes), sum(sizes)))
+    count = len(province_names)
+    codes = draw(st.lists(st.integers(11, 99), min_size=count, max_size=count, unique=True))
+    english = draw(_english(count + sum(sizes)))
     rows = []
-    for seq, (name, size) in enumerate(zip(province_names, sizes, strict=True), 1):
-        members = tuple(
-            City(seq=i, name=next(city_names), province=name) for i in range(1, size + 1)
-        )
-        rows.append(Province(seq=seq, name=name, quota=size, cities=members))
+    for seq, (name, size, code) in enumerate(zip(province_names, sizes, codes, strict=True), 1):
+        members = draw(_members(city_names[:size], name, str(code)))
+        # English names unique across the roster: the drawn ones, in order.
+        members = tuple(attrs.evolve(c, name_en=english.pop()) for c in members)
+        city_names = city_names[size:]
+        rows.append(_province(seq, name, str(code), english.pop(), members))
     return Roster(
         title=draw(terms()),
         clause=draw(texts()),
         provinces=tuple(rows),
         total_quota=sum(p.quota for p in rows),
+        codes_as_of=draw(texts()),
     )
 
 

@@ -1,0 +1,89 @@
+"""Administrative geography: kinds of units and the codes they carry besides their own.
+
+The roster's units are of several kinds (地级市, 直辖市的区, 县级市, 自治州, 兵团师市), and an
+analyst who joins the roster to yearbooks must know which, to aggregate without counting a place
+twice.
+These enums are not the notice's vocabulary: the notice calls every unit a 城市, so they carry no
+clause. Their values are stable snake_case strings, the form in which the data files hold them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeGuard
+
+import attrs
+
+
+class AdminLevel(enum.Enum):
+    """What kind of administrative unit a roster entry is (GB/T 2260 hierarchy)."""
+
+    PREFECTURE_CITY = "prefecture_city"
+    PREFECTURE = "prefecture"
+    LEAGUE = "league"
+    AUTONOMOUS_PREFECTURE = "autonomous_prefecture"
+    MUNICIPAL_DISTRICT = "municipal_district"
+    COUNTY_CITY = "county_city"
+    XPCC_CITY = "xpcc_city"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese term for this kind of unit."""
+        return _TERMS[self][0]
+
+    @property
+    def en(self) -> str:
+        """The English term for this kind of unit."""
+        return _TERMS[self][1]
+
+    @property
+    def prefecture_level(self) -> bool:
+        """Whether units of this kind are themselves prefecture-level (地级) units."""
+        return self in _PREFECTURE_LEVEL
+
+
+_TERMS: dict[AdminLevel, tuple[str, str]] = {
+    AdminLevel.PREFECTURE_CITY: ("地级市", "prefecture-level city"),
+    AdminLevel.PREFECTURE: ("地区", "prefecture"),
+    AdminLevel.LEAGUE: ("盟", "league"),
+    AdminLevel.AUTONOMOUS_PREFECTURE: ("自治州", "autonomous prefecture"),
+    AdminLevel.MUNICIPAL_DISTRICT: ("直辖市市辖区", "district of a municipality"),
+    AdminLevel.COUNTY_CITY: ("县级市", "county-level city"),
+    AdminLevel.XPCC_CITY: ("兵团师市", "XPCC division-city"),
+}
+
+_PREFECTURE_LEVEL = frozenset(
+    {
+        AdminLevel.PREFECTURE_CITY,
+        AdminLevel.PREFECTURE,
+        AdminLevel.LEAGUE,
+        AdminLevel.AUTONOMOUS_PREFECTURE,
+    }
+)
+
+
+class CodeKind(enum.Enum):
+    """What a code other than a unit's own 2015 ``adcode`` is."""
+
+    CURRENT = "current"
+    """The civil-affairs (GB/T 2260) code in force now, where it differs from the 2015 one."""
+    STATISTICAL = "statistical"
+    """The code the National Bureau of Statistics' 统计用区划代码 gives, where it differs."""
+
+
+@attrs.frozen
+class OtherCode:
+    """A code under which other data may know a unit, with what it is and where it comes from.
+
+    ``source`` is the id of a :class:`~skillrevival.Source` of the campaign.
+    """
+
+    code: str
+    kind: CodeKind
+    source: str
+    note: str
+
+
+def is_code(text: object, digits: int) -> TypeGuard[str]:
+    """Whether ``text`` is a string of exactly ``digits`` ASCII digits."""
+    return isinstance(text, str) and len(text) == digits and text.isascii() and text.isdigit()
