@@ -13,6 +13,7 @@ from os import PathLike
 from typing import Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
+from ._fast import MISS, try_structure
 from ._model import (
     Anomaly,
     Attachment,
@@ -26,6 +27,7 @@ from ._model import (
     StatedDuration,
     Term,
 )
+from ._validation import check_rules
 
 T = TypeVar("T")
 
@@ -64,10 +66,12 @@ def validate(data: Any, cls: type = Campaign) -> list[Problem]:
     Never raises on bad data: wrong types, missing and unknown fields, and every cross-field rule
     are reported together, each :class:`Problem` with the path of the value it concerns.
     """
+    _check_cls(cls)
+    if _fast_result(data, cls) is not MISS:
+        return []
     from ._converter import converter
     from ._validation import check_rules, problems_from_exception
 
-    _check_cls(cls)
     problems: list[Problem] = []
     try:
         converter.structure(data, cls)
@@ -85,10 +89,13 @@ def structure(data: Any) -> Campaign: ...
 def structure(data: Any, cls: type[T]) -> T: ...
 def structure(data: Any, cls: type[Any] = Campaign) -> Any:
     """Build a ``cls`` from already-parsed JSON data; raise :class:`ValidationError` if bad."""
+    _check_cls(cls)
+    result = _fast_result(data, cls)
+    if result is not MISS:
+        return result
     from ._converter import converter
     from ._validation import check_rules
 
-    _check_cls(cls)
     try:
         result = converter.structure(data, cls)
     except Exception:  # the shape is wrong somewhere: collect every problem, rules included
@@ -122,6 +129,14 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
             [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
         ) from None
     return loads(text, cls)
+
+
+def _fast_result(data: Any, cls: type) -> Any:
+    """The object, if the fast pass builds it and every rule holds; else MISS (see _fast)."""
+    result = try_structure(data, cls)
+    if result is MISS or check_rules(data, cls, text=False):
+        return MISS
+    return result
 
 
 def _check_cls(cls: object) -> None:

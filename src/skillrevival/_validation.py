@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-
 from ._dates import parse_iso_date
 from ._errors import Problem
 from ._lookup import normalize
@@ -26,6 +24,12 @@ Rule = Callable[[object, str], Iterator[Problem]]
 
 def problems_from_exception(error: BaseException, path: str = "") -> list[Problem]:
     """Flatten what cattrs raised into problems, one per leaf, each with its path."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ForbiddenExtraKeysError):
         return [Problem(_join(path, key), "unknown field") for key in sorted(error.extra_fields)]
     if isinstance(error, ClassValidationError):
@@ -43,9 +47,13 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     return [Problem(path, str(error))]
 
 
-def check_rules(data: object, cls: type, path: str = "") -> list[Problem]:
-    """Every cross-field rule for a document meant to become ``cls``."""
-    problems = list(_check_text(data, path))
+def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> list[Problem]:
+    """Every cross-field rule for a document meant to become ``cls``.
+
+    ``text=False`` leaves out the text rule, for a document that the fast pass has structured
+    (it checks every string on the way).
+    """
+    problems = list(_check_text(data, path)) if text else []
     rule = _RULES.get(cls)
     if rule is not None:
         problems.extend(rule(data, path))

@@ -1,0 +1,214 @@
+"""A fast, all-or-nothing structuring pass that needs no cattrs.
+
+Most documents are valid, and the bundled one always is: for them, collecting paths is wasted
+work, and importing cattrs costs more than reading the data. :func:`try_structure` builds the
+object in one pass over the parsed JSON, with code generated once per class from its attrs
+fields and their resolved types, so it follows the model as fields are added. It either returns
+exactly what the strict converter would, or gives up (:data:`MISS`) at the first thing it does
+not like; the loader then runs the detailed converter and the rules, which report every
+problem with its path. It may reject more than the converter does, never less.
+
+It also checks the text rule (no empty, blank or padded string) on every string it meets;
+since it rejects unknown keys, that is every string of the document.
+
+Supported types: ``str``, ``int``, ``bool``, :class:`pendulum.Date`, enums, literals of
+strings, whole numbers and booleans, ``X | None``, ``tuple[X, ...]`` and attrs classes. A class
+whose fields use anything else is never structured here (the converter does it).
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._dates import parse_iso_date
+
+MISS: Any = object()
+"""What :func:`try_structure` returns when the document needs the detailed pass."""
+
+Structure = Callable[[Any], Any]
+
+
+class _UnsupportedError(Exception):
+    """A type that this module does not structure; its class goes to the converter."""
+
+
+class _RejectError(Exception):
+    """Raised inside generated code: the value is not what the field needs."""
+
+
+def try_structure(data: Any, cls: type) -> Any:
+    """``cls`` built from ``data``, or :data:`MISS` if anything is wrong or unsupported."""
+    structure = _structurer(cls)
+    if structure is None:
+        return MISS
+    try:
+        return structure(data)
+    except Exception:  # any failure: the detailed pass decides, and reports
+        return MISS
+
+
+_BUILT: dict[type, Structure | None] = {}
+
+
+def _structurer(cls: type) -> Structure | None:
+    if cls not in _BUILT:
+        try:
+            _BUILT[cls] = _Compiler().compile(cls)
+        except _UnsupportedError:
+            _BUILT[cls] = None
+    return _BUILT[cls]
+
+
+def _text(value: Any) -> str:
+    """A string that the text rule accepts: not empty, not blank, not padded."""
+    if type(value) is not str or not value or value.strip() != value:
+        raise _RejectError
+    return value
+
+
+def _date(value: Any) -> pendulum.Date:
+    if type(value) is not str:
+        raise _RejectError
+    return parse_iso_date(value)
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _RejectError
+    return value
+
+
+class _Compiler:
+    """Generates one function per attrs class reachable from the root, in one namespace."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_RejectError": _RejectError,
+            "_text": _text,
+            "_date": _date,
+            "_bool": _bool,
+            "_no": _no,
+            "tuple": tuple,
+            "type": type,
+            "list": list,
+            "dict": dict,
+            "int": int,
+        }
+        self.names: dict[type, str] = {}
+        self.source: list[str] = []
+        self.counter = 0
+
+    def compile(self, cls: type) -> Structure:
+        name = self.attrs_class(cls)
+        exec("\n".join(self.source), self.namespace)  # code generated just above
+        function: Structure = self.namespace[name]
+        return function
+
+    def constant(self, value: object) -> str:
+        self.counter += 1
+        name = f"_c{self.counter}"
+        self.namespace[name] = value
+        return name
+
+    def attrs_class(self, cls: type) -> str:
+        if cls in self.names:
+            return self.names[cls]
+        name = f"_s{len(self.names)}_{cls.__name__}"
+        self.names[cls] = name
+        fields = [field for field in attrs.fields(cls) if field.init]
+        hints = _resolve(cls, fields)
+        keys = frozenset(field.name for field in fields)
+        required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
+        lines = [f"def {name}(v):", "    if type(v) is not dict: raise _RejectError"]
+        if keys == required:
+            lines.append(f"    if v.keys() != {self.constant(keys)}: raise _RejectError")
+        else:
+            lines.append(f"    if not {self.constant(required)} <= v.keys(): raise _RejectError")
+            lines.append(f"    if not v.keys() <= {self.constant(keys)}: raise _RejectError")
+        arguments, optional = [], []
+        for index, field in enumerate(fields):
+            expression = self.value(hints[field.name], f"x{index}")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    x{index} = v[{field.name!r}]")
+                lines.append(f"    x{index} = {expression}")
+                arguments.append(f"{field.alias}=x{index}")
+            else:  # absent: attrs supplies the default, as the converter lets it
+                optional.append(f"    if {field.name!r} in v:")
+                optional.append(f"        x{index} = v[{field.name!r}]")
+                optional.append(f"        k[{field.alias!r}] = {expression}")
+        if optional:
+            lines += ["    k = {}", *optional]
+            arguments.append("**k")
+        lines.append(f"    return {self.constant(cls)}({', '.join(arguments)})")
+        exec("\n".join(lines), self.namespace)
+        return name
+
+    def value(self, kind: Any, var: str) -> str:
+        """An expression that checks and converts the value held in ``var``."""
+        if kind is str:
+            return f"_text({var})"
+        if kind is int:
+            return f"({var} if type({var}) is int else _no())"
+        if kind is bool:
+            return f"_bool({var})"
+        if kind is pendulum.Date:
+            return f"_date({var})"
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return self.enum(kind, var)
+        if attrs.has(kind):
+            return f"{self.attrs_class(kind)}({var})"
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self.value(args[0], "e")
+            check = f"(type({var}) is list or type({var}) is tuple or _no())"
+            return f"({check} and tuple([{item} for e in {var}]))"
+        if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
+            inner = next(arg for arg in args if arg is not type(None))
+            return f"(None if {var} is None else {self.value(inner, var)})"
+        if origin is typing.Literal and all(type(a) in (str, int, bool) for a in args):
+            return self.table({(type(a), a): a for a in args}, var)
+        raise _UnsupportedError(kind)
+
+    def enum(self, kind: type[enum.Enum], var: str) -> str:
+        """Members by (type, value): an enum gets only its own values, with their own types."""
+        return self.table({(type(m.value), m.value): m for m in kind}, var)
+
+    def table(self, allowed: dict[tuple[type, Any], Any], var: str) -> str:
+        """Look the value up among ``allowed``, keyed by (type, value) so 1 is not True."""
+        for _, value in allowed:
+            if type(value) is str and not (value and value.strip() == value):
+                raise _UnsupportedError(value)  # a blank value needs the text rule's report
+        return f"{self.constant(allowed)}[(type({var}), {var})]"
+
+
+_EVALUATED: dict[tuple[str, str], Any] = {}
+
+
+def _resolve(cls: type, fields: list[attrs.Attribute[Any]]) -> dict[str, Any]:
+    """Each field's type, resolved; like typing.get_type_hints, evaluating each string once."""
+    namespace = vars(sys.modules[cls.__module__])
+    hints = {}
+    for field in fields:
+        if not isinstance(field.type, str):
+            hints[field.name] = field.type
+            continue
+        key = (cls.__module__, field.type)
+        if key not in _EVALUATED:
+            try:
+                _EVALUATED[key] = eval(field.type, namespace)  # an annotation
+            except NameError:  # inherited from another module: let typing find it
+                return typing.get_type_hints(cls)
+        hints[field.name] = _EVALUATED[key]
+    return hints
+
+
+def _no() -> Any:
+    raise _RejectError
