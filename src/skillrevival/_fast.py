@@ -74,6 +74,11 @@ def _text(value: Any) -> str:
     return value
 
 
+# The test of _text, written inline for the str fields of a class (a call per string costs
+# more than the test itself).
+_TEXT_FAILS = "type({x}) is not str or not {x} or {x}.strip() != {x}"
+
+
 def _date(value: Any) -> pendulum.Date:
     if type(value) is not str:
         raise _RejectError
@@ -128,15 +133,19 @@ class _Compiler:
         keys = frozenset(field.name for field in fields)
         required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
         lines = [f"def {name}(v):", "    if type(v) is not dict: raise _RejectError"]
-        if keys == required:
-            lines.append(f"    if v.keys() != {self.constant(keys)}: raise _RejectError")
+        if keys == required:  # as many keys as fields, and each field's key read below
+            lines.append(f"    if len(v) != {len(keys)}: raise _RejectError")
         else:
             lines.append(f"    if not {self.constant(required)} <= v.keys(): raise _RejectError")
             lines.append(f"    if not v.keys() <= {self.constant(keys)}: raise _RejectError")
         arguments, optional = [], []
         for index, field in enumerate(fields):
             expression = self.value(hints[field.name], f"x{index}")
-            if field.default is attrs.NOTHING:
+            if field.default is attrs.NOTHING and hints[field.name] is str:
+                lines.append(f"    x{index} = v[{field.name!r}]")
+                lines.append(f"    if {_TEXT_FAILS.format(x=f'x{index}')}: raise _RejectError")
+                arguments.append(f"{field.alias}=x{index}")
+            elif field.default is attrs.NOTHING:
                 lines.append(f"    x{index} = v[{field.name!r}]")
                 lines.append(f"    x{index} = {expression}")
                 arguments.append(f"{field.alias}=x{index}")
@@ -147,8 +156,10 @@ class _Compiler:
         if optional:
             lines += ["    k = {}", *optional]
             arguments.append("**k")
+        elif not any(field.kw_only for field in fields):  # positional calls are faster
+            arguments = [argument.split("=")[1] for argument in arguments]
         lines.append(f"    return {self.constant(cls)}({', '.join(arguments)})")
-        exec("\n".join(lines), self.namespace)
+        self.source += lines
         return name
 
     def value(self, kind: Any, var: str) -> str:

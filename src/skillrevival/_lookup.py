@@ -33,12 +33,20 @@ def normalize(text: str) -> str:
     # Folding case or dropping spaces can leave a string that NFKC changes again (C + cedilla):
     # repeat until nothing changes, so that normalising twice is normalising once.
     for _ in range(4):
+        if is_key(text):  # most names already are keys: three cheap checks, no copies
+            return text
         folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-        key = "".join(folded.split())
-        if key == text:
-            break
-        text = key
-    return key
+        text = "".join(folded.split())
+    return text
+
+
+def is_key(text: str) -> bool:
+    """Whether ``text`` is its own normal form (so normalising it changes nothing)."""
+    return (
+        unicodedata.is_normalized("NFKC", text)
+        and text.casefold() == text
+        and len(text.split()) == 1
+    )
 
 
 def split_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
