@@ -6,7 +6,10 @@ The bundled campaign is read with the same functions as a user's file, on the fi
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from os import PathLike
@@ -112,7 +115,8 @@ def loads(text: str | bytes) -> Campaign: ...
 def loads(text: str | bytes, cls: type[T]) -> T: ...
 def loads(text: str | bytes, cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from JSON text (UTF-8 when bytes); raise :class:`ValidationError` if bad."""
-    return structure(_parse(text), cls)
+    with _collector_paused():
+        return structure(_parse(text), cls)
 
 
 @overload
@@ -129,6 +133,23 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
             [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
         ) from None
     return loads(text, cls)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a document is read.
+
+    Reading allocates a tree that only grows and holds no cycles; each collection the
+    allocations trigger would walk it again (a fifth of the time at 100,000 cities). Plain
+    reference counting still frees everything; the collector's state is restored after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _fast_result(data: Any, cls: type) -> Any:

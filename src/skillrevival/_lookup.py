@@ -70,7 +70,7 @@ def city_keys(city: City) -> tuple[str, ...]:
 class Index(Generic[T]):
     """Normalised names of records, built once; lookups by exact name, then by stem."""
 
-    __slots__ = ("_exact", "_kind", "_label", "_stems", "_suffixes")
+    __slots__ = ("_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
 
     def __init__(
         self,
@@ -92,19 +92,26 @@ class Index(Generic[T]):
                 if suffix:
                     _add(self._stems, stem, (suffix, record))
                     _add(self._exact, stem, record)
+        # What find() returns for each normalised name, ready-made: most queries are one.
+        self._hits = {key: _unique(records) for key, records in self._exact.items()}
 
     def find(self, key: str) -> tuple[T, ...]:
         """Every record that ``key`` names: none, one, or several when it is ambiguous."""
+        # A key found as given is a normalised name, so its own normal form: skip normalising.
+        ready = self._hits.get(key)
+        if ready is not None:
+            return ready
         query = normalize(key)
-        hits = self._exact.get(query)
-        if hits is None:
-            stem, suffix = split_suffix(query, self._suffixes)
-            if not suffix:
-                return ()
-            candidates = self._stems.get(stem, [])
-            named_bare = self._exact.get(stem, [])
-            hits = [record for own, record in candidates if own == suffix]
-            hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
+        ready = self._hits.get(query)
+        if ready is not None:
+            return ready
+        stem, suffix = split_suffix(query, self._suffixes)
+        if not suffix:
+            return ()
+        candidates = self._stems.get(stem, [])
+        named_bare = self._exact.get(stem, [])
+        hits = [record for own, record in candidates if own == suffix]
+        hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
         return _unique(hits)
 
     def get(self, key: str) -> T | None:
