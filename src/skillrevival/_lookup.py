@@ -43,9 +43,9 @@ def normalize(text: str) -> str:
 def is_key(text: str) -> bool:
     """Whether ``text`` is its own normal form (so normalising it changes nothing)."""
     return (
-        unicodedata.is_normalized("NFKC", text)
-        and text.casefold() == text
-        and len(text.split()) == 1
+        text.casefold() == text
+        and text.split() == [text]  # no white space anywhere, and not empty
+        and unicodedata.is_normalized("NFKC", text)
     )
 
 
