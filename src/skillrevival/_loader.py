@@ -16,7 +16,6 @@ from os import PathLike
 from typing import Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
-from ._fast import MISS, try_structure
 from ._model import (
     Anomaly,
     Attachment,
@@ -30,7 +29,6 @@ from ._model import (
     StatedDuration,
     Term,
 )
-from ._validation import check_rules
 
 T = TypeVar("T")
 
@@ -70,7 +68,7 @@ def validate(data: Any, cls: type = Campaign) -> list[Problem]:
     are reported together, each :class:`Problem` with the path of the value it concerns.
     """
     _check_cls(cls)
-    if _fast_result(data, cls) is not MISS:
+    if _fast_result(data, cls) is not _MISS:
         return []
     from ._converter import converter
     from ._validation import check_rules, problems_from_exception
@@ -94,7 +92,7 @@ def structure(data: Any, cls: type[Any] = Campaign) -> Any:
     """Build a ``cls`` from already-parsed JSON data; raise :class:`ValidationError` if bad."""
     _check_cls(cls)
     result = _fast_result(data, cls)
-    if result is not MISS:
+    if result is not _MISS:
         return result
     from ._converter import converter
     from ._validation import check_rules
@@ -152,11 +150,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_MISS: Any = object()
+
+
 def _fast_result(data: Any, cls: type) -> Any:
-    """The object, if the fast pass builds it and every rule holds; else MISS (see _fast)."""
+    """The object, if the fast pass builds it and every rule holds; else _MISS (see _fast)."""
+    from ._fast import MISS, try_structure
+    from ._validation import check_rules
+
     result = try_structure(data, cls)
     if result is MISS or check_rules(data, cls, text=False):
-        return MISS
+        return _MISS
     return result
 
 

@@ -10,7 +10,6 @@ and accepted only where its own suffix is the record's, or the record's name has
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -134,6 +133,8 @@ class Index(Generic[T]):
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Labels of the records whose names are closest to ``key``."""
+        import difflib  # only a miss needs it
+
         close = difflib.get_close_matches(normalize(key), self._exact, n=limit * 2, cutoff=0.5)
         labels: list[str] = []
         for name in close:
