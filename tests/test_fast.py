@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import Problem, ValidationError, converter, strategies
+from skillrevival import Problem, ValidationError, _fast, converter, strategies
 from skillrevival._fast import MISS, try_structure
 from skillrevival._loader import LOADABLE
 from skillrevival._lookup import CITY_SUFFIXES, Index, normalize, split_suffix
@@ -42,8 +42,20 @@ def reference_problems(data: Doc, cls: type = skillrevival.Campaign) -> list[Pro
 
 
 def assert_paths_agree(data: Doc, cls: type = skillrevival.Campaign) -> None:
-    """validate(), structure() and the fast pass say what the reference says."""
+    """validate(), structure() and the fast pass say what the reference says, compiled or not."""
     expected = reference_problems(data, cls)
+    saved = _fast.HOT
+    try:
+        for hot in (0, 10**9):  # compiled at once; interpreted throughout
+            _fast.HOT = hot
+            _fast._BUILT.clear()
+            _assert_agree(data, cls, expected)
+    finally:
+        _fast.HOT = saved
+        _fast._BUILT.clear()
+
+
+def _assert_agree(data: Doc, cls: type, expected: list[Problem]) -> None:
     assert skillrevival.validate(data, cls) == expected
     fast = try_structure(copy.deepcopy(data), cls)
     if expected:
@@ -120,6 +132,26 @@ def test_every_field_against_a_panel_of_values(where: tuple[tuple[str, str], Any
 def test_bundled_document_agrees() -> None:
     assert_paths_agree(BUNDLED)
     assert try_structure(BUNDLED, skillrevival.Campaign) == skillrevival.campaign()
+
+
+def test_a_class_is_compiled_after_many_calls() -> None:
+    _fast._BUILT.clear()
+    doc = converter.unstructure(skillrevival.campaign().roster)
+    first = try_structure(doc, skillrevival.Roster)
+
+    def city_code() -> str:
+        entry = _fast._structurer(skillrevival.Roster)
+        assert entry is not None
+        assert entry.__closure__ is not None
+        cells = [cell.cell_contents for cell in entry.__closure__]
+        namespace = next(cell for cell in cells if type(cell) is dict)
+        city = next(f for key, f in namespace.items() if key.endswith("_City"))
+        return str(city.__code__.co_filename)
+
+    assert city_code() == _fast.__file__  # 100 calls: still the closure
+    for _ in range(_fast.HOT // 100 + 1):  # 100 cities a time: City crosses the threshold
+        assert try_structure(doc, skillrevival.Roster) == first
+    assert city_code() == "<string>"  # now the generated source
 
 
 @pytest.mark.parametrize("cls", LOADABLE)

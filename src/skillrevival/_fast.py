@@ -91,8 +91,24 @@ def _bool(value: Any) -> bool:
     return value
 
 
+HOT = 256
+"""Calls after which a class's interpreted structurer is replaced by compiled code.
+
+Compiling every class costs about as much as structuring the whole bundled campaign, so a
+small document is read by closures, and only the classes that a large one repeats (its
+cities, its provinces) are compiled.
+"""
+
+Field = tuple[str, str, bool, Structure]  # key, argument name, required, structure the value
+
+
 class _Compiler:
-    """Generates one function per attrs class reachable from the root, in one namespace."""
+    """Makes one structurer per attrs class reachable from the root, in one namespace.
+
+    Each class gets two equivalent forms from the same walk over its fields: Python source, in
+    which checks are inlined, and a closure over the same checks as functions. The closure
+    serves first; after :data:`HOT` calls the source is compiled and takes its place.
+    """
 
     def __init__(self) -> None:
         self.namespace: dict[str, Any] = {
@@ -108,14 +124,12 @@ class _Compiler:
             "int": int,
         }
         self.names: dict[type, str] = {}
-        self.source: list[str] = []
         self.counter = 0
 
     def compile(self, cls: type) -> Structure:
         name = self.attrs_class(cls)
-        exec("\n".join(self.source), self.namespace)  # code generated just above
-        function: Structure = self.namespace[name]
-        return function
+        namespace = self.namespace
+        return lambda data: namespace[name](data)
 
     def constant(self, value: object) -> str:
         self.counter += 1
@@ -138,9 +152,10 @@ class _Compiler:
         else:
             lines.append(f"    if not {self.constant(required)} <= v.keys(): raise _RejectError")
             lines.append(f"    if not v.keys() <= {self.constant(keys)}: raise _RejectError")
-        arguments, optional = [], []
+        arguments, optional, plan = [], [], []
         for index, field in enumerate(fields):
-            expression = self.value(hints[field.name], f"x{index}")
+            expression, function = self.value(hints[field.name], f"x{index}")
+            plan.append((field.name, field.alias, field.default is attrs.NOTHING, function))
             if field.default is attrs.NOTHING and hints[field.name] is str:
                 lines.append(f"    x{index} = v[{field.name!r}]")
                 lines.append(f"    if {_TEXT_FAILS.format(x=f'x{index}')}: raise _RejectError")
@@ -153,51 +168,106 @@ class _Compiler:
                 optional.append(f"    if {field.name!r} in v:")
                 optional.append(f"        x{index} = v[{field.name!r}]")
                 optional.append(f"        k[{field.alias!r}] = {expression}")
+        positional = not optional and not any(field.kw_only for field in fields)
         if optional:
             lines += ["    k = {}", *optional]
             arguments.append("**k")
-        elif not any(field.kw_only for field in fields):  # positional calls are faster
+        elif positional:  # positional calls are faster
             arguments = [argument.split("=")[1] for argument in arguments]
         lines.append(f"    return {self.constant(cls)}({', '.join(arguments)})")
-        self.source += lines
+        exact = keys == required
+        self.namespace[name] = self.tiered(name, lines, _closure(cls, plan, exact, positional))
         return name
 
-    def value(self, kind: Any, var: str) -> str:
-        """An expression that checks and converts the value held in ``var``."""
+    def tiered(self, name: str, lines: list[str], closure: Structure) -> Structure:
+        """The closure, counting its calls; on the HOT-th it compiles ``lines`` in its place."""
+        calls = 0
+        namespace = self.namespace
+
+        def structure(value: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            if calls > HOT:
+                exec("\n".join(lines), namespace)  # the source made in attrs_class
+                return namespace[name](value)
+            return closure(value)
+
+        return structure
+
+    def value(self, kind: Any, var: str) -> tuple[str, Structure]:
+        """An expression that checks and converts ``var``, and a function that does the same."""
         if kind is str:
-            return f"_text({var})"
+            return f"_text({var})", _text
         if kind is int:
-            return f"({var} if type({var}) is int else _no())"
+            return f"({var} if type({var}) is int else _no())", _int
         if kind is bool:
-            return f"_bool({var})"
+            return f"_bool({var})", _bool
         if kind is pendulum.Date:
-            return f"_date({var})"
+            return f"_date({var})", _date
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return self.enum(kind, var)
+            return self.table({(type(m.value), m.value): m for m in kind}, var)
         if attrs.has(kind):
-            return f"{self.attrs_class(kind)}({var})"
+            name, namespace = self.attrs_class(kind), self.namespace
+            return f"{name}({var})", lambda value: namespace[name](value)
         origin, args = typing.get_origin(kind), typing.get_args(kind)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            item = self.value(args[0], "e")
+            item, each = self.value(args[0], "e")
             check = f"(type({var}) is list or type({var}) is tuple or _no())"
-            return f"({check} and tuple([{item} for e in {var}]))"
+            return f"({check} and tuple([{item} for e in {var}]))", _tuple_of(each)
         if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
             inner = next(arg for arg in args if arg is not type(None))
-            return f"(None if {var} is None else {self.value(inner, var)})"
+            expression, function = self.value(inner, var)
+            return f"(None if {var} is None else {expression})", _optional(function)
         if origin is typing.Literal and all(type(a) in (str, int, bool) for a in args):
             return self.table({(type(a), a): a for a in args}, var)
         raise _UnsupportedError(kind)
 
-    def enum(self, kind: type[enum.Enum], var: str) -> str:
-        """Members by (type, value): an enum gets only its own values, with their own types."""
-        return self.table({(type(m.value), m.value): m for m in kind}, var)
-
-    def table(self, allowed: dict[tuple[type, Any], Any], var: str) -> str:
+    def table(self, allowed: dict[tuple[type, Any], Any], var: str) -> tuple[str, Structure]:
         """Look the value up among ``allowed``, keyed by (type, value) so 1 is not True."""
         for _, value in allowed:
             if type(value) is str and not (value and value.strip() == value):
                 raise _UnsupportedError(value)  # a blank value needs the text rule's report
-        return f"{self.constant(allowed)}[(type({var}), {var})]"
+        return f"{self.constant(allowed)}[(type({var}), {var})]", lambda v: allowed[(type(v), v)]
+
+
+def _closure(cls: type, plan: list[Field], exact: bool, positional: bool) -> Structure:
+    """The interpreted form of a class's structurer: what its generated source does."""
+    keys = frozenset(key for key, _, _, _ in plan)
+    required = frozenset(key for key, _, needed, _ in plan if needed)
+    pairs = [(key, function) for key, _, _, function in plan]
+
+    def structure(v: Any) -> Any:
+        if type(v) is not dict:
+            raise _RejectError
+        if exact:
+            if len(v) != len(keys):
+                raise _RejectError
+        elif not (required <= v.keys() and v.keys() <= keys):
+            raise _RejectError
+        if positional:
+            return cls(*[function(v[key]) for key, function in pairs])
+        return cls(**{alias: f(v[key]) for key, alias, _, f in plan if key in v})
+
+    return structure
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _RejectError
+    return value
+
+
+def _tuple_of(each: Structure) -> Structure:
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list and type(value) is not tuple:
+            raise _RejectError
+        return tuple([each(item) for item in value])
+
+    return structure
+
+
+def _optional(inner: Structure) -> Structure:
+    return lambda value: None if value is None else inner(value)
 
 
 _EVALUATED: dict[tuple[str, str], Any] = {}
