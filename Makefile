@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs clean check-geography
+.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ check-geography: $(VENV)/.dev
 
 serve-docs: $(VENV)/.dev
 	$(BIN)/mkdocs serve
+
+# Speed and memory, as medians of ratios; writes benchmarks/results.json.
+$(VENV)/.bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	touch $@ $(VENV)/.run
+
+bench: $(VENV)/.bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -118,6 +118,8 @@ def cities_table() -> str:
 
 def _records_table(name: str, records: tuple[Any, ...], *, numbered: bool) -> str:
     columns = [field.name for field in attrs.fields(type(records[0]))]
+    if "cities" in columns:  # the longest cell reads best at the end of the row
+        columns = [c for c in columns if c != "cities"] + ["cities"]
     header = (["#"] if numbered else []) + [f"`{column}`" for column in columns]
     rows = [
         ([str(index)] if numbered else []) + [_cell(getattr(record, c)) for c in columns]

@@ -6,7 +6,10 @@ The bundled campaign is read with the same functions as a user's file, on the fi
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from os import PathLike
@@ -68,10 +71,12 @@ def validate(data: Any, cls: type = Campaign) -> list[Problem]:
     Never raises on bad data: wrong types, missing and unknown fields, and every cross-field rule
     are reported together, each :class:`Problem` with the path of the value it concerns.
     """
+    _check_cls(cls)
+    if _fast_result(data, cls) is not _MISS:
+        return []
     from ._converter import converter
     from ._validation import check_rules, problems_from_exception
 
-    _check_cls(cls)
     problems: list[Problem] = []
     try:
         converter.structure(data, cls)
@@ -89,10 +94,13 @@ def structure(data: Any) -> Campaign: ...
 def structure(data: Any, cls: type[T]) -> T: ...
 def structure(data: Any, cls: type[Any] = Campaign) -> Any:
     """Build a ``cls`` from already-parsed JSON data; raise :class:`ValidationError` if bad."""
+    _check_cls(cls)
+    result = _fast_result(data, cls)
+    if result is not _MISS:
+        return result
     from ._converter import converter
     from ._validation import check_rules
 
-    _check_cls(cls)
     try:
         result = converter.structure(data, cls)
     except Exception:  # the shape is wrong somewhere: collect every problem, rules included
@@ -109,7 +117,8 @@ def loads(text: str | bytes) -> Campaign: ...
 def loads(text: str | bytes, cls: type[T]) -> T: ...
 def loads(text: str | bytes, cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from JSON text (UTF-8 when bytes); raise :class:`ValidationError` if bad."""
-    return structure(_parse(text), cls)
+    with _collector_paused():
+        return structure(_parse(text), cls)
 
 
 @overload
@@ -126,6 +135,37 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
             [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
         ) from None
     return loads(text, cls)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while a document is read.
+
+    Reading allocates a tree that only grows and holds no cycles; each collection the
+    allocations trigger would walk it again (a fifth of the time at 100,000 cities). Plain
+    reference counting still frees everything; the collector's state is restored after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_MISS: Any = object()
+
+
+def _fast_result(data: Any, cls: type) -> Any:
+    """The object, if the fast pass builds it and every rule holds; else _MISS (see _fast)."""
+    from ._fast import MISS, try_structure
+    from ._validation import check_rules
+
+    result = try_structure(data, cls)
+    if result is MISS or check_rules(data, cls, text=False):
+        return _MISS
+    return result
 
 
 def _check_cls(cls: object) -> None:

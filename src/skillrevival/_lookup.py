@@ -11,7 +11,6 @@ record's, or the record's name has none: 苏州 and 苏州市 find 苏州市, bu
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -41,17 +40,30 @@ _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too m
 
 
 def normalize(text: str) -> str:
-    """The form in which names are compared: NFKC, no white space, case folded."""
-    # Folding case or dropping spaces can leave a string that NFKC changes again (C + cedilla):
-    # repeat until nothing changes, so that normalising twice is normalising once.
+    """The form in which names are compared: NFKC, no white space, case folded, accents dropped.
+
+    Accents go so that Xigaze finds Xigazê; folding case or dropping spaces can leave a string
+    that NFKC changes again (C + cedilla), so the steps repeat until nothing changes, and
+    normalising twice is normalising once.
+    """
     for _ in range(4):
+        if is_key(text):  # most names already are keys: cheap checks, no copies
+            return text
         folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
         bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-        key = "".join(unicodedata.normalize("NFKC", bare).split())
-        if key == text:
-            break
-        text = key
-    return key
+        text = "".join(unicodedata.normalize("NFKC", bare).split())
+    return text
+
+
+def is_key(text: str) -> bool:
+    """Whether ``text`` is its own normal form (so normalising it changes nothing)."""
+    return (
+        text.casefold() == text
+        and text.split() == [text]  # no white space anywhere, and not empty
+        and unicodedata.is_normalized("NFKC", text)
+        and unicodedata.is_normalized("NFKD", text)
+        and not any(map(unicodedata.combining, text))
+    )
 
 
 def split_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
@@ -78,7 +90,7 @@ def city_keys(city: City) -> tuple[str, ...]:
 class Index(Generic[T]):
     """Normalised names of records, built once; lookups by exact name, then by stem."""
 
-    __slots__ = ("_exact", "_kind", "_label", "_stems", "_suffixes")
+    __slots__ = ("_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
 
     def __init__(
         self,
@@ -100,19 +112,26 @@ class Index(Generic[T]):
                 if suffix:
                     _add(self._stems, stem, (suffix, record))
                     _add(self._exact, stem, record)
+        # What find() returns for each normalised name, ready-made: most queries are one.
+        self._hits = {key: _unique(records) for key, records in self._exact.items()}
 
     def find(self, key: str) -> tuple[T, ...]:
         """Every record that ``key`` names: none, one, or several when it is ambiguous."""
+        # A key found as given is a normalised name, so its own normal form: skip normalising.
+        ready = self._hits.get(key)
+        if ready is not None:
+            return ready
         query = normalize(key)
-        hits = self._exact.get(query)
-        if hits is None:
-            stem, suffix = split_suffix(query, self._suffixes)
-            if not suffix:
-                return ()
-            candidates = self._stems.get(stem, [])
-            named_bare = self._exact.get(stem, [])
-            hits = [record for own, record in candidates if own == suffix]
-            hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
+        ready = self._hits.get(query)
+        if ready is not None:
+            return ready
+        stem, suffix = split_suffix(query, self._suffixes)
+        if not suffix:
+            return ()
+        candidates = self._stems.get(stem, [])
+        named_bare = self._exact.get(stem, [])
+        hits = [record for own, record in candidates if own == suffix]
+        hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
         return _unique(hits)
 
     def label(self, record: T) -> str:
@@ -139,6 +158,8 @@ class Index(Generic[T]):
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Labels of the records whose names are closest to ``key``."""
+        import difflib  # only a miss needs it
+
         close = difflib.get_close_matches(normalize(key), self._exact, n=limit * 2, cutoff=0.5)
         labels: list[str] = []
         for name in close:

@@ -11,22 +11,28 @@ Two layers, both run on every document:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import bisect
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
-
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ._dates import parse_iso_date
 from ._errors import Problem
 from ._geography import AdminLevel, is_code
-from ._lookup import normalize
+from ._lookup import is_key, normalize
 from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
 
-Rule = Callable[[object, str], Iterator[Problem]]
+Rule = Callable[[object, str], Iterable[Problem]]
 
 
 def problems_from_exception(error: BaseException, path: str = "") -> list[Problem]:
     """Flatten what cattrs raised into problems, one per leaf, each with its path."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ForbiddenExtraKeysError):
         return [Problem(_join(path, key), "unknown field") for key in sorted(error.extra_fields)]
     if isinstance(error, ClassValidationError):
@@ -44,9 +50,13 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     return [Problem(path, str(error))]
 
 
-def check_rules(data: object, cls: type, path: str = "") -> list[Problem]:
-    """Every cross-field rule for a document meant to become ``cls``."""
-    problems = list(_check_text(data, path))
+def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> list[Problem]:
+    """Every cross-field rule for a document meant to become ``cls``.
+
+    ``text=False`` leaves out the text rule, for a document that the fast pass has structured
+    (it checks every string on the way).
+    """
+    problems = list(_check_text(data, path)) if text else []
     rule = _RULES.get(cls)
     if rule is not None:
         problems.extend(rule(data, path))
@@ -102,29 +112,71 @@ def _check_text(data: object, path: str) -> Iterator[Problem]:
 
 def _check_numbered(items: list[Any], key: str, path: str, what: str) -> Iterator[Problem]:
     for position, item in enumerate(items, start=1):
-        number = _whole(_field(item, key))
-        if number is not None and number != position:
-            where = f"{path}[{position - 1}].{key}"
-            yield Problem(
-                where, f"{what} is numbered {number}, but it stands at position {position}"
-            )
+        number = item.get(key) if isinstance(item, dict) else None
+        if type(number) is int and number != position:
+            yield _misnumbered(number, position, key, path, what)
 
 
-def _check_duplicates(names: list[tuple[str, object]], what: str) -> Iterator[Problem]:
-    first_at: dict[str, str] = {}
-    for where, name in names:
+def _misnumbered(number: int, position: int, key: str, path: str, what: str) -> Problem:
+    where = f"{path}[{position - 1}].{key}"
+    return Problem(where, f"{what} is numbered {number}, but it stands at position {position}")
+
+
+def _check_duplicates(
+    names: Sequence[object], where: Callable[[int], str], what: str
+) -> Iterator[Problem]:
+    """Names listed twice (once normalised); ``where(i)`` is the path of ``names[i]``.
+
+    Paths are made only for the names that repeat: a roster may list many thousand cities.
+    """
+    if _all_distinct_keys(names):
+        return
+    first_at: dict[str, int] = {}
+    for index, name in enumerate(names):
         if not isinstance(name, str) or not name.strip():
             continue
         key = normalize(name)
         if key in first_at:
-            yield Problem(where, f"{what} {name!r} is already listed at {first_at[key]}")
+            message = f"{what} {name!r} is already listed at {where(first_at[key])}"
+            yield Problem(where(index), message)
         else:
-            first_at[key] = where
+            first_at[key] = index
 
 
-def _check_city(data: object, path: str) -> Iterator[Problem]:
-    yield from _check_positive(data, "seq", path)
-    yield from _check_city_codes(data, path)
+def _paths(head: str, tail: str) -> Callable[[int], str]:
+    """where(i) for a list of names: the path ``head[i]tail``."""
+    return lambda index: f"{head}[{index}]{tail}"
+
+
+def _city_paths(provinces_path: str, rows: list[list[Any]]) -> Callable[[int], str]:
+    """Path of the n-th city of the roster, counting across its provinces."""
+    starts = list(itertools.accumulate((len(row) for row in rows), initial=0))
+
+    def where(index: int) -> str:
+        row = bisect.bisect_right(starts, index) - 1
+        return f"{provinces_path}[{row}].cities[{index - starts[row]}].name"
+
+    return where
+
+
+def _all_distinct_keys(names: Sequence[object]) -> bool:
+    """True when every name is a string that normalising leaves alone, and none repeats.
+
+    One check of all the names joined by NUL, which neither composes with its neighbours under
+    NFKC nor is white space, so the joined text passes only if every name does.
+    """
+    if not all(type(name) is str for name in names) or len(set(names)) != len(names):
+        return False
+    joined = "\0".join(names)  # type: ignore[arg-type]  # all str, checked above
+    return is_key(joined) if joined else True
+
+
+def _check_city(data: object, path: str) -> Iterable[Problem]:
+    # Runs once per city, so it returns a tuple rather than being a generator: at 100,000
+    # cities the generator machinery alone cost more than structuring them.
+    seq = data.get("seq") if isinstance(data, dict) else None
+    found = tuple(_check_positive(data, "seq", path)) if type(seq) is int and seq < 1 else ()
+    return found + tuple(_check_city_codes(data, path))
 
 
 def _check_positive(data: object, key: str, path: str) -> Iterator[Problem]:
@@ -143,27 +195,34 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
     elif quota is not None and isinstance(_field(data, "cities"), list) and quota != len(cities):
         message = f"quota is {quota}, but {len(cities)} cities are listed"
         yield Problem(_join(path, "quota"), message)
-    yield from _check_numbered(cities, "seq", cities_path, "city")
-    yield from _check_province_code(data, path)
     name = _field(data, "name")
-    for index, city in enumerate(cities):
-        where = f"{cities_path}[{index}]"
-        yield from _check_city(city, where)
-        yield from _check_city_in_province(city, where, data)
-        held_by = _field(city, "province")
-        if isinstance(name, str) and isinstance(held_by, str) and held_by != name:
-            message = f"names province {held_by!r}, but it is listed under {name!r}"
-            yield Problem(_join(where, "province"), message)
+    named = name if isinstance(name, str) else None
+    misnumbered: list[Problem] = []
+    others: list[Problem] = []
+    for position, city in enumerate(cities, start=1):  # one pass: a row may be long
+        seq = city.get("seq") if isinstance(city, dict) else None
+        held_by = city.get("province") if isinstance(city, dict) else None
+        if type(seq) is int and seq != position:
+            misnumbered.append(_misnumbered(seq, position, "seq", cities_path, "city"))
+        where = f"{cities_path}[{position - 1}]"
+        found = _check_city(city, where)
+        if found:
+            others.extend(found)
+        others.extend(_check_city_in_province(city, where, data))
+        if named is not None and isinstance(held_by, str) and held_by != named:
+            message = f"names province {held_by!r}, but it is listed under {named!r}"
+            others.append(Problem(_join(where, "province"), message))
+    yield from misnumbered  # every numbering problem first, as for any numbered list
+    yield from _check_province_code(data, path)
+    yield from others
 
 
 def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
     """A province on its own: its rules, and no city listed twice in it."""
     yield from _check_province(data, path)
     cities = _items(_field(data, "cities"))
-    names = [
-        (f"{_join(path, 'cities')}[{i}].name", _field(c, "name")) for i, c in enumerate(cities)
-    ]
-    yield from _check_duplicates(names, "city")
+    names = [_field(c, "name") for c in cities]
+    yield from _check_duplicates(names, _paths(_join(path, "cities"), ".name"), "city")
 
 
 def _check_roster(data: object, path: str) -> Iterator[Problem]:
@@ -172,14 +231,11 @@ def _check_roster(data: object, path: str) -> Iterator[Problem]:
     yield from _check_numbered(provinces, "seq", provinces_path, "province")
     for index, province in enumerate(provinces):
         yield from _check_province(province, f"{provinces_path}[{index}]")
-    names = [(f"{provinces_path}[{i}].name", _field(p, "name")) for i, p in enumerate(provinces)]
-    yield from _check_duplicates(names, "province")
-    cities = [
-        (f"{provinces_path}[{i}].cities[{j}].name", _field(city, "name"))
-        for i, province in enumerate(provinces)
-        for j, city in enumerate(_items(_field(province, "cities")))
-    ]
-    yield from _check_duplicates(cities, "city")
+    names = [_field(p, "name") for p in provinces]
+    yield from _check_duplicates(names, _paths(provinces_path, ".name"), "province")
+    rows = [_items(_field(province, "cities")) for province in provinces]
+    cities = [city.get("name") if isinstance(city, dict) else None for row in rows for city in row]
+    yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
     yield from _check_unique_codes(provinces, provinces_path)
     total = _whole(_field(data, "total_quota"))
     quotas = [_whole(_field(p, "quota")) for p in provinces]
@@ -250,9 +306,9 @@ def _check_campaign(data: object, path: str) -> Iterator[Problem]:
         yield from _check_plan_items(_field(data, key), _join(path, key), what)
     yield from _check_roster(_field(data, "roster"), _join(path, "roster"))
     sources = _items(_field(data, "sources"))
-    ids = [(f"{_join(path, 'sources')}[{i}].id", _field(s, "id")) for i, s in enumerate(sources)]
-    yield from _check_duplicates(ids, "source")
-    yield from _check_cited(data, {i for _, i in ids if isinstance(i, str)}, path)
+    ids = [_field(s, "id") for s in sources]
+    yield from _check_duplicates(ids, _paths(_join(path, "sources"), ".id"), "source")
+    yield from _check_cited(data, {i for i in ids if isinstance(i, str)}, path)
 
 
 def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
@@ -330,8 +386,12 @@ def _check_city_in_province(city: object, path: str, province: object) -> Iterat
 
 
 def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
-    codes = [(f"{path}[{i}].code", _field(p, "code")) for i, p in enumerate(provinces)]
-    yield from _check_duplicates([(w, c) for w, c in codes if c is not None], "province code")
+    coded = [
+        (i, _field(p, "code")) for i, p in enumerate(provinces) if _field(p, "code") is not None
+    ]
+    yield from _check_duplicates(
+        [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
+    )
     city_codes: list[tuple[str, object]] = []
     for i, province in enumerate(provinces):
         for j, city in enumerate(_items(_field(province, "cities"))):
@@ -339,7 +399,9 @@ def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
             city_codes.append((f"{where}.adcode", _field(city, "adcode")))
             others = enumerate(_items(_field(city, "other_codes")))
             city_codes += [(f"{where}.other_codes[{k}].code", _field(o, "code")) for k, o in others]
-    yield from _check_duplicates(city_codes, "code")
+    yield from _check_duplicates(
+        [code for _, code in city_codes], lambda k: city_codes[k][0], "code"
+    )
 
 
 _RULES: dict[type, Rule] = {

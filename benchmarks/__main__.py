@@ -1,0 +1,400 @@
+"""Run every benchmark, print a table and write ``benchmarks/results.json``.
+
+``python -m benchmarks`` (what ``make bench`` runs); ``--quick`` for fewer rounds while editing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import timeit
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import documents
+
+HERE = Path(__file__).resolve().parent
+SIZES = (1_000, 10_000, 100_000)
+Row = tuple[str, str, str, str]  # measurement, figure, target, verdict
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# Children may write bytecode, as a user's installed package has: without it, every cold start
+# would compile skillrevival's sources while attrs, cattrs and pendulum load compiled files.
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def wall(code: str) -> float:
+    """Seconds that a fresh ``python -c code`` takes, start to exit."""
+    start = timeit.default_timer()
+    subprocess.run([sys.executable, "-c", code], check=True, env=ENVIRONMENT)
+    return timeit.default_timer() - start
+
+
+def child(code: str, *arguments: str) -> Any:
+    """Run ``code`` in a fresh interpreter and return what it printed, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=ENVIRONMENT,
+    )
+    return json.loads(done.stdout)
+
+
+COLD = {
+    "pass": "pass",
+    "floor": "import attrs, cattrs, pendulum",
+    "import": "import skillrevival",
+    "lookup": "import skillrevival; skillrevival.campaign().roster.city('苏州')",
+}
+
+
+def cold_start(rounds: int) -> dict[str, float]:
+    """1. Whole-process cold start, every command once per round, as ratios within the round."""
+    times: dict[str, list[float]] = {name: [] for name in COLD}
+    for code in COLD.values():  # warm the file system cache once
+        wall(code)
+    for _ in range(rounds):
+        for name, code in COLD.items():
+            times[name].append(wall(code))
+    result = {f"{name}_ms": median(values) * 1e3 for name, values in times.items()}
+    for name in ("floor", "import", "lookup"):
+        ratios = [a / b for a, b in zip(times[name], times["pass"], strict=True)]
+        result[f"{name}_vs_pass"] = median(ratios)
+    for name in ("import", "lookup"):
+        ratios = [a / b for a, b in zip(times[name], times["floor"], strict=True)]
+        result[f"{name}_vs_floor"] = median(ratios)
+    return result
+
+
+FIRST_CALL = """
+import json, sys, time
+import skillrevival
+t0 = time.perf_counter()
+c = skillrevival.campaign()
+t1 = time.perf_counter()
+c.roster.city("苏州")
+t2 = time.perf_counter()
+print(json.dumps({"campaign_ms": (t1 - t0) * 1e3, "first_lookup_ms": (t2 - t1) * 1e3,
+                  "cattrs_imported": "cattrs" in sys.modules}))
+"""
+
+
+def first_call(rounds: int) -> dict[str, Any]:
+    """2. The first campaign() in a fresh process, and the first lookup after it."""
+    child(FIRST_CALL)  # compile and cache the bytecode, as installing would
+    runs = [child(FIRST_CALL) for _ in range(rounds)]
+    return {
+        "campaign_ms": median([r["campaign_ms"] for r in runs]),
+        "first_lookup_ms": median([r["first_lookup_ms"] for r in runs]),
+        "cattrs_imported": any(r["cattrs_imported"] for r in runs),
+    }
+
+
+def per_call_ns(function: Callable[[], object], repeat: int = 7) -> float:
+    """Median nanoseconds per call of ``function``, over ``repeat`` timed batches."""
+    timer = timeit.Timer(function)
+    number, _ = timer.autorange()
+    return median([t / number * 1e9 for t in timer.repeat(repeat, number)])
+
+
+def lookups() -> dict[str, Any]:
+    """2 (cached call) and 3. Lookups on the bundled campaign, in nanoseconds per call."""
+    import datetime as dt
+
+    import skillrevival
+
+    campaign = skillrevival.campaign()
+    roster = campaign.roster
+    suzhou = roster.city("苏州")
+    result: dict[str, Any] = {"cached_campaign_ns": per_call_ns(skillrevival.campaign)}
+    keys = {
+        "printed_name": suzhou.name,
+        "short_name": "苏州",
+        "needs_normalising": " 苏州　市 ",
+        "province_short": "江苏",
+    }
+    for field in ("adcode", "code", "name_en"):  # keys that the model may have gained
+        value = getattr(suzhou, field, None)
+        if isinstance(value, str):
+            keys[field] = value
+    for name, key in keys.items():
+        lookup = roster.province if name.startswith("province") else roster.city
+        lookup(key)
+        result[f"city_{name}_ns"] = per_call_ns(lambda lookup=lookup, key=key: lookup(key))
+    messy = [f" {city.name[:-1]} " for city in roster.cities] * 100
+    match = getattr(roster, "match", None)
+    if callable(match):
+        result["match_10000_ms"] = per_call_ns(lambda: match(messy), repeat=3) / 1e6
+    else:
+        result["match_10000_ms"] = None
+        result["get_city_10000_ms"] = (
+            per_call_ns(lambda: [roster.get_city(name) for name in messy], repeat=3) / 1e6
+        )
+    day = dt.date(2016, 1, 1)
+    result["phase_on_date_ns"] = per_call_ns(lambda: campaign.phase_on(day))
+    result["phase_on_string_ns"] = per_call_ns(lambda: campaign.phase_on("2016-01-01"))
+    return result
+
+
+def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
+    """4 and 5. Records per second of loads and validate, beside msgspec and pydantic."""
+    import skillrevival
+
+    from . import rivals
+
+    fast = rivals.msgspec_model(skillrevival.Campaign)
+    strict = rivals.pydantic_model(skillrevival.Campaign)
+    import msgspec
+
+    decoder = msgspec.json.Decoder(fast)
+    result: dict[str, Any] = {}
+    for size in sizes:
+        text = documents.campaign_text(size)
+        data = json.loads(text)
+        if skillrevival.validate(data):  # a wrong generator would make every figure meaningless
+            raise SystemExit(f"the generated {size}-city document is not valid")
+        runs: dict[str, Callable[[], object]] = {
+            "loads": lambda text=text: skillrevival.loads(text),
+            "validate": lambda data=data: skillrevival.validate(data),
+            "msgspec": lambda text=text: decoder.decode(text),
+            "pydantic": lambda text=text: strict.model_validate_json(text),
+            "json": lambda text=text: json.loads(text),  # the standard library's parse alone
+        }
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(rounds * max(1, 10_000 // size)):  # small documents: more rounds
+            for name, run in runs.items():
+                gc.collect()  # each run starts from a clean heap, not the last one's garbage
+                start = timeit.default_timer()
+                run()
+                times[name].append(timeit.default_timer() - start)
+        row: dict[str, Any] = {"bytes": len(text)}
+        for name, values in times.items():
+            row[f"{name}_records_per_s"] = size / median(values)
+        for rival in ("msgspec", "pydantic", "json"):
+            ratios = [a / b for a, b in zip(times["loads"], times[rival], strict=True)]
+            row[f"loads_time_vs_{rival}"] = median(ratios)
+        result[str(size)] = row
+    first, last = result[str(sizes[0])], result[str(sizes[-1])]
+    growth = first["loads_records_per_s"] / last["loads_records_per_s"]
+    result["per_record_time_growth"] = growth  # 1.0 when time grows exactly linearly
+    return result
+
+
+CAMPAIGN_MEMORY = """
+import json, tracemalloc
+import skillrevival
+tracemalloc.start()
+c = skillrevival.campaign()
+added = tracemalloc.get_traced_memory()[0]
+c.roster.city("苏州")
+indexed = tracemalloc.get_traced_memory()[0]
+print(json.dumps({"campaign_bytes": added, "with_index_bytes": indexed}))
+"""
+
+PEAK_MEMORY = """
+import json, sys, tracemalloc
+import skillrevival
+skillrevival.loads(open(sys.argv[1], "rb").read())  # imports and caches outside the trace
+text = open(sys.argv[1], "rb").read()
+tracemalloc.start()
+skillrevival.loads(text)
+peak = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"document_bytes": len(text), "peak_bytes": peak}))
+"""
+
+
+def memory(size: int) -> dict[str, Any]:
+    """6. Bytes that campaign() adds, and the peak of loading a ``size``-city document."""
+    result: dict[str, Any] = child(CAMPAIGN_MEMORY)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "campaign.json")
+        path.write_bytes(documents.campaign_text(size))
+        peak = child(PEAK_MEMORY, str(path))
+    result.update(peak)
+    result["peak_vs_document"] = peak["peak_bytes"] / peak["document_bytes"]
+    return result
+
+
+def machine() -> dict[str, Any]:
+    packages = ("skillrevival", "attrs", "cattrs", "pendulum", "msgspec", "pydantic")
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "versions": {name: metadata.version(name) for name in packages},
+    }
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def table(results: dict[str, Any]) -> list[Row]:
+    cold, first, look = results["cold_start"], results["first_call"], results["lookups"]
+    load, mem = results["throughput"], results["memory"]
+    big = load[str(SIZES[-1])]
+    rows: list[Row] = [
+        ("python -c pass", f"{cold['pass_ms']:.0f} ms", "= 1", ""),
+        ("import attrs, cattrs, pendulum (floor)", f"{cold['floor_vs_pass']:.2f}x pass", "", ""),
+        (
+            "import skillrevival",
+            f"{cold['import_vs_floor']:.2f}x floor ({cold['import_vs_pass']:.2f}x pass)",
+            "<= 1.00x floor",
+            verdict(cold["import_vs_floor"] <= 1.0),
+        ),
+        (
+            "import + campaign().roster.city('苏州')",
+            f"{cold['lookup_vs_floor']:.2f}x floor ({cold['lookup_vs_pass']:.2f}x pass)",
+            "<= 1.10x floor",
+            verdict(cold["lookup_vs_floor"] <= 1.10),
+        ),
+        (
+            "first campaign(), fresh process",
+            f"{first['campaign_ms']:.2f} ms",
+            "< 5 ms",
+            verdict(first["campaign_ms"] < 5),
+        ),
+        ("first lookup after it (builds the index)", f"{first['first_lookup_ms']:.2f} ms", "", ""),
+        (
+            "cached campaign()",
+            f"{look['cached_campaign_ns']:.0f} ns",
+            "< 1000 ns",
+            verdict(look["cached_campaign_ns"] < 1000),
+        ),
+    ]
+    for key, value in look.items():
+        if key.startswith(("city_", "phase_on")):
+            limit = 3000 if "normalising" in key else 1000
+            target = f"< {limit} ns" if key.startswith("city_") else ""
+            ok = verdict(value < limit) if target else ""
+            rows.append((key.removesuffix("_ns").replace("_", " "), f"{value:.0f} ns", target, ok))
+    if look.get("match_10000_ms") is not None:
+        rows.append(
+            ("roster.match(10,000 messy names)", f"{look['match_10000_ms']:.1f} ms", "", "")
+        )
+    else:
+        per = look["get_city_10000_ms"]
+        rows.append(("get_city over 10,000 messy names (no match())", f"{per:.1f} ms", "", ""))
+    for size in SIZES:
+        row = load[str(size)]
+        rows.append(
+            (
+                f"loads, {size:,} cities",
+                f"{row['loads_records_per_s'] / 1e3:.0f} k records/s",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"validate, {size:,} cities",
+                f"{row['validate_records_per_s'] / 1e3:.0f} k records/s",
+                "",
+                "",
+            )
+        )
+        for rival in ("msgspec", "pydantic"):
+            rows.append(
+                (
+                    f"  {rival}, {size:,} cities",
+                    f"{row[f'{rival}_records_per_s'] / 1e3:.0f} k records/s; "
+                    f"loads takes {row[f'loads_time_vs_{rival}']:.2f}x its time",
+                    "",
+                    "",
+                )
+            )
+    growth = load["per_record_time_growth"]
+    rows += [
+        (
+            f"time per record, {SIZES[-1]:,} vs {SIZES[0]:,} cities",
+            f"{growth:.2f}x",
+            "~1 (linear)",
+            verdict(growth < 1.5),
+        ),
+        (
+            f"loads vs pydantic, {SIZES[-1]:,} cities",
+            f"{1 / big['loads_time_vs_pydantic']:.2f}x its records/s",
+            ">= 1.5x",
+            verdict(1 / big["loads_time_vs_pydantic"] >= 1.5),
+        ),
+        (
+            f"  json.loads alone (no checks), {SIZES[-1]:,} cities",
+            f"{big['json_records_per_s'] / 1e3:.0f} k records/s; "
+            f"{big['msgspec_records_per_s'] / big['json_records_per_s']:.2f}x msgspec's time",
+            "",
+            "",
+        ),
+        (
+            f"loads vs msgspec, {SIZES[-1]:,} cities",
+            f"{big['loads_time_vs_msgspec']:.2f}x its time",
+            "<= 3x",
+            verdict(big["loads_time_vs_msgspec"] <= 3),
+        ),
+        (
+            "memory added by campaign()",
+            f"{mem['campaign_bytes'] / 1e6:.2f} MB "
+            f"({mem['with_index_bytes'] / 1e6:.2f} MB indexed)",
+            "< 2 MB",
+            verdict(mem["campaign_bytes"] < 2e6),
+        ),
+        (
+            f"peak of loads, {SIZES[-1]:,} cities",
+            f"{mem['peak_vs_document']:.1f}x the document ({mem['document_bytes'] / 1e6:.1f} MB)",
+            "< 10x",
+            verdict(mem["peak_vs_document"] < 10),
+        ),
+    ]
+    return rows
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = ["| Measurement | Median | Target | |", "|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, smaller documents")
+    parser.add_argument("--output", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+    rounds = 5 if args.quick else 21
+    results: dict[str, Any] = {"machine": machine()}
+    print("cold start ...", file=sys.stderr)
+    results["cold_start"] = cold_start(rounds)
+    print("first call ...", file=sys.stderr)
+    results["first_call"] = first_call(rounds)
+    print("lookups ...", file=sys.stderr)
+    results["lookups"] = lookups()
+    print("throughput ...", file=sys.stderr)
+    results["throughput"] = throughput(3 if args.quick else 7, SIZES)
+    print("memory ...", file=sys.stderr)
+    results["memory"] = memory(SIZES[-1])
+    rows = table(results)
+    results["table"] = markdown(rows)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    info = results["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in info["versions"].items())
+    print(f"\n{info['nproc']} CPUs, Python {info['python']}; {versions}\n")
+    print(results["table"])
+    print(f"\nwritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

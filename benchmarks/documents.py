@@ -1,0 +1,65 @@
+"""Large synthetic documents, generated fast from the bundled campaign.
+
+The bundled campaign's JSON is the template: its notice, phases and sources are kept, and its
+roster is replaced by ``size`` cities spread over the same provinces in round robin. Each city is
+a copy of a real city of its province (so that any field the model gains is present and
+consistent) with a new, unique printed name of three Han characters and 市, its position and,
+in any other text field that repeats the template's name, the new name.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+from typing import Any
+
+_FIRST_HAN = 0x4E00
+_BASE = 400  # 400**3 = 64 million distinct names, all in the CJK block
+
+
+def bundled_data() -> dict[str, Any]:
+    """The bundled campaign as parsed JSON."""
+    text = resources.files("skillrevival").joinpath("data", "campaign.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def city_name(number: int) -> str:
+    """A printed city name that no other ``number`` shares, even once normalised or stemmed."""
+    digits = (number // _BASE**2, (number // _BASE) % _BASE, number % _BASE)
+    return "".join(chr(_FIRST_HAN + d) for d in digits) + "市"
+
+
+def campaign_data(size: int) -> dict[str, Any]:
+    """A valid campaign document whose roster lists ``size`` cities."""
+    data = bundled_data()
+    provinces = data["roster"]["provinces"]
+    templates = [province["cities"] for province in provinces]
+    members: list[list[dict[str, Any]]] = [[] for _ in provinces]
+    for number in range(size):
+        row = number % len(provinces)
+        template = templates[row][len(members[row]) % len(templates[row])]
+        members[row].append(_city_from(template, number, len(members[row]) + 1))
+    kept = []
+    for province, cities in zip(provinces, members, strict=True):
+        if cities:
+            kept.append(dict(province, seq=len(kept) + 1, quota=len(cities), cities=cities))
+    data["roster"] = dict(data["roster"], provinces=kept, total_quota=size)
+    return data
+
+
+def campaign_text(size: int) -> bytes:
+    """:func:`campaign_data` as UTF-8 JSON text."""
+    return json.dumps(campaign_data(size), ensure_ascii=False).encode("utf-8")
+
+
+def _city_from(template: dict[str, Any], number: int, seq: int) -> dict[str, Any]:
+    name = city_name(number)
+    city = copy.deepcopy(template)
+    for key, value in city.items():
+        if isinstance(value, str) and template["name"] in value and key != "province":
+            city[key] = value.replace(template["name"], name)
+    city["seq"] = seq
+    city["name"] = name
+    return city

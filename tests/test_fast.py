@@ -1,0 +1,251 @@
+"""The fast paths give the same answers as the detailed ones, for good and bad input alike.
+
+The reference here is the detailed path as it was before the fast paths existed: the cattrs
+converter with detailed validation, then every rule (text included), problems merged in that
+order. Whatever the fast pass accepts, the reference must accept and build equally.
+"""
+
+import copy
+import json
+import subprocess
+import sys
+import typing
+import unicodedata
+from importlib import resources
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import skillrevival
+from skillrevival import Problem, ValidationError, _fast, converter, strategies
+from skillrevival._fast import MISS, try_structure
+from skillrevival._loader import LOADABLE
+from skillrevival._lookup import CITY_SUFFIXES, Index, normalize, split_suffix
+from skillrevival._validation import _all_distinct_keys, check_rules, problems_from_exception
+
+Doc = Any
+
+
+def reference_problems(data: Doc, cls: type = skillrevival.Campaign) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        converter.structure(data, cls)
+    except Exception as error:
+        problems.extend(problems_from_exception(error))
+    for problem in check_rules(data, cls):
+        if problem not in problems:
+            problems.append(problem)
+    return problems
+
+
+def assert_paths_agree(data: Doc, cls: type = skillrevival.Campaign) -> None:
+    """validate(), structure() and the fast pass say what the reference says, compiled or not."""
+    expected = reference_problems(data, cls)
+    saved = _fast.HOT
+    try:
+        for hot in (0, 10**9):  # compiled at once; interpreted throughout
+            _fast.HOT = hot
+            _fast._BUILT.clear()
+            _assert_agree(data, cls, expected)
+    finally:
+        _fast.HOT = saved
+        _fast._BUILT.clear()
+
+
+def _assert_agree(data: Doc, cls: type, expected: list[Problem]) -> None:
+    assert skillrevival.validate(data, cls) == expected
+    fast = try_structure(copy.deepcopy(data), cls)
+    if expected:
+        with pytest.raises(ValidationError) as caught:
+            skillrevival.structure(data, cls)
+        assert list(caught.value.problems) == expected
+        if fast is not MISS:  # it may build a shape that only a rule rejects, never more
+            assert check_rules(data, cls, text=False)
+    else:
+        built = converter.structure(data, cls)
+        assert skillrevival.structure(data, cls) == built
+        assert fast is MISS or fast == built
+
+
+BUNDLED: Doc = json.loads(
+    resources.files("skillrevival").joinpath("data", "campaign.json").read_text("utf-8")
+)
+
+
+def field_paths(data: Doc, cls: type, path: tuple[Any, ...] = ()) -> dict[tuple[str, str], Any]:
+    """One path in ``data`` to each (class, field) of the model, found by walking the types."""
+    found: dict[tuple[str, str], Any] = {}
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        where = (*path, field.name)
+        found.setdefault((cls.__name__, field.name), where)
+        value, kind = data.get(field.name), hints[field.name]
+        args = getattr(kind, "__args__", ())
+        if attrs.has(kind) and isinstance(value, dict):
+            found = {**field_paths(value, kind, where), **found}
+        elif args and attrs.has(args[0]) and isinstance(value, list) and value:
+            found = {**field_paths(value[0], args[0], (*where, 0)), **found}
+    return found
+
+
+PANEL = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    2.0,
+    10**30,
+    "",
+    " ",
+    " 苏州市",
+    "2015-04-20",
+    "2015-02-30",
+    "x",
+    [],
+    ["x"],
+    {},
+    {"zh": "一", "en": "one"},
+]
+
+
+def put(doc: Doc, path: tuple[Any, ...], value: Any) -> Doc:
+    changed = copy.deepcopy(doc)
+    node = changed
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    return changed
+
+
+@pytest.mark.parametrize(("where"), sorted(field_paths(BUNDLED, skillrevival.Campaign).items()))
+def test_every_field_against_a_panel_of_values(where: tuple[tuple[str, str], Any]) -> None:
+    _, path = where
+    for value in PANEL:
+        assert_paths_agree(put(BUNDLED, path, value))
+
+
+def test_bundled_document_agrees() -> None:
+    assert_paths_agree(BUNDLED)
+    assert try_structure(BUNDLED, skillrevival.Campaign) == skillrevival.campaign()
+
+
+def test_a_class_is_compiled_after_many_calls() -> None:
+    _fast._BUILT.clear()
+    doc = converter.unstructure(skillrevival.campaign().roster)
+    first = try_structure(doc, skillrevival.Roster)
+
+    def city_code() -> str:
+        entry = _fast._structurer(skillrevival.Roster)
+        assert entry is not None
+        assert entry.__closure__ is not None
+        cells = [cell.cell_contents for cell in entry.__closure__]
+        namespace = next(cell for cell in cells if type(cell) is dict)
+        city = next(f for key, f in namespace.items() if key.endswith("_City"))
+        return str(city.__code__.co_filename)
+
+    assert city_code() == _fast.__file__  # 100 calls: still the closure
+    for _ in range(_fast.HOT // 100 + 1):  # 100 cities a time: City crosses the threshold
+        assert try_structure(doc, skillrevival.Roster) == first
+    assert city_code() == "<string>"  # now the generated source
+
+
+@pytest.mark.parametrize("cls", LOADABLE)
+def test_wrong_containers_for_every_class(cls: type) -> None:
+    for value in (None, [], "x", {"unknown": 1}, [{}], 1):
+        assert_paths_agree(value, cls)
+
+
+@given(strategies.campaigns())
+def test_generated_campaigns_agree(campaign: skillrevival.Campaign) -> None:
+    assert_paths_agree(converter.unstructure(campaign))
+
+
+def _nodes(doc: Doc, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path in ``doc`` (object keys and array indexes), the root excluded."""
+    found = []
+    items = (
+        doc.items() if isinstance(doc, dict) else enumerate(doc) if isinstance(doc, list) else ()
+    )
+    for key, value in items:
+        found.append((*path, key))
+        found.extend(_nodes(value, (*path, key)))
+    return found
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@given(strategies.campaigns(), st.data())
+def test_damaged_campaigns_agree(campaign: skillrevival.Campaign, data: st.DataObject) -> None:
+    doc = converter.unstructure(campaign)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_nodes(doc)))
+        parent = doc
+        for part in path[:-1]:
+            parent = parent[part]
+        action = data.draw(st.sampled_from(["replace", "delete", "add", "panel"]))
+        if action == "delete" and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif action == "add" and isinstance(parent, dict):
+            parent[data.draw(st.text(max_size=5))] = data.draw(_JSON)
+        elif action == "panel":
+            parent[path[-1]] = data.draw(st.sampled_from(PANEL))
+        else:
+            parent[path[-1]] = data.draw(_JSON)
+    assert_paths_agree(doc)
+
+
+def _reference_normalize(text: str) -> str:
+    """normalize() without its quick path: NFKC, fold case, drop accents and spaces, until stable."""
+    for _ in range(4):
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+        bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        key = "".join(unicodedata.normalize("NFKC", bare).split())
+        if key == text:
+            break
+        text = key
+    return key
+
+
+@given(st.text())
+def test_normalize_agrees_with_its_first_definition(text: str) -> None:
+    assert normalize(text) == _reference_normalize(text)
+
+
+@given(st.lists(st.text(max_size=4) | st.sampled_from(["Ç", "C\u0327", "ß", "\u3000", "\x00"])))
+def test_names_checked_at_once_are_each_their_own_key(names: list[str]) -> None:
+    if _all_distinct_keys(names):
+        assert [normalize(name) for name in names] == names
+        assert len(set(names)) == len(names)
+    elif all(normalize(name) == name for name in names) and len(set(names)) == len(names):
+        pytest.fail("names that are distinct keys were not recognised as such")
+
+
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=6), st.text(max_size=6))
+def test_index_answers_a_key_as_given_or_normalised(names: list[str], key: str) -> None:
+    index = Index("city", (((name,), name) for name in names), str, CITY_SUFFIXES)
+    assert index.find(key) == index.find(normalize(key))
+    for name in names:
+        stem, _ = split_suffix(normalize(name), CITY_SUFFIXES)
+        assert normalize(stem) == stem  # every key of the index is its own normal form
+
+
+def test_first_campaign_needs_no_cattrs() -> None:
+    code = "import sys, skillrevival; skillrevival.campaign(); print('cattrs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
