@@ -211,7 +211,7 @@ def test_damaged_campaigns_agree(campaign: skillrevival.Campaign, data: st.DataO
 
 
 def _reference_normalize(text: str) -> str:
-    """normalize() without its quick path: NFKC, fold case, drop accents and spaces, until stable."""
+    """normalize() without its quick path: NFKC, fold case, drop accents and spaces; repeat."""
     for _ in range(4):
         folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
         bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
