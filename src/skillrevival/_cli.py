@@ -193,11 +193,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
-        from ._tables import city_rows
+        from ._tables import CITY_TABLE_COLUMNS, city_rows
 
         campaign = bundled()
         province = campaign.roster.province(args.province) if args.province else None
-        _write_rows(list(city_rows(campaign, province)), args.format, out)
+        rows = list(city_rows(campaign, province))
+        if args.format == "table":  # a terminal is narrow: the key columns only
+            rows = [{name: row[name] for name in CITY_TABLE_COLUMNS} for row in rows]
+        _write_rows(rows, args.format, out)
     elif args.command == "lookup":
         return _lookup(bundled(), args.key, out)
     elif args.command == "phase":
