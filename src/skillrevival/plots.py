@@ -81,9 +81,7 @@ def quota_by_province(ax: Axes | None = None, *, labels: Labels = "auto") -> Axe
     ax.set_xticks(list(positions), names, rotation=90, **font)
     ax.set_xlim(-0.7, len(quotas) - 0.3)
     ax.set_ylabel("数量" if zh else "Quota (implementing cities)", **font)
-    title = (
-        f"{roster.title.zh}（{roster.clause}）" if zh else f"{roster.title.en} ({roster.clause})"
-    )
+    title = f"{roster.title.zh}（{roster.clause}）" if zh else roster.title.en
     ax.set_title(title, **font)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
