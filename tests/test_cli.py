@@ -179,3 +179,27 @@ def test_export_formats(tmp_path: Path) -> None:
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [r["name"] for r in table[:3]] == ["丰台区", "大兴区", "门头沟区"]
     assert not run("export", "-o", str(tmp_path / "no" / "such" / "dir.csv"), check_code=1).stdout
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    """skillrevival export | head: the pipe closes early; exit 0 and no traceback."""
+    proc = subprocess.Popen(
+        [str(SCRIPT), "export", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # nobody reads: the first write fails with EPIPE
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert stderr == ""
+
+
+def test_lookup_shows_other_codes_and_names_plainly() -> None:
+    lines = run("lookup", "定州").stdout.splitlines()
+    facts = {line.split()[0]: line.split(maxsplit=1)[1:] for line in lines}
+    assert facts["adcode"] == ["130682"]
+    assert facts["other_names"] == []
+    assert facts["other_codes"][0].startswith("139001 / statistical / nbs-statistical-codes / ")
+    assert all(line == line.rstrip() for line in lines)
+    xpcc = run("lookup", "新疆兵团").stdout
+    assert "other_names    新疆生产建设兵团; 兵团; XPCC\n" in xpcc
