@@ -291,3 +291,15 @@ def test_the_package_works_without_pandas_and_does_not_import_it() -> None:
     check = "import skillrevival, sys; print(sorted({'pandas', 'matplotlib'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert done.stdout == "[]\n", done.stderr
+
+
+def test_years_and_codes_from_a_dataframe_column() -> None:
+    """numpy integers, as a column's values are, count as years and codes; numpy bools do not."""
+    years = pd.Series([2014, 2015]).to_numpy()
+    codes = pd.Series([320500, 320100]).to_numpy()
+    panel = frames.treatment_panel(years, units=codes)  # type: ignore[arg-type]
+    assert panel["adcode"].tolist() == ["320500", "320500", "320100", "320100"]
+    assert panel["treated"].tolist() == [False, True, False, False]
+    assert problems_of(years=pd.Series([True]).to_numpy()) == [
+        "years[0]: expected a year as an integer, got np.True_"
+    ]

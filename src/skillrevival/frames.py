@@ -11,10 +11,12 @@ start from; its definitions are stated in its docstring and in the docs' how-to 
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeGuard
 
 try:
+    import numpy as np
     import pandas as pd
 except ImportError:  # pragma: no cover - tested in a subprocess that hides pandas
     raise ImportError(
@@ -136,12 +138,12 @@ def _years(years: Iterable[int], problems: list[Problem]) -> list[int]:
     seen: set[int] = set()
     for position, year in enumerate(years):
         path = f"years[{position}]"
-        if not isinstance(year, int) or isinstance(year, bool):
+        if not _is_whole(year):
             problems.append(Problem(path, f"expected a year as an integer, got {year!r}"))
-        elif year in seen:
+        elif int(year) in seen:
             problems.append(Problem(path, f"repeats the year {year}"))
         else:
-            seen.add(year)
+            seen.add(int(year))
     if not seen and not problems:
         problems.append(Problem("years", "no years given"))
     return sorted(seen)
@@ -173,7 +175,7 @@ def _units(
     first_at: dict[str, int] = {}
     for position, given in enumerate(units):
         path = f"units[{position}]"
-        code = str(given) if isinstance(given, int) and not isinstance(given, bool) else given
+        code = str(int(given)) if _is_whole(given) else given
         if not is_code(code, 6):
             problems.append(Problem(path, f"expected a 6-digit code, got {given!r}"))
             continue
@@ -196,6 +198,11 @@ def _units(
     if not chosen and not problems:
         problems.append(Problem("units", "no units given"))
     return chosen
+
+
+def _is_whole(value: object) -> TypeGuard[numbers.Integral]:
+    """An integer, numpy's included (a column's values), but not a bool."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
 
 
 def _phases_touching(c: Campaign, year: int) -> str | None:
