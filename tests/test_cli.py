@@ -39,12 +39,16 @@ def test_no_arguments_prints_the_summary() -> None:
 
 def test_roster_table_aligns_by_display_width() -> None:
     lines = run("roster", "--province", "内蒙古自治区").stdout.splitlines()
-    assert lines[0].split() == ["province_seq", "province", "seq", "name"]
-    assert [line.split()[-1] for line in lines[2:]] == ["呼和浩特市", "鄂尔多斯市"]
-    # the name column starts at the same terminal column on every line
+    assert lines[0].split() == ["province_seq", "province", "seq", "name", "adcode", "level"]
+    assert [line.split()[3:] for line in lines[2:]] == [
+        ["呼和浩特市", "150100", "prefecture_city"],
+        ["鄂尔多斯市", "150600", "prefecture_city"],
+    ]
+    # the adcode column starts at the same terminal column on every line, the header's too
     from skillrevival._cli import display_width
 
-    starts = {display_width(line[: line.rindex(line.split()[-1])]) for line in lines[2:]}
+    shown = zip([lines[0], *lines[2:]], ["adcode", "150100", "150600"], strict=True)
+    starts = {display_width(line[: line.index(code)]) for line, code in shown}
     assert len(starts) == 1
 
 
@@ -59,8 +63,37 @@ def test_roster_csv_and_json() -> None:
     rows = list(csv.DictReader(io.StringIO(run("roster", "--format", "csv").stdout)))
     assert len(rows) == 100
     assert rows[47]["name"] == "鹰谭市"
+    assert rows[47]["official_name"] == "鹰潭市"
+    # 定州 (河北, 4th) rolls up into 保定; 丰城 (江西, 4th) into 宜春 360900; 济源 stands alone
+    by_name = {row["name"]: row for row in rows}
+    assert [by_name["定州市"][k] for k in ("adcode", "parent", "prefecture_code")] == [
+        "130682",
+        "130600",
+        "130600",
+    ]
+    assert by_name["丰城市"]["prefecture_code"] == "360900"
+    assert by_name["济源市"]["prefecture_code"] == "419001"
+    assert by_name["第一师阿拉尔市"]["province_code"] == ""
     data = json.loads(run("roster", "--format", "json", "--province", "海南").stdout)
-    assert data == [{"province_seq": 21, "province": "海南", "seq": 1, "name": "海口市"}]
+    # typed from 附件2 (row 21) and GB/T 2260 (海口市 460100)
+    assert data == [
+        {
+            "province_seq": 21,
+            "province": "海南",
+            "seq": 1,
+            "name": "海口市",
+            "official_name": "海口市",
+            "name_en": "Haikou",
+            "adcode": "460100",
+            "level": "prefecture_city",
+            "parent": None,
+            "prefecture_code": "460100",
+            "province_code": "46",
+            "province_official_name": "海南省",
+            "province_name_en": "Hainan",
+            "source": "gb2260-201504",
+        }
+    ]
 
 
 def test_lookup_city_and_province() -> None:
@@ -146,3 +179,27 @@ def test_export_formats(tmp_path: Path) -> None:
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [r["name"] for r in table[:3]] == ["丰台区", "大兴区", "门头沟区"]
     assert not run("export", "-o", str(tmp_path / "no" / "such" / "dir.csv"), check_code=1).stdout
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    """skillrevival export | head: the pipe closes early; exit 0 and no traceback."""
+    proc = subprocess.Popen(
+        [str(SCRIPT), "export", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # nobody reads: the first write fails with EPIPE
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, stderr
+    assert stderr == ""
+
+
+def test_lookup_shows_other_codes_and_names_plainly() -> None:
+    lines = run("lookup", "定州").stdout.splitlines()
+    facts = {line.split()[0]: line.split(maxsplit=1)[1:] for line in lines}
+    assert facts["adcode"] == ["130682"]
+    assert facts["other_names"] == []
+    assert facts["other_codes"][0].startswith("139001 / statistical / nbs-statistical-codes / ")
+    assert all(line == line.rstrip() for line in lines)
+    xpcc = run("lookup", "新疆兵团").stdout
+    assert "other_names    新疆生产建设兵团; 兵团; XPCC\n" in xpcc

@@ -10,6 +10,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -90,13 +91,22 @@ def _facts(record: Any) -> list[tuple[str, str]]:
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
         if field.name == "cities":
-            value = "、".join(city.name for city in value)
-        elif attrs.has(type(value)):
-            value = " / ".join(str(getattr(value, f.name)) for f in attrs.fields(type(value)))
-        elif hasattr(value, "value") and hasattr(value, "name"):  # an enumeration member
-            value = value.value
-        facts.append((field.name, _cell(value)))
+            text = "、".join(city.name for city in value)
+        elif isinstance(value, tuple):  # other names, other codes: one item after another
+            text = "; ".join(_flat(item) for item in value)
+        else:
+            text = _flat(value)
+        facts.append((field.name, text))
     return facts
+
+
+def _flat(value: Any) -> str:
+    """A nested record as its fields' values joined by slashes, enumerations by value."""
+    if attrs.has(type(value)):
+        return " / ".join(_flat(getattr(value, f.name)) for f in attrs.fields(type(value)))
+    if hasattr(value, "value") and hasattr(value, "name"):  # an enumeration member
+        return str(value.value)
+    return _cell(value)
 
 
 def _describe(campaign: Campaign, record: City | Province) -> str:
@@ -106,7 +116,7 @@ def _describe(campaign: Campaign, record: City | Province) -> str:
         province = campaign.roster.province_of(record)
         facts.append(("province quota", str(province.quota)))
     width = max(display_width(name) for name, _ in facts)
-    return "\n".join(f"{pad(name, width)}  {value}" for name, value in facts)
+    return "\n".join(f"{pad(name, width)}  {value}".rstrip() for name, value in facts)
 
 
 def _write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO, bom: bool = False) -> None:
@@ -184,6 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SkillRevivalError as error:
         sys.stderr.write(f"skillrevival: {error}\n")
         return 1
+    except BrokenPipeError:
+        # The reader went away (skillrevival export | head): not an error, and no traceback
+        # when Python flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -193,11 +209,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
-        from ._tables import city_rows
+        from ._tables import CITY_TABLE_COLUMNS, city_rows
 
         campaign = bundled()
         province = campaign.roster.province(args.province) if args.province else None
-        _write_rows(list(city_rows(campaign, province)), args.format, out)
+        rows = list(city_rows(campaign, province))
+        if args.format == "table":  # a terminal is narrow: the key columns only
+            rows = [{name: row[name] for name in CITY_TABLE_COLUMNS} for row in rows]
+        _write_rows(rows, args.format, out)
     elif args.command == "lookup":
         return _lookup(bundled(), args.key, out)
     elif args.command == "phase":

@@ -1,0 +1,305 @@
+"""skillrevival.frames: the DataFrames and the treatment panel.
+
+Expected values are typed from the notice (附件1 五 for the phases, 附件2 for the roster) and
+from GB/T 2260 (codes), not read from the package.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import skillrevival
+from skillrevival import frames
+
+CITY_COLUMNS = [
+    "province_seq",
+    "province",
+    "seq",
+    "name",
+    "official_name",
+    "name_en",
+    "adcode",
+    "level",
+    "parent",
+    "prefecture_code",
+    "province_code",
+    "province_official_name",
+    "province_name_en",
+    "source",
+]
+PROVINCE_COLUMNS = [
+    "seq",
+    "name",
+    "official_name",
+    "name_en",
+    "code",
+    "adcode",
+    "within",
+    "quota",
+    "source",
+]
+# 附件2's 数量 column, row by row.
+QUOTAS = [3, 3, 4, 3, 2, 3, 3, 3, 3, 5, 5, 4, 4, 4, 5, 5, 4, 4, 5, 3, 1, 3, 4, 2, 2, 1, 4, 2, 1, 1]
+QUOTAS += [3, 1]
+
+
+def test_cities_frame_shape_and_columns() -> None:
+    cities = frames.cities()
+    assert list(cities.columns) == CITY_COLUMNS
+    assert len(cities) == 100
+    assert cities.iloc[0][["province", "name", "adcode", "prefecture_code"]].tolist() == [
+        "北京",
+        "丰台区",
+        "110106",
+        "110000",
+    ]
+    last = cities.iloc[99]
+    assert last["name"] == "第一师阿拉尔市"
+    assert last["adcode"] == "659002"
+    assert pd.isna(last["province_code"])
+
+
+def test_cities_frame_keeps_the_printed_name_beside_the_official_one() -> None:
+    cities = frames.cities().set_index("adcode")
+    assert cities.loc["360600", ["name", "official_name"]].tolist() == ["鹰谭市", "鹰潭市"]
+
+
+@pytest.mark.parametrize(
+    ("name", "adcode", "level", "parent", "prefecture"),
+    [
+        ("定州市", "130682", "county_city", "130600", "130600"),
+        ("丰城市", "360981", "county_city", "360900", "360900"),
+        ("济源市", "419001", "county_city", "410000", "419001"),
+        ("第一师阿拉尔市", "659002", "xpcc_city", "650000", "659002"),
+        ("丰台区", "110106", "municipal_district", "110000", "110000"),
+        ("保定市", "130600", "prefecture_city", None, "130600"),
+    ],
+)
+def test_geography_columns(
+    name: str, adcode: str, level: str, parent: str | None, prefecture: str
+) -> None:
+    row = frames.cities().set_index("name").loc[name]
+    assert (row["adcode"], row["level"], row["prefecture_code"]) == (adcode, level, prefecture)
+    assert row["parent"] == parent if parent is not None else pd.isna(row["parent"])
+
+
+def test_categoricals_in_the_notice_order() -> None:
+    cities = frames.cities()
+    province = cities["province"]
+    assert isinstance(province.dtype, pd.CategoricalDtype)
+    assert province.cat.ordered
+    assert list(province.cat.categories[:4]) == ["北京", "天津", "河北", "山西"]
+    assert list(province.cat.categories[-2:]) == ["新疆", "新疆兵团"]
+    shuffled = cities.sample(frac=1, random_state=7)
+    assert shuffled.sort_values(["province", "seq"])["name"].tolist() == cities["name"].tolist()
+    level = cities["level"]
+    assert isinstance(level.dtype, pd.CategoricalDtype)
+    assert set(level.cat.categories) == {lv.value for lv in skillrevival.AdminLevel}
+    counts = level.value_counts()
+    # 12 districts of the four municipalities, 定州 丰城 济源, 凉山 大理 海西 巴州, 阿拉尔
+    assert (counts["municipal_district"], counts["county_city"]) == (12, 3)
+    assert (counts["autonomous_prefecture"], counts["xpcc_city"]) == (4, 1)
+
+
+def test_provinces_frame() -> None:
+    provinces = frames.provinces()
+    assert list(provinces.columns) == PROVINCE_COLUMNS
+    assert provinces["quota"].tolist() == QUOTAS
+    assert provinces["quota"].sum() == 100
+    assert provinces.iloc[9][["name", "official_name", "code", "adcode"]].tolist() == [
+        "江苏",
+        "江苏省",
+        "32",
+        "320000",
+    ]
+    corps = provinces.iloc[31]
+    assert corps["name"] == "新疆兵团"
+    assert pd.isna(corps["code"])
+    assert pd.isna(corps["adcode"])
+    assert corps["within"] == "65"
+    assert (
+        provinces["name"].cat.categories.tolist()
+        == frames.cities()["province"].cat.categories.tolist()
+    )
+
+
+def test_frames_join_on_the_province() -> None:
+    joined = frames.cities().merge(frames.provinces(), left_on="province", right_on="name")
+    assert len(joined) == 100
+    assert (
+        joined.groupby("province", observed=True).size()
+        == joined.groupby("province", observed=True)["quota"].first()
+    ).all()
+
+
+# --- the treatment panel ------------------------------------------------------------------------
+
+
+def test_panel_before_during_and_after() -> None:
+    panel = frames.treatment_panel(range(2013, 2019))
+    assert list(panel.columns) == ["adcode", "year", "phase", "treated"]
+    assert len(panel) == 100 * 6
+    fengtai = panel[panel["adcode"] == "110106"]
+    assert fengtai["year"].tolist() == [2013, 2014, 2015, 2016, 2017, 2018]
+    assert fengtai["treated"].tolist() == [False, False, True, True, True, True]
+    # 2015: 第一阶段 (2015年3-5月) and 第二阶段 (from 2015年6月); 2016: 第二阶段 (to 9月), 第三阶段
+    phases = [None if pd.isna(p) else p for p in fengtai["phase"]]
+    assert phases == [None, None, "1,2", "2,3", None, None]
+    assert panel["treated"].dtype == bool
+    assert panel["year"].dtype == "int64"
+
+
+def test_panel_default_units_are_the_roster() -> None:
+    panel = frames.treatment_panel([2015])
+    assert panel["adcode"].tolist() == frames.cities()["adcode"].tolist()
+    assert panel["treated"].all()
+
+
+def test_prefecture_panel_rolls_up_without_double_counting() -> None:
+    panel = frames.treatment_panel([2014, 2015], level="prefecture")
+    codes = panel["adcode"].drop_duplicates().tolist()
+    # 100 units; the 12 districts of 4 municipalities become 4; 定州 falls in 保定, which is
+    # itself on the roster; 丰城 becomes 宜春, which is not.
+    assert len(codes) == 100 - 12 + 4 - 1 == 91
+    assert len(panel) == 91 * 2
+    for code in ("110000", "120000", "310000", "500000", "130600", "360900", "419001", "659002"):
+        assert code in codes
+    for code in ("110106", "130682", "360981"):
+        assert code not in codes
+    assert codes[:3] == ["110000", "120000", "130200"]  # 北京, 天津, then 河北's 唐山
+    assert panel.groupby("year")["treated"].all().tolist() == [False, True]
+
+
+def test_units_as_controls() -> None:
+    # 南京 320100 and 合肥 340100 are not on the roster; 苏州 320500 is.
+    panel = frames.treatment_panel([2014, 2015], units=["320100", 320500, "340100"])
+    assert panel["adcode"].tolist() == ["320100", "320100", "320500", "320500", "340100", "340100"]
+    assert panel["treated"].tolist() == [False, False, False, True, False, False]
+
+
+def test_unit_level_counts_only_the_unit_itself() -> None:
+    units = ["110000", "320000", "130600", "139001", "130602"]
+    panel = frames.treatment_panel([2016], units=units)
+    # 北京 as a whole, 江苏, a district of 保定: no; 保定, 定州 under its statistical code: yes
+    assert panel["treated"].tolist() == [False, False, True, True, False]
+
+
+def test_prefecture_level_treats_a_prefecture_holding_an_implementing_unit() -> None:
+    units = ["360900", "130600", "110000", "419001", "360100"]
+    panel = frames.treatment_panel([2015], level="prefecture", units=units)
+    # 宜春 (holds 丰城), 保定, 北京 (three districts), 济源 alone: yes; 南昌 360100: no
+    assert panel["treated"].tolist() == [True, True, True, True, False]
+
+
+def problems_of(**kwargs: object) -> list[str]:
+    with pytest.raises(skillrevival.ValidationError) as caught:
+        frames.treatment_panel(**kwargs)  # type: ignore[arg-type]
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_prefecture_level_refuses_a_unit_below_prefecture_level() -> None:
+    assert problems_of(years=[2015], level="prefecture", units=["130600", "130682"]) == [
+        "units[1]: 130682 is 定州市, an implementing unit below prefecture level; "
+        "at level 'prefecture' it counts within 130600"
+    ]
+
+
+def test_bad_arguments_name_every_problem() -> None:
+    assert problems_of(years=[2015, "2016", True, 2015], units=["32050", "320500", 320500]) == [
+        "years[1]: expected a year as an integer, got '2016'",
+        "years[2]: expected a year as an integer, got True",
+        "years[3]: repeats the year 2015",
+        "units[0]: expected a 6-digit code, got '32050'",
+        "units[2]: 320500 names the same unit as units[1]",
+    ]
+    assert problems_of(years=[2015], units=["130682", "139001"]) == [
+        "units[1]: 139001 names the same unit as units[0]"
+    ]
+    assert problems_of(years=[]) == ["years: no years given"]
+    assert problems_of(years="2015") == ["years: expected years as integers, got '2015'"]
+    assert problems_of(years=[2015], units=[]) == ["units: no units given"]
+    assert problems_of(years=[2015], units="320500") == [
+        "units: expected a list of codes, got '320500'"
+    ]
+    assert problems_of(years=[2015], level="county") == [
+        "level: expected 'unit' or 'prefecture', got 'county'"
+    ]
+
+
+ROSTER_CODES = ["110106", "130600", "130682", "360981", "419001", "659002", "320500", "513400"]
+OTHER_CODES = ["320100", "340100", "110000", "110105", "440300", "999999"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    years=st.lists(st.integers(1990, 2035), min_size=1, max_size=12, unique=True),
+    units=st.lists(st.sampled_from(ROSTER_CODES + OTHER_CODES), min_size=1, unique=True),
+)
+def test_panel_properties(years: list[int], units: list[str]) -> None:
+    panel = frames.treatment_panel(years, units=units)
+    assert len(panel) == len(units) * len(years)
+    assert panel["adcode"].drop_duplicates().tolist() == units
+    for code, rows in panel.groupby("adcode", sort=False):
+        assert rows["year"].tolist() == sorted(years)
+        treated = rows["treated"].tolist()
+        assert treated == sorted(treated)  # monotone: never treated again after untreated
+        on_roster = code in ROSTER_CODES
+        assert treated == [on_roster and year >= 2015 for year in sorted(years)]
+    in_campaign = panel["year"].isin([2015, 2016])
+    assert (panel["phase"].notna() == in_campaign).all()
+
+
+@settings(max_examples=30, deadline=None)
+@given(years=st.lists(st.integers(2000, 2030), min_size=1, max_size=8, unique=True))
+def test_prefecture_panel_treats_what_holds_a_treated_unit(years: list[int]) -> None:
+    units = frames.treatment_panel(years)
+    prefectures = frames.treatment_panel(years, level="prefecture")
+    assert len(prefectures) == 91 * len(years)
+    holds = dict(zip(frames.cities()["adcode"], frames.cities()["prefecture_code"], strict=True))
+    by_year_unit = units.assign(prefecture=units["adcode"].map(holds))
+    rolled = by_year_unit.groupby(["prefecture", "year"])["treated"].any()
+    again = prefectures.set_index(["adcode", "year"])["treated"]
+    assert rolled.sort_index().tolist() == again.sort_index().tolist()
+
+
+# --- optional dependency ------------------------------------------------------------------------
+
+
+def hidden(module: str, statement: str) -> subprocess.CompletedProcess[str]:
+    code = f"import sys; sys.modules[{module!r}] = None\n{statement}"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_missing_pandas_names_the_extra() -> None:
+    done = hidden("pandas", "import skillrevival.frames")
+    assert done.returncode == 1
+    assert "ImportError: skillrevival.frames needs pandas" in done.stderr
+    assert "pip install 'skillrevival[pandas]'" in done.stderr
+
+
+def test_the_package_works_without_pandas_and_does_not_import_it() -> None:
+    done = hidden(
+        "pandas", "import skillrevival; print(len(skillrevival.campaign().roster.cities))"
+    )
+    assert done.stdout == "100\n", done.stderr
+    check = "import skillrevival, sys; print(sorted({'pandas', 'matplotlib'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.stdout == "[]\n", done.stderr
+
+
+def test_years_and_codes_from_a_dataframe_column() -> None:
+    """numpy integers, as a column's values are, count as years and codes; numpy bools do not."""
+    years = pd.Series([2014, 2015]).to_numpy()
+    codes = pd.Series([320500, 320100]).to_numpy()
+    panel = frames.treatment_panel(years, units=codes)  # type: ignore[arg-type]
+    assert panel["adcode"].tolist() == ["320500", "320500", "320100", "320100"]
+    assert panel["treated"].tolist() == [False, True, False, False]
+    assert problems_of(years=pd.Series([True]).to_numpy()) == [
+        "years[0]: expected a year as an integer, got np.True_"
+    ]
