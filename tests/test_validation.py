@@ -227,3 +227,19 @@ def test_random_mutation_never_crashes(good: Doc, data: st.DataObject) -> None:
             skillrevival.loads(json.dumps(doc))
     else:
         assert isinstance(skillrevival.loads(json.dumps(doc)), skillrevival.Campaign)
+
+
+def test_empty_roster_is_rejected_and_its_total_checked() -> None:
+    roster = {
+        "title": {"zh": "名单", "en": "List"},
+        "clause": "附件2",
+        "codes_as_of": "2015-04",
+        "provinces": [],
+        "total_quota": 1,
+    }
+    problems = {(p.path, p.message) for p in skillrevival.validate(roster, skillrevival.Roster)}
+    assert ("provinces", "a roster lists at least one province") in problems
+    assert (
+        "total_quota",
+        "total_quota is 1, but the provinces' quotas add up to 0",
+    ) in problems

@@ -237,9 +237,12 @@ def _check_roster(data: object, path: str) -> Iterator[Problem]:
     cities = [city.get("name") if isinstance(city, dict) else None for row in rows for city in row]
     yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
     yield from _check_unique_codes(provinces, provinces_path)
+    listed = isinstance(_field(data, "provinces"), list)
+    if listed and not provinces:
+        yield Problem(provinces_path, "a roster lists at least one province")
     total = _whole(_field(data, "total_quota"))
     quotas = [_whole(_field(p, "quota")) for p in provinces]
-    if total is not None and quotas and all(q is not None for q in quotas):
+    if total is not None and listed and all(q is not None for q in quotas):
         counted = sum(q for q in quotas if q is not None)
         if total != counted:
             message = f"total_quota is {total}, but the provinces' quotas add up to {counted}"
