@@ -45,13 +45,45 @@ LOADABLE: tuple[type, ...] = (
 """The classes that documents can describe, the campaign first."""
 
 BUNDLED = "campaign.json"
+CHECKSUMS = "SHA256SUMS"
 
 
 @cache
 def campaign() -> Campaign:
     """The second-batch campaign of 人社部函〔2015〕67号, read from the bundled data once."""
-    text = resources.files("skillrevival").joinpath("data", BUNDLED).read_bytes()
-    return loads(text)
+    return loads(read_bundled(BUNDLED))
+
+
+def read_bundled(name: str) -> bytes:
+    """The bytes of the bundled data file ``name``, checked against ``data/SHA256SUMS``.
+
+    A damaged or edited installation raises :class:`ValidationError` rather than loading wrong
+    data. After changing a data file on purpose, run ``make checksums``.
+    """
+    import hashlib
+
+    data = resources.files("skillrevival").joinpath("data")
+    content = data.joinpath(name).read_bytes()
+    recorded = _recorded_checksums(data.joinpath(CHECKSUMS).read_text(encoding="utf-8"))
+    actual = hashlib.sha256(content).hexdigest()
+    if recorded.get(name) != actual:
+        expected = recorded.get(name, f"no line for {name}")
+        message = (
+            f"checksum mismatch: SHA-256 {actual}, {CHECKSUMS} records {expected}; "
+            "the installation is damaged (reinstall skillrevival), or the file was changed "
+            "without running `make checksums`"
+        )
+        raise ValidationError([Problem(f"skillrevival/data/{name}", message)])
+    return content
+
+
+def _recorded_checksums(text: str) -> dict[str, str]:
+    """``sha256sum`` output (``<hex>  <name>`` per line) as a name-to-hex mapping."""
+    recorded = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition(" ")
+        recorded[name.strip().lstrip("*")] = digest
+    return recorded
 
 
 @overload
