@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ._errors import NotFoundError
@@ -60,9 +61,19 @@ def city_keys(city: City) -> tuple[str, ...]:
 
 
 class Index(Generic[T]):
-    """Normalised names of records, built once; lookups by exact name, then by stem."""
+    """Normalised names of records, built once; lookups by exact name, then by stem.
+
+    Read-only once built (read-only mappings of tuples, no attribute may be set), like the
+    records it indexes.
+    """
 
     __slots__ = ("_exact", "_kind", "_label", "_stems", "_suffixes")
+
+    _kind: str
+    _label: Callable[[T], str]
+    _suffixes: tuple[str, ...]
+    _exact: Mapping[str, tuple[T, ...]]
+    _stems: Mapping[str, tuple[tuple[str, T], ...]]
 
     def __init__(
         self,
@@ -71,19 +82,28 @@ class Index(Generic[T]):
         label: Callable[[T], str],
         suffixes: tuple[str, ...],
     ) -> None:
-        self._kind = kind
-        self._label = label
-        self._suffixes = suffixes
-        self._exact: dict[str, list[T]] = {}
-        self._stems: dict[str, list[tuple[str, T]]] = {}
+        exact: dict[str, list[T]] = {}
+        stems: dict[str, list[tuple[str, T]]] = {}
         for names, record in entries:
             for name in names:
                 key = normalize(name)
-                _add(self._exact, key, record)
+                _add(exact, key, record)
                 stem, suffix = split_suffix(key, suffixes)
                 if suffix:
-                    _add(self._stems, stem, (suffix, record))
-                    _add(self._exact, stem, record)
+                    _add(stems, stem, (suffix, record))
+                    _add(exact, stem, record)
+        built = {
+            "_kind": kind,
+            "_label": label,
+            "_suffixes": suffixes,
+            "_exact": MappingProxyType({k: tuple(v) for k, v in exact.items()}),
+            "_stems": MappingProxyType({k: tuple(v) for k, v in stems.items()}),
+        }
+        for name, value in built.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"an index is read-only; cannot set {name!r}")
 
     def find(self, key: str) -> tuple[T, ...]:
         """Every record that ``key`` names: none, one, or several when it is ambiguous."""
@@ -93,10 +113,11 @@ class Index(Generic[T]):
             stem, suffix = split_suffix(query, self._suffixes)
             if not suffix:
                 return ()
-            candidates = self._stems.get(stem, [])
-            named_bare = self._exact.get(stem, [])
-            hits = [record for own, record in candidates if own == suffix]
-            hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
+            candidates = self._stems.get(stem, ())
+            named_bare = self._exact.get(stem, ())
+            own_suffix = [record for own, record in candidates if own == suffix]
+            bare = [r for r in named_bare if not any(r is c for _, c in candidates)]
+            return _unique(own_suffix + bare)
         return _unique(hits)
 
     def get(self, key: str) -> T | None:

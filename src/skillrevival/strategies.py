@@ -53,6 +53,12 @@ __all__ = [
 ]
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# Stems hold no suffix character, so that no name is another's stem (一一区 beside 一一区自治州).
+_STEM = st.characters(
+    min_codepoint=0x4E00,
+    max_codepoint=0x9FA5,
+    exclude_characters="".join(sorted(set("".join(CITY_SUFFIXES + PROVINCE_SUFFIXES)))),
+)
 
 
 def texts(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[str]:
@@ -75,7 +81,7 @@ def dates(
 def _names(suffixes: tuple[str, ...], min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
     """Place names, unique by stem, so that each is found by its name and by its stem."""
     name = st.builds(
-        str.__add__, st.text(_HAN, min_size=2, max_size=5), st.sampled_from(("", *suffixes))
+        str.__add__, st.text(_STEM, min_size=2, max_size=5), st.sampled_from(("", *suffixes))
     )
     return st.lists(
         name,
