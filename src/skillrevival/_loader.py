@@ -7,6 +7,7 @@ The bundled campaign is read with the same functions as a user's file, on the fi
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib import resources
 from os import PathLike
@@ -43,6 +44,11 @@ LOADABLE: tuple[type, ...] = (
     Source,
 )
 """The classes that documents can describe, the campaign first."""
+
+MAX_DOCUMENT_SIZE = 16 * 1024 * 1024
+"""The largest JSON text :func:`loads` and :func:`load` read: 16 MiB (bytes, or characters of a
+str). The bundled campaign is about 20 KB; a 50 MB roster of 640,000 cities would take some
+25 times its size in memory and minutes to check, so larger text is refused before parsing."""
 
 BUNDLED = "campaign.json"
 CHECKSUMS = "SHA256SUMS"
@@ -148,12 +154,20 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from a JSON file; raise :class:`ValidationError` if unreadable or bad."""
     try:
         with open(path, "rb") as file:
-            text = file.read()
+            size = os.fstat(file.fileno()).st_size
+            text = file.read(MAX_DOCUMENT_SIZE + 1) if size <= MAX_DOCUMENT_SIZE else b""
     except OSError as error:
         raise ValidationError(
             [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
         ) from None
+    if size > MAX_DOCUMENT_SIZE:
+        raise ValidationError([_too_large(size, "bytes")])
     return loads(text, cls)
+
+
+def _too_large(size: int, unit: str) -> Problem:
+    limit = f"{MAX_DOCUMENT_SIZE:,} {unit}"
+    return Problem("", f"too large to read: {size:,} {unit}, more than the limit of {limit}")
 
 
 def _check_cls(cls: object) -> None:
@@ -164,12 +178,17 @@ def _check_cls(cls: object) -> None:
 
 def _parse(text: object) -> Any:
     """JSON text to data, or a ValidationError with one problem that says what is wrong."""
+    if isinstance(text, bytes | bytearray | str) and len(text) > MAX_DOCUMENT_SIZE:
+        unit = "characters" if isinstance(text, str) else "bytes"
+        raise ValidationError([_too_large(len(text), unit)])
     if isinstance(text, bytes | bytearray):
+        raw = bytes(text)
         try:
-            text = bytes(text).decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            where = f"byte {error.start}"
-            raise ValidationError([Problem("", f"not UTF-8 text ({where})")]) from None
+            found = raw[error.start : error.start + 4]
+            message = f"not UTF-8 text (byte {error.start}: {found!r}){_encoding_hint(raw)}"
+            raise ValidationError([Problem("", message)]) from None
     if not isinstance(text, str):
         raise ValidationError.single("text", f"expected str or bytes, got {type(text).__name__}")
     text = text.removeprefix("\ufeff")  # a byte-order mark, as Excel and Notepad write
@@ -184,6 +203,23 @@ def _parse(text: object) -> Any:
         raise ValidationError(
             [Problem("", "not JSON this library reads: nested too deeply")]
         ) from None
+
+
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """Say which encoding text that is not UTF-8 seems to be in, and what to do."""
+    guess = next((name for mark, name in _BYTE_ORDER_MARKS if raw.startswith(mark)), None)
+    if guess is None and b"\x00" in raw[:64]:
+        guess = "UTF-16 or UTF-32"
+    seems = f"; it looks like {guess}" if guess else ""
+    return f"{seems}; save the file as UTF-8"
 
 
 class _UnreadableError(ValueError):
