@@ -5,8 +5,9 @@ bad input. It walks a valid document beside the attrs fields of the class it des
 added to the model is missed, mistyped and padded without any change here:
 
 * per field: ``missing_field`` (fields without a default), ``wrong_type`` (JSON values that do
-  not fit the field's type), ``blank_text``/``whitespace_text``/``padded_text`` (strings), ``malformed_date``/
-  ``impossible_date`` (dates), ``misnumbered`` (``seq``/``number`` of an item in an array);
+  not fit the field's type), ``blank_text``/``whitespace_text``/``padded_text`` (strings),
+  ``malformed_date``/``impossible_date`` (dates), ``misnumbered`` (``seq``/``number`` of an
+  item in an array);
 * per object: ``unknown_field``;
 * per class, the cross-field rules of :mod:`skillrevival._validation` (quotas, totals,
   duplicates, phase order, the plan deadline), each where the walk meets that class.
@@ -196,7 +197,7 @@ def _province(data: dict[str, Any], where: Path) -> Iterator[Breakage]:
     yield Breakage("enormous_number", (*where, "quota"), 10**30)
     yield Breakage("nonpositive_number", (*where, "seq"), 0)
     name = data.get("name")
-    for index, city in enumerate(cities):
+    for index in range(len(cities)):
         at = (*where, "cities", index)
         yield Breakage("nonpositive_number", (*at, "seq"), 0)
         if isinstance(name, str):
