@@ -18,7 +18,6 @@ problem at that path or inside it.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import enum
 import types
@@ -65,7 +64,7 @@ class Breakage:
 
     def apply(self, document: Any) -> Any:
         """A broken deep copy of ``document``; the original is left alone."""
-        broken = copy.deepcopy(document)
+        broken = copy_json(document)
         *parents, last = self.where
         node = broken
         for step in parents:
@@ -73,8 +72,17 @@ class Breakage:
         if self.value is DELETE:
             del node[last]
         else:
-            node[last] = copy.deepcopy(self.value)
+            node[last] = copy_json(self.value)
         return broken
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of parsed JSON (dicts, lists, scalars); many times faster than deepcopy."""
+    if isinstance(value, dict):
+        return {key: copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_json(item) for item in value]
+    return value
 
 
 def format_path(where: Path) -> str:
