@@ -1,9 +1,11 @@
 """The shipped strategies: valid values pass, invalid documents fail where they say they do."""
 
 import copy
+import re
 import subprocess
 import sys
 import typing
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -159,3 +161,16 @@ def test_breaking_leaves_the_original_alone(bundled: Doc) -> None:
     for b in _breakage.breakages(bundled, skillrevival.Campaign)[:50]:
         assert b.apply(bundled) != bundled
     assert bundled == before
+
+
+def test_docs_downstream_example_runs() -> None:
+    """The downstream test in docs/testing.md runs, and passes, as printed."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "testing.md").read_text("utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    assert len(blocks) == 1
+    names: dict[str, Any] = {}
+    exec(compile(blocks[0], "docs/testing.md", "exec"), names)
+    tests = [f for name, f in names.items() if name.startswith("test_")]
+    assert len(tests) == 2
+    for test in tests:
+        test()
