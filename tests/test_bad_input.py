@@ -33,25 +33,39 @@ Doc = dict[str, Any]
 BAD = Path(__file__).parent / "bad_documents"
 BUNDLED: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
 
-# Each file: (path of the problem, words its message holds). Typed by hand, file by file.
+# Each file: (path of the problem, how its message starts). Typed by hand, file by file.
 FILES: dict[str, tuple[str, str]] = {
     "not_json_empty.json": ("", "not JSON: Expecting value"),
     "not_json_whitespace_only.json": ("", "not JSON: Expecting value"),
     "not_json_truncated.json": ("", "not JSON: Unterminated string"),
-    "not_json_trailing_comma.json": ("", "not JSON"),
-    "not_json_single_quotes.json": ("", "enclosed in double quotes"),
-    "not_json_comment.json": ("", "not JSON"),
-    "not_json_nan.json": ("", "NaN is not a JSON number"),
-    "not_json_infinity.json": ("", "Infinity is not a JSON number"),
-    "not_json_two_documents.json": ("", "Extra data"),
-    "not_json_duplicate_key.json": ("", "key 'batch' appears twice"),
+    "not_json_trailing_comma.json": ("", "not JSON: Expecting property name enclosed in double"),
+    "not_json_single_quotes.json": ("", "not JSON: Expecting property name enclosed in double"),
+    "not_json_comment.json": ("", "not JSON: Expecting value (line 1 column 1)"),
+    "not_json_nan.json": ("", "not JSON: NaN is not a JSON number"),
+    "not_json_infinity.json": ("", "not JSON: Infinity is not a JSON number"),
+    "not_json_two_documents.json": ("", "not JSON: Extra data (line 2 column 1)"),
+    "not_json_duplicate_key.json": (
+        "",
+        "not JSON this library reads: key 'batch' appears twice in an object",
+    ),
     "not_json_binary_garbage.bin": ("", "not UTF-8 text (byte 128"),
-    "encoding_utf16_le_with_bom.json": ("", "it looks like UTF-16; save the file as UTF-8"),
-    "encoding_utf16_be.json": ("", "it looks like UTF-16 or UTF-32"),
-    "encoding_utf32.json": ("", "it looks like UTF-32"),
-    "encoding_latin1.json": ("", "not UTF-8 text (byte 62: b'\\xe8re\"')"),
+    "encoding_utf16_le_with_bom.json": (
+        "",
+        "not UTF-8 text (byte 0: b'\\xff\\xfe{\\x00'); it looks like UTF-16; "
+        "save the file as UTF-8",
+    ),
+    "encoding_utf16_be.json": (
+        "",
+        "not UTF-8 text (byte 61: b'\\xfd{,N'); it looks like UTF-16 or",
+    ),
+    "encoding_utf32.json": (
+        "",
+        "not UTF-8 text (byte 0: b'\\xff\\xfe\\x00\\x00'); it looks like UTF-32; "
+        "save the file as UTF-8",
+    ),
+    "encoding_latin1.json": ("", "not UTF-8 text (byte 62: b'\\xe8re\"'); save the file as UTF-8"),
     "encoding_gbk.json": ("", "not UTF-8 text (byte 31"),
-    "encoding_lone_surrogate.json": ("name.zh", "lone surrogate"),
+    "encoding_lone_surrogate.json": ("name.zh", "holds a lone surrogate"),
     "root_array.json": ("", "expected an object, got an array"),
     "root_null.json": ("", "expected an object, got null"),
     "root_string.json": ("", "expected an object, got the string 'campaign'"),
@@ -84,7 +98,7 @@ def test_every_file_is_in_the_catalog() -> None:
 def test_bad_file(name: str, tmp_path: Path) -> None:
     path, words = FILES[name]
     error = _rejected((BAD / name).read_bytes())
-    assert any(p.path == path and words in p.message for p in error.problems), error
+    assert any(p.path == path and p.message.startswith(words) for p in error.problems), error
     with pytest.raises(ValidationError) as caught:
         skillrevival.load(BAD / name)
     assert caught.value.problems == error.problems

@@ -11,7 +11,7 @@ import os
 from functools import cache
 from importlib import resources
 from os import PathLike
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
 from ._model import (
@@ -27,6 +27,9 @@ from ._model import (
     StatedDuration,
     Term,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 T = TypeVar("T")
 
@@ -60,15 +63,16 @@ def campaign() -> Campaign:
     return loads(read_bundled(BUNDLED))
 
 
-def read_bundled(name: str) -> bytes:
+def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
     """The bytes of the bundled data file ``name``, checked against ``data/SHA256SUMS``.
 
     A damaged or edited installation raises :class:`ValidationError` rather than loading wrong
-    data. After changing a data file on purpose, run ``make checksums``.
+    data. After changing a data file on purpose, run ``make checksums``. ``folder`` replaces
+    the package's data folder (for tests).
     """
     import hashlib
 
-    data = resources.files("skillrevival").joinpath("data")
+    data = folder if folder is not None else resources.files("skillrevival").joinpath("data")
     content = data.joinpath(name).read_bytes()
     recorded = _recorded_checksums(data.joinpath(CHECKSUMS).read_text(encoding="utf-8"))
     actual = hashlib.sha256(content).hexdigest()

@@ -1,0 +1,219 @@
+"""Exact problems and messages: what a user reads must say what is wrong, where.
+
+Many checks here build a fresh converter or index rather than use the cached ones, so that
+every hook and message is exercised on its own (and so that mutation testing can see them).
+"""
+
+import hashlib
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+from cattrs.errors import ClassValidationError
+
+import skillrevival
+from skillrevival import NotFoundError, Problem, ValidationError
+from skillrevival._converter import make_converter
+from skillrevival._loader import read_bundled
+from skillrevival._lookup import CITY_SUFFIXES, Index
+from skillrevival._validation import problems_from_exception
+
+TERM_CASES: list[tuple[Any, list[Problem]]] = [
+    ({"zh": 1, "en": "x"}, [Problem("zh", "expected a string, got the number 1")]),
+    ({"zh": None, "en": "x"}, [Problem("zh", "expected a string, got null")]),
+    ({"zh": True, "en": "x"}, [Problem("zh", "expected a string, got true")]),
+    ({"zh": False, "en": "x"}, [Problem("zh", "expected a string, got false")]),
+    ({"zh": 2.5, "en": "x"}, [Problem("zh", "expected a string, got the number 2.5")]),
+    ({"zh": [], "en": "x"}, [Problem("zh", "expected a string, got an array")]),
+    ({"zh": {}, "en": "x"}, [Problem("zh", "expected a string, got an object")]),
+    ({"zh": "x"}, [Problem("en", "required field is missing")]),
+    (
+        {"zh": "x", "en": "y", "b": 1, "a": 2},
+        [Problem("a", "unknown field"), Problem("b", "unknown field")],
+    ),
+    ([], [Problem("", "expected an object, got an array")]),
+    ("x" * 41, [Problem("", f"expected an object, got the string '{'x' * 37}...'")]),
+    ("x" * 40, [Problem("", f"expected an object, got the string '{'x' * 40}'")]),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), TERM_CASES)
+def test_term_problems(data: Any, expected: list[Problem]) -> None:
+    assert skillrevival.validate(data, skillrevival.Term) == expected
+
+
+CITY = {"seq": 1, "name": "苏州市", "province": "江苏"}
+CITY_CASES: list[tuple[str, Any, str]] = [
+    ("seq", True, "expected a whole number, got true"),
+    ("seq", 1.0, "expected a whole number, got the number 1.0"),
+    ("seq", "1", "expected a whole number, got the string '1'"),
+    ("seq", 0, "must be 1 or more, got 0"),
+    ("seq", -4, "must be 1 or more, got -4"),
+    ("name", "", "must not be empty or blank"),
+    ("name", " 苏州市", "has white space at its start or end: ' 苏州市'"),
+    ("name", "苏州\ud800", "holds a lone surrogate (an escape such as \\ud800), not text"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), CITY_CASES)
+def test_city_problems(field: str, value: Any, message: str) -> None:
+    assert skillrevival.validate(dict(CITY, **{field: value}), skillrevival.City) == [
+        Problem(field, message)
+    ]
+
+
+def test_phase_and_array_problems() -> None:
+    phase = skillrevival.converter.unstructure(skillrevival.campaign().phases[0])
+    problems = skillrevival.validate(dict(phase, tasks="x", start=5), skillrevival.Phase)
+    assert problems == [
+        Problem("start", "expected a date as a YYYY-MM-DD string, got the number 5"),
+        Problem("tasks", "expected an array, got the string 'x'"),
+    ]
+    bad_item = dict(phase, tasks=[{"zh": "x", "en": 3}], end="2015-13-01")
+    assert skillrevival.validate(bad_item, skillrevival.Phase) == [
+        Problem("end", "'2015-13-01' is not a date in the calendar"),
+        Problem("tasks[0].en", "expected a string, got the number 3"),
+    ]
+    assert skillrevival.validate(dict(phase, number=0), skillrevival.Phase) == [
+        Problem("number", "must be 1 or more, got 0")
+    ]
+
+
+def test_fresh_converter_is_as_strict_as_the_shared_one() -> None:
+    converter = make_converter()
+    term = converter.structure({"zh": "苏州", "en": "Suzhou"}, skillrevival.Term)
+    assert term == skillrevival.Term("苏州", "Suzhou")
+    day = converter.structure("2015-04-20", pendulum.Date)
+    assert type(day) is pendulum.Date
+    assert converter.unstructure(day) == "2015-04-20"
+    tasks = converter.structure([{"zh": "a", "en": "b"}], tuple[skillrevival.Term, ...])
+    assert tasks == (skillrevival.Term("a", "b"),)
+    for value, kind in [
+        (None, str),
+        (True, int),
+        (1, bool),
+        ("x", tuple[str, ...]),
+        ({"zh": "a", "en": "b", "x": 1}, skillrevival.Term),
+        ([], skillrevival.Term),
+        ("2015/04/20", pendulum.Date),
+    ]:
+        with pytest.raises((ClassValidationError, TypeError, ValueError)) as caught:
+            converter.structure(value, kind)
+        problems = problems_from_exception(caught.value)
+        assert problems, (value, kind)
+        assert all(p.message for p in problems)
+    assert converter.structure(False, bool) is False
+
+
+def test_quick_converter_stops_at_the_first_error() -> None:
+    converter = make_converter(detailed_validation=False)
+    with pytest.raises(TypeError, match=r"^expected a string, got the number 1$"):
+        converter.structure({"zh": 1, "en": 2}, skillrevival.Term)
+    with pytest.raises(ClassValidationError):
+        make_converter().structure({"zh": 1, "en": 2}, skillrevival.Term)
+
+
+def test_problems_from_exceptions_cattrs_does_not_wrap() -> None:
+    assert problems_from_exception(RecursionError(), "roster") == [
+        Problem("roster", "nested too deeply")
+    ]
+    assert problems_from_exception(KeyError("x"), "a.b") == [
+        Problem("a.b", "required field is missing")
+    ]
+    assert problems_from_exception(ValueError("odd"), "c") == [Problem("c", "odd")]
+    assert problems_from_exception(ValueError("odd")) == [Problem("", "odd")]
+
+
+def _index() -> Index[str]:
+    entries = [(("朝阳区",), "A"), (("朝阳市",), "B"), (("苏州市",), "C"), (("凉山州",), "D")]
+    return Index("city", entries, lambda record: f"<{record}>", CITY_SUFFIXES)
+
+
+def test_index_messages() -> None:
+    index = _index()
+    with pytest.raises(NotFoundError) as caught:
+        index.lookup("朝阳")
+    assert str(caught.value) == "city '朝阳' is ambiguous: it names <A>, <B>"
+    assert (caught.value.key, caught.value.suggestions) == ("朝阳", ("<A>", "<B>"))
+    with pytest.raises(NotFoundError) as caught:
+        index.lookup("苏洲市")
+    assert str(caught.value) == "no city named '苏洲市'; did you mean <C>?"
+    assert (caught.value.key, caught.value.suggestions) == ("苏洲市", ("<C>",))
+    with pytest.raises(NotFoundError) as caught:
+        index.lookup("上海")
+    assert str(caught.value) == "no city named '上海'"
+    assert caught.value.suggestions == ()
+    assert index.get("朝阳") is None
+    assert index.find("朝阳区") == ("A",)
+    assert index.find("凉山") == ("D",)
+    assert index.find("凉山市") == ()  # 凉山州's suffix is not 市
+    assert index.find("朝阳县") == ()
+    assert index.suggest("朝阳", limit=1) == ["<A>"]
+
+
+def _damaged(tmp_path: Path, recorded: str | None) -> Path:
+    data = Path(str(resources.files("skillrevival").joinpath("data")))
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    if recorded is not None:
+        (folder / "SHA256SUMS").write_text(recorded, encoding="utf-8")
+    return folder
+
+
+def test_checksum_mismatch_message(tmp_path: Path) -> None:
+    folder = _damaged(tmp_path, f"{'0' * 64}  campaign.json\n")
+    actual = hashlib.sha256((folder / "campaign.json").read_bytes()).hexdigest()
+    with pytest.raises(ValidationError) as caught:
+        read_bundled("campaign.json", folder)
+    assert caught.value.problems == (
+        Problem(
+            "skillrevival/data/campaign.json",
+            f"checksum mismatch: SHA-256 {actual}, SHA256SUMS records {'0' * 64}; the "
+            "installation is damaged (reinstall skillrevival), or the file was changed "
+            "without running `make checksums`",
+        ),
+    )
+
+
+def test_checksum_missing_line_and_star_names(tmp_path: Path) -> None:
+    folder = _damaged(tmp_path, "\n")
+    with pytest.raises(ValidationError, match=r"SHA256SUMS records no line for campaign\.json;"):
+        read_bundled("campaign.json", folder)
+    digest = hashlib.sha256((folder / "campaign.json").read_bytes()).hexdigest()
+    (folder / "SHA256SUMS").write_text(f"{digest} *campaign.json\n", encoding="utf-8")
+    assert read_bundled("campaign.json", folder) == (folder / "campaign.json").read_bytes()
+
+
+def test_load_names_an_unreadable_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.json"
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.load(missing)
+    assert caught.value.problems == (
+        Problem("", f"cannot read {str(missing)!r}: No such file or directory"),
+    )
+
+
+def test_load_reads_a_file_of_another_class(tmp_path: Path) -> None:
+    path = tmp_path / "term.json"
+    path.write_text('{"zh": "苏州", "en": "Suzhou"}', encoding="utf-8")
+    assert skillrevival.load(path, skillrevival.Term) == skillrevival.Term("苏州", "Suzhou")
+    assert skillrevival.loads(path.read_bytes(), skillrevival.Term).zh == "苏州"
+
+
+def test_phase_on_rejects_what_is_not_a_date() -> None:
+    campaign = skillrevival.campaign()
+    with pytest.raises(ValidationError) as caught:
+        campaign.phase_on(20160101)  # type: ignore[arg-type]
+    assert caught.value.problems == (
+        Problem("date", "expected a date, a datetime or a YYYY-MM-DD string, got int"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        campaign.phase_on("2016-02-30")
+    assert caught.value.problems == (Problem("date", "'2016-02-30' is not a date in the calendar"),)
+    assert campaign.phase_on("2016-10-01") is campaign.phases[2]
+    assert campaign.phases[2].contains(pendulum.Date(2016, 12, 31))
+    assert not campaign.phases[2].contains(pendulum.Date(2017, 1, 1))
+    assert not campaign.phases[2].contains(pendulum.Date(2016, 9, 30))
