@@ -217,3 +217,70 @@ def test_phase_on_rejects_what_is_not_a_date() -> None:
     assert campaign.phases[2].contains(pendulum.Date(2016, 12, 31))
     assert not campaign.phases[2].contains(pendulum.Date(2017, 1, 1))
     assert not campaign.phases[2].contains(pendulum.Date(2016, 9, 30))
+
+
+def test_province_alone_reports_its_own_duplicates() -> None:
+    province = {
+        "seq": 1,
+        "name": "江苏",
+        "quota": 3,
+        "cities": [
+            {"seq": 1, "name": "苏州市", "province": "江苏"},
+            {"seq": 2, "name": "南通市", "province": "江苏"},
+            {"seq": 3, "name": "苏州市", "province": "浙江"},
+        ],
+    }
+    assert skillrevival.validate(province, skillrevival.Province) == [
+        Problem("cities[2].province", "names province '浙江', but it is listed under '江苏'"),
+        Problem("cities[2].name", "city '苏州市' is already listed at cities[0].name"),
+    ]
+    province["cities"][2].update(name="无锡市", province="江苏")
+    assert skillrevival.validate(province, skillrevival.Province) == []
+
+
+def test_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillrevival import _loader
+
+    monkeypatch.setattr(_loader, "MAX_DOCUMENT_SIZE", 40)
+    fits = '{"zh": "苏州", "en": "Suzhou"}'  # 28 characters, 32 bytes
+    path = tmp_path / "term.json"
+    path.write_bytes(fits.encode().ljust(40))
+    assert skillrevival.load(path, skillrevival.Term).en == "Suzhou"
+    path.write_bytes(fits.encode().ljust(41))
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.load(path, skillrevival.Term)
+    assert caught.value.problems == (
+        Problem("", "too large to read: 41 bytes, more than the limit of 40 bytes"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(fits.ljust(41), skillrevival.Term)
+    assert caught.value.problems == (
+        Problem("", "too large to read: 41 characters, more than the limit of 40 characters"),
+    )
+    assert skillrevival.loads(fits.ljust(40), skillrevival.Term).zh == "苏州"
+    assert skillrevival.loads(bytearray(fits.encode()), skillrevival.Term).zh == "苏州"
+
+
+def test_encoding_hint_looks_at_the_first_64_bytes_only() -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(b" " * 64 + b"\x00\xff")
+    assert caught.value.problems == (
+        Problem("", "not UTF-8 text (byte 65: b'\\xff'); save the file as UTF-8"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(b" " * 63 + b"\x00\xff")
+    assert caught.value.problems[0].message.endswith(
+        "it looks like UTF-16 or UTF-32; save the file as UTF-8"
+    )
+
+
+def test_bool_hook_message() -> None:
+    with pytest.raises(TypeError, match=r"^expected true or false, got the number 1$"):
+        make_converter(detailed_validation=False).structure(1, bool)
+
+
+def test_phase_contains_both_ends() -> None:
+    phase = skillrevival.campaign().phases[1]
+    assert phase.contains(phase.start)
+    assert phase.contains(phase.end)
+    assert not phase.contains(phase.start.subtract(days=1))
