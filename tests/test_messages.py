@@ -15,11 +15,19 @@ import pytest
 from cattrs.errors import ClassValidationError
 
 import skillrevival
+import skillrevival._converter
 from skillrevival import NotFoundError, Problem, ValidationError
 from skillrevival._converter import make_converter
 from skillrevival._loader import read_bundled
-from skillrevival._lookup import CITY_SUFFIXES, Index
+from skillrevival._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, split_suffix
 from skillrevival._validation import problems_from_exception
+
+
+@pytest.fixture(autouse=True)
+def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every check here runs on a converter built for it, not on the shared, cached one."""
+    monkeypatch.setattr(skillrevival._converter, "converter", make_converter())
+
 
 TERM_CASES: list[tuple[Any, list[Problem]]] = [
     ({"zh": 1, "en": "x"}, [Problem("zh", "expected a string, got the number 1")]),
@@ -284,3 +292,28 @@ def test_phase_contains_both_ends() -> None:
     assert phase.contains(phase.start)
     assert phase.contains(phase.end)
     assert not phase.contains(phase.start.subtract(days=1))
+
+
+def test_split_suffix_keeps_two_characters() -> None:
+    assert split_suffix("苏州市", CITY_SUFFIXES) == ("苏州", "市")
+    assert split_suffix("凉山州", CITY_SUFFIXES) == ("凉山", "州")
+    assert split_suffix("巴州", CITY_SUFFIXES) == ("巴州", "")
+    assert split_suffix("上海", CITY_SUFFIXES) == ("上海", "")
+    assert split_suffix("广西壮族自治区", PROVINCE_SUFFIXES) == ("广西", "壮族自治区")
+
+
+def test_not_found_lists_every_suggestion() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        _index().lookup("朝阳镇")
+    assert str(caught.value) == "no city named '朝阳镇'; did you mean <A>, <B>?"
+
+
+def test_fresh_roster_lookups() -> None:
+    text = skillrevival.converter.dumps(skillrevival.campaign())
+    roster = skillrevival.loads(text).roster
+    assert roster.get_province("江苏省") is roster.provinces[9]
+    assert roster.get_province("江苏省") is roster.province("江苏")
+    assert roster.get_province("苏州") is None
+    assert roster.get_city("江苏") is None
+    city = roster.city("苏州")
+    assert roster.province_of(city) is roster.provinces[9]
