@@ -12,7 +12,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from cattrs.errors import ClassValidationError
+from cattrs.errors import ClassValidationError, IterableValidationError
 
 import skillrevival
 import skillrevival._converter
@@ -43,6 +43,7 @@ TERM_CASES: list[tuple[Any, list[Problem]]] = [
         [Problem("a", "unknown field"), Problem("b", "unknown field")],
     ),
     ([], [Problem("", "expected an object, got an array")]),
+    ({"zh": {1}, "en": "x"}, [Problem("zh", "expected a string, got set")]),
     ("x" * 41, [Problem("", f"expected an object, got the string '{'x' * 37}...'")]),
     ("x" * 40, [Problem("", f"expected an object, got the string '{'x' * 40}'")]),
 ]
@@ -317,3 +318,18 @@ def test_fresh_roster_lookups() -> None:
     assert roster.get_city("江苏") is None
     city = roster.city("苏州")
     assert roster.province_of(city) is roster.provinces[9]
+
+
+def test_errors_cattrs_groups_without_notes() -> None:
+    grouped = ClassValidationError("m", [ValueError("boom")], skillrevival.Term)
+    assert problems_from_exception(grouped, "a") == [Problem("a", "boom")]
+    items = IterableValidationError("m", [KeyError("k")], tuple[str, ...])
+    assert problems_from_exception(items, "b[0]") == [Problem("b[0]", "required field is missing")]
+
+
+def test_key_given_twice_is_named() -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads('{"a": 1, "b": 2, "c": 3, "b": 4}')
+    assert caught.value.problems == (
+        Problem("", "not JSON this library reads: key 'b' appears twice in an object"),
+    )
