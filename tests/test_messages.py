@@ -253,8 +253,13 @@ def test_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(_loader, "MAX_DOCUMENT_SIZE", 40)
     fits = '{"zh": "苏州", "en": "Suzhou"}'  # 28 characters, 32 bytes
     path = tmp_path / "term.json"
-    path.write_bytes(fits.encode().ljust(40))
+    path.write_bytes(fits.encode().rjust(40))  # a file of exactly the limit is read whole
     assert skillrevival.load(path, skillrevival.Term).en == "Suzhou"
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(fits.encode().rjust(41), skillrevival.Term)
+    assert caught.value.problems == (
+        Problem("", "too large to read: 41 bytes, more than the limit of 40 bytes"),
+    )
     path.write_bytes(fits.encode().ljust(41))
     with pytest.raises(ValidationError) as caught:
         skillrevival.load(path, skillrevival.Term)
@@ -333,3 +338,15 @@ def test_key_given_twice_is_named() -> None:
     assert caught.value.problems == (
         Problem("", "not JSON this library reads: key 'b' appears twice in an object"),
     )
+
+
+def test_loads_wants_text() -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(5)  # type: ignore[call-overload]
+    assert caught.value.problems == (Problem("text", "expected str or bytes, got int"),)
+
+
+def test_suggestions_reach_half_similar_names() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        _index().lookup("苏州路街道")
+    assert str(caught.value) == "no city named '苏州路街道'; did you mean <C>?"

@@ -159,13 +159,13 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
     try:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
-            text = file.read(MAX_DOCUMENT_SIZE + 1) if size <= MAX_DOCUMENT_SIZE else b""
+            if size > MAX_DOCUMENT_SIZE:  # refused unread; loads checks the length again
+                raise ValidationError([_too_large(size, "bytes")])
+            text = file.read()
     except OSError as error:
         raise ValidationError(
             [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
         ) from None
-    if size > MAX_DOCUMENT_SIZE:
-        raise ValidationError([_too_large(size, "bytes")])
     return loads(text, cls)
 
 
