@@ -11,7 +11,7 @@ settings.register_profile(
     "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "mutation", max_examples=30, deadline=None, derandomize=True, database=None
+    "mutation", max_examples=15, deadline=None, derandomize=True, database=None
 )
 MUTATING = "MUTANT_UNDER_TEST" in os.environ
 settings.load_profile("mutation" if MUTATING else os.environ.get("HYPOTHESIS_PROFILE", "dev"))

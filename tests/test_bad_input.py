@@ -142,6 +142,10 @@ def test_broken_bundled_document(breakage: Breakage) -> None:
     assert set(error.problems) == set(problems)
 
 
+# Far deeper than Python's recursion limit (1,000); shallower under mutmut, to keep it quick.
+DEPTH = 5_000 if "MUTANT_UNDER_TEST" in os.environ else 100_000
+
+
 def _nested(depth: int, leaf: Any) -> Any:
     for _ in range(depth):
         leaf = [leaf]
@@ -155,12 +159,12 @@ def test_deeply_nested_value(where: str) -> None:
     node = doc
     for part in parents:
         node = node[part]
-    node[last] = _nested(100_000, {"a": "b"})
+    node[last] = _nested(DEPTH, {"a": "b"})
     problems = skillrevival.validate(doc)
     assert any(_inside(p, where) for p in problems), problems[:5]
     with pytest.raises(ValidationError):
         skillrevival.structure(doc)
-    text = '{"batch": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    text = '{"batch": ' + "[" * DEPTH + "]" * DEPTH + "}"
     assert "nested too deeply" in str(_rejected(text))
 
 
