@@ -14,9 +14,10 @@ def main(path: str) -> int:
         if "__mutmut_" in line and ":" in line
     )
     total = sum(statuses.values())
+    checked = total - statuses["not checked"]
     killed = statuses["killed"] + statuses["timeout"]
     detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
-    print(f"mutation score: {killed}/{total} killed = {killed / max(total, 1):.1%} ({detail})")
+    print(f"mutation score: {killed}/{checked} killed = {killed / max(checked, 1):.1%} ({detail})")
     return 0
 
 
