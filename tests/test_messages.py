@@ -350,3 +350,19 @@ def test_suggestions_reach_half_similar_names() -> None:
     with pytest.raises(NotFoundError) as caught:
         _index().lookup("苏州路街道")
     assert str(caught.value) == "no city named '苏州路街道'; did you mean <C>?"
+
+
+def test_campaign_rule_messages() -> None:
+    doc = skillrevival.converter.unstructure(skillrevival.campaign())
+    doc["phases"][1]["end"] = "2015-05-31"
+    assert skillrevival.validate(doc) == [
+        Problem("phases[1].end", "phase ends (2015-05-31) before it starts (2015-06-01)")
+    ]
+    doc["phases"] = []
+    assert skillrevival.validate(doc) == [Problem("phases", "a campaign needs at least one phase")]
+
+
+def test_nested_too_deeply_message() -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads("[" * 100_000 + "]" * 100_000)
+    assert caught.value.problems == (Problem("", "not JSON this library reads: nested too deeply"),)
