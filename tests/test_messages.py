@@ -15,6 +15,7 @@ import pytest
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 import skillrevival
+import skillrevival._breakage
 import skillrevival._converter
 from skillrevival import NotFoundError, Problem, ValidationError
 from skillrevival._converter import make_converter
@@ -366,3 +367,30 @@ def test_nested_too_deeply_message() -> None:
     with pytest.raises(ValidationError) as caught:
         skillrevival.loads("[" * 100_000 + "]" * 100_000)
     assert caught.value.problems == (Problem("", "not JSON this library reads: nested too deeply"),)
+
+
+def test_more_campaign_rule_messages() -> None:
+    good = skillrevival.converter.unstructure(skillrevival.campaign())
+    doc = skillrevival._breakage.copy_json(good)
+    doc["sources"].append(dict(doc["sources"][0], title="again"))
+    assert skillrevival.validate(doc) == [
+        Problem("sources[1].id", "source 'notice' is already listed at sources[0].id")
+    ]
+    doc = skillrevival._breakage.copy_json(good)
+    doc["phases"][2]["number"] = 4
+    doc["phases"][2]["start"] = "2016-09-30"
+    assert skillrevival.validate(doc) == [
+        Problem("phases[2].number", "phase is numbered 4, but it stands at position 3"),
+        Problem(
+            "phases[2].start",
+            "phase starts (2016-09-30) before the previous phase ends (2016-09-30)",
+        ),
+    ]
+    doc = skillrevival._breakage.copy_json(good)
+    doc["notice"]["plan_deadline"] = "2017-01-01"
+    assert skillrevival.validate(doc) == [
+        Problem(
+            "notice.plan_deadline",
+            "plan deadline 2017-01-01 falls outside the campaign (2015-03-01 to 2016-12-31)",
+        )
+    ]
