@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography
+.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,5 +51,20 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.bench
 	$(BIN)/python -m benchmarks
 
+# After changing a file in src/skillrevival/data on purpose: the loader checks these sums.
+checksums:
+	$(PYTHON) scripts/checksums.py
+
+$(VENV)/.mutation: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,mutation]'
+	touch $@ $(VENV)/.dev $(VENV)/.run
+
+# Mutation testing of the rules (model, loader, converter, lookups, validation); slow, not in test.
+mutation: $(VENV)/.mutation
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2)
+	$(BIN)/mutmut results --all true > mutants/results.txt || true
+	$(BIN)/python scripts/mutation_score.py mutants/results.txt
+
 clean:
-	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

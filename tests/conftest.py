@@ -1,4 +1,6 @@
-"""Hypothesis profiles: ``dev`` (default, quick) and ``thorough`` (HYPOTHESIS_PROFILE=thorough)."""
+"""Hypothesis profiles: ``dev`` (default, quick), ``thorough`` (HYPOTHESIS_PROFILE=thorough) and
+``mutation`` (chosen by itself under mutmut: derandomized, so that a mutant's verdict does not
+depend on luck)."""
 
 import os
 
@@ -8,4 +10,8 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.register_profile(
+    "mutation", max_examples=15, deadline=None, derandomize=True, database=None
+)
+MUTATING = "MUTANT_UNDER_TEST" in os.environ
+settings.load_profile("mutation" if MUTATING else os.environ.get("HYPOTHESIS_PROFILE", "dev"))

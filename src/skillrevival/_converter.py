@@ -81,7 +81,7 @@ def _sequence_factory(kind: Any, converter: Any) -> StructureHook:
 
 
 def _object_factory(cls: Any, converter: Any) -> StructureHook:
-    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    inner = make_dict_structure_fn(cls, converter)  # unknown keys: forbidden by the converter
 
     def structure(value: Any, target: Any) -> Any:
         if not isinstance(value, Mapping):

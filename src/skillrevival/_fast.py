@@ -68,15 +68,19 @@ def _structurer(cls: type) -> Structure | None:
 
 
 def _text(value: Any) -> str:
-    """A string that the text rule accepts: not empty, not blank, not padded."""
-    if type(value) is not str or not value or value.strip() != value:
+    """A string that the text rule accepts: not empty, not blank, not padded.
+
+    A string that is not all printable (a lone surrogate, a control character) goes to the
+    detailed pass, which tells a surrogate from text that is merely unusual.
+    """
+    if type(value) is not str or not value or value.strip() != value or not value.isprintable():
         raise _RejectError
     return value
 
 
 # The test of _text, written inline for the str fields of a class (a call per string costs
 # more than the test itself).
-_TEXT_FAILS = "type({x}) is not str or not {x} or {x}.strip() != {x}"
+_TEXT_FAILS = "type({x}) is not str or not {x} or {x}.strip() != {x} or not {x}.isprintable()"
 
 
 def _date(value: Any) -> pendulum.Date:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from os import PathLike
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
 from ._geography import OtherCode
@@ -31,6 +32,9 @@ from ._model import (
     StatedDuration,
     Term,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 T = TypeVar("T")
 
@@ -51,14 +55,52 @@ LOADABLE: tuple[type, ...] = (
 )
 """The classes that documents can describe, the campaign first."""
 
+MAX_DOCUMENT_SIZE = 16 * 1024 * 1024
+"""The largest JSON text :func:`loads` and :func:`load` read: 16 MiB (bytes, or characters of a
+str). The bundled campaign is about 20 KB; a 50 MB roster of 640,000 cities would take some
+25 times its size in memory and minutes to check, so larger text is refused before parsing."""
+
 BUNDLED = "campaign.json"
+CHECKSUMS = "SHA256SUMS"
 
 
 @cache
 def campaign() -> Campaign:
     """The second-batch campaign of 人社部函〔2015〕67号, read from the bundled data once."""
-    text = resources.files("skillrevival").joinpath("data", BUNDLED).read_bytes()
-    return loads(text)
+    return loads(read_bundled(BUNDLED))
+
+
+def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
+    """The bytes of the bundled data file ``name``, checked against ``data/SHA256SUMS``.
+
+    A damaged or edited installation raises :class:`ValidationError` rather than loading wrong
+    data. After changing a data file on purpose, run ``make checksums``. ``folder`` replaces
+    the package's data folder (for tests).
+    """
+    import hashlib
+
+    data = folder if folder is not None else resources.files("skillrevival").joinpath("data")
+    content = data.joinpath(name).read_bytes()
+    recorded = _recorded_checksums(data.joinpath(CHECKSUMS).read_text(encoding="utf-8"))
+    actual = hashlib.sha256(content).hexdigest()
+    if recorded.get(name) != actual:
+        expected = recorded.get(name, f"no line for {name}")
+        message = (
+            f"checksum mismatch: SHA-256 {actual}, {CHECKSUMS} records {expected}; "
+            "the installation is damaged (reinstall skillrevival), or the file was changed "
+            "without running `make checksums`"
+        )
+        raise ValidationError([Problem(f"skillrevival/data/{name}", message)])
+    return content
+
+
+def _recorded_checksums(text: str) -> dict[str, str]:
+    """``sha256sum`` output (``<hex>  <name>`` per line) as a name-to-hex mapping."""
+    recorded = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition(" ")
+        recorded[name.strip().lstrip("*")] = digest
+    return recorded
 
 
 @overload
@@ -129,6 +171,9 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from a JSON file; raise :class:`ValidationError` if unreadable or bad."""
     try:
         with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_DOCUMENT_SIZE:  # refused unread; loads checks the length again
+                raise ValidationError([_too_large(size, "bytes")])
             text = file.read()
     except OSError as error:
         raise ValidationError(
@@ -168,6 +213,11 @@ def _fast_result(data: Any, cls: type) -> Any:
     return result
 
 
+def _too_large(size: int, unit: str) -> Problem:
+    limit = f"{MAX_DOCUMENT_SIZE:,} {unit}"
+    return Problem("", f"too large to read: {size:,} {unit}, more than the limit of {limit}")
+
+
 def _check_cls(cls: object) -> None:
     if cls not in LOADABLE:
         names = ", ".join(kind.__name__ for kind in LOADABLE)
@@ -176,12 +226,17 @@ def _check_cls(cls: object) -> None:
 
 def _parse(text: object) -> Any:
     """JSON text to data, or a ValidationError with one problem that says what is wrong."""
+    if isinstance(text, bytes | bytearray | str) and len(text) > MAX_DOCUMENT_SIZE:
+        unit = "characters" if isinstance(text, str) else "bytes"
+        raise ValidationError([_too_large(len(text), unit)])
     if isinstance(text, bytes | bytearray):
+        raw = bytes(text)
         try:
-            text = bytes(text).decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            where = f"byte {error.start}"
-            raise ValidationError([Problem("", f"not UTF-8 text ({where})")]) from None
+            found = raw[error.start : error.start + 4]
+            message = f"not UTF-8 text (byte {error.start}: {found!r}){_encoding_hint(raw)}"
+            raise ValidationError([Problem("", message)]) from None
     if not isinstance(text, str):
         raise ValidationError.single("text", f"expected str or bytes, got {type(text).__name__}")
     text = text.removeprefix("\ufeff")  # a byte-order mark, as Excel and Notepad write
@@ -196,6 +251,23 @@ def _parse(text: object) -> Any:
         raise ValidationError(
             [Problem("", "not JSON this library reads: nested too deeply")]
         ) from None
+
+
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """Say which encoding text that is not UTF-8 seems to be in, and what to do."""
+    guess = next((name for mark, name in _BYTE_ORDER_MARKS if raw.startswith(mark)), None)
+    if guess is None and b"\x00" in raw[:64]:
+        guess = "UTF-16 or UTF-32"
+    seems = f"; it looks like {guess}" if guess else ""
+    return f"{seems}; save the file as UTF-8"
 
 
 class _UnreadableError(ValueError):

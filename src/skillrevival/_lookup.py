@@ -12,7 +12,8 @@ record's, or the record's name has none: 苏州 and 苏州市 find 苏州市, bu
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ._errors import NotFoundError
@@ -88,9 +89,21 @@ def city_keys(city: City) -> tuple[str, ...]:
 
 
 class Index(Generic[T]):
-    """Normalised names of records, built once; lookups by exact name, then by stem."""
+    """Normalised names of records, built once; lookups by exact name, then by stem.
+
+    A record's full name outranks another record's stem: with 一一区 and 一一区自治州 both
+    listed, 一一区 finds the first. Read-only once built (read-only mappings of tuples, no
+    attribute may be set), like the records it indexes.
+    """
 
     __slots__ = ("_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
+
+    _kind: str
+    _label: Callable[[T], str]
+    _suffixes: tuple[str, ...]
+    _exact: Mapping[str, tuple[T, ...]]
+    _stems: Mapping[str, tuple[tuple[str, T], ...]]
+    _hits: Mapping[str, tuple[T, ...]]
 
     def __init__(
         self,
@@ -99,21 +112,34 @@ class Index(Generic[T]):
         label: Callable[[T], str],
         suffixes: tuple[str, ...],
     ) -> None:
-        self._kind = kind
-        self._label = label
-        self._suffixes = suffixes
-        self._exact: dict[str, list[T]] = {}
-        self._stems: dict[str, list[tuple[str, T]]] = {}
+        exact: dict[str, list[T]] = {}
+        short: dict[str, list[T]] = {}
+        stems: dict[str, list[tuple[str, T]]] = {}
         for names, record in entries:
             for name in names:
                 key = normalize(name)
-                _add(self._exact, key, record)
+                _add(exact, key, record)
                 stem, suffix = split_suffix(key, suffixes)
                 if suffix:
-                    _add(self._stems, stem, (suffix, record))
-                    _add(self._exact, stem, record)
-        # What find() returns for each normalised name, ready-made: most queries are one.
-        self._hits = {key: _unique(records) for key, records in self._exact.items()}
+                    _add(stems, stem, (suffix, record))
+                    _add(short, stem, record)
+        # What find() returns for each key, ready-made (most queries are one): a full name
+        # answers for itself; a stem answers only where no record has it as its full name.
+        hits = {key: _unique(records) for key, records in short.items()}
+        hits.update((key, _unique(records)) for key, records in exact.items())
+        built = {
+            "_kind": kind,
+            "_label": label,
+            "_suffixes": suffixes,
+            "_exact": MappingProxyType({k: tuple(v) for k, v in exact.items()}),
+            "_stems": MappingProxyType({k: tuple(v) for k, v in stems.items()}),
+            "_hits": MappingProxyType(hits),
+        }
+        for name, value in built.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"an index is read-only; cannot set {name!r}")
 
     def find(self, key: str) -> tuple[T, ...]:
         """Every record that ``key`` names: none, one, or several when it is ambiguous."""
@@ -128,11 +154,13 @@ class Index(Generic[T]):
         stem, suffix = split_suffix(query, self._suffixes)
         if not suffix:
             return ()
-        candidates = self._stems.get(stem, [])
-        named_bare = self._exact.get(stem, [])
-        hits = [record for own, record in candidates if own == suffix]
-        hits += [r for r in named_bare if not any(r is c for _, c in candidates)]
-        return _unique(hits)
+        # 苏州区 finds 苏州市 only if a record is named 苏州区's stem bare (江苏 for 江苏省), or
+        # drops the same suffix: 朝阳区 does not find 朝阳市.
+        candidates = self._stems.get(stem, ())
+        named_bare = self._exact.get(stem, ())
+        own_suffix = [record for own, record in candidates if own == suffix]
+        bare = [r for r in named_bare if not any(r is c for _, c in candidates)]
+        return _unique(own_suffix + bare)
 
     def label(self, record: T) -> str:
         """How ``record`` is named in messages and suggestions."""
@@ -160,10 +188,10 @@ class Index(Generic[T]):
         """Labels of the records whose names are closest to ``key``."""
         import difflib  # only a miss needs it
 
-        close = difflib.get_close_matches(normalize(key), self._exact, n=limit * 2, cutoff=0.5)
+        close = difflib.get_close_matches(normalize(key), self._hits, n=limit * 2, cutoff=0.5)
         labels: list[str] = []
         for name in close:
-            for record in self._exact[name]:
+            for record in self._hits[name]:
                 label = self._label(record)
                 if label not in labels:
                     labels.append(label)

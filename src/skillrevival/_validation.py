@@ -100,7 +100,9 @@ def _check_text(data: object, path: str) -> Iterator[Problem]:
     while stack:
         value, where = stack.pop()
         if isinstance(value, str):
-            if not value.strip():
+            if not value.isascii() and _has_surrogate(value):
+                yield Problem(where, "holds a lone surrogate (an escape such as \\ud800), not text")
+            elif not value.strip():
                 yield Problem(where, "must not be empty or blank")
             elif value != value.strip():
                 yield Problem(where, f"has white space at its start or end: {value!r}")
@@ -108,6 +110,14 @@ def _check_text(data: object, path: str) -> Iterator[Problem]:
             stack.extend((item, _join(where, str(key))) for key, item in value.items())
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _check_numbered(items: list[Any], key: str, path: str, what: str) -> Iterator[Problem]:

@@ -10,12 +10,19 @@ province in a drawn roster can be found by its name and by its stem (no two shar
     @given(strategies.rosters())
     def test_total(roster):
         assert roster.total_quota == len(roster.cities)
+
+:func:`invalid_documents` draws documents that break exactly one rule, with the rule's name and
+the path where a problem must be reported; :func:`json_values` draws any JSON value::
+
+    @given(strategies.invalid_documents(skillrevival.Roster))
+    def test_my_checker_rejects(bad):
+        assert any(p.path.startswith(bad.path) for p in my_checker(bad.document))
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -27,6 +34,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
 import attrs
 import pendulum
 
+from ._breakage import breakages
 from ._geography import AdminLevel
 from ._lookup import (
     CITY_SUFFIXES,
@@ -54,9 +62,12 @@ from ._vocabulary import Vocabulary
 V = TypeVar("V", bound=Vocabulary)
 
 __all__ = [
+    "InvalidDocument",
     "campaigns",
     "cities",
     "dates",
+    "invalid_documents",
+    "json_values",
     "notices",
     "phase_sequences",
     "phases",
@@ -69,6 +80,12 @@ __all__ = [
 ]
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# Stems hold no suffix character, so that no name is another's stem (一一区 beside 一一区自治州).
+_STEM = st.characters(
+    min_codepoint=0x4E00,
+    max_codepoint=0x9FA5,
+    exclude_characters="".join(sorted(set("".join(CITY_SUFFIXES + PROVINCE_SUFFIXES)))),
+)
 
 
 def texts(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[str]:
@@ -91,7 +108,7 @@ def dates(
 def _names(suffixes: tuple[str, ...], min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
     """Place names, unique by stem, so that each is found by its name and by its stem."""
     name = st.builds(
-        str.__add__, st.text(_HAN, min_size=2, max_size=5), st.sampled_from(("", *suffixes))
+        str.__add__, st.text(_STEM, min_size=2, max_size=5), st.sampled_from(("", *suffixes))
     )
     return st.lists(
         name,
@@ -216,41 +233,39 @@ def phase_sequences(draw: st.DrawFn, max_size: int = 4) -> tuple[Phase, ...]:
     for number in range(1, count + 1):
         start = day.add(days=draw(st.integers(1, 60)))
         end = start.add(days=draw(st.integers(0, 400)))
-        phase = draw(phases(number))
         result.append(
             Phase(
-                phase.number,
-                phase.name,
-                phase.printed_period,
-                start,
-                end,
-                phase.tasks,
-                phase.clause,
+                number=number,
+                name=draw(terms()),
+                printed_period=draw(texts()),
+                start=start,
+                end=end,
+                tasks=tuple(draw(st.lists(terms(), max_size=3))),
+                clause=draw(texts()),
             )
         )
         day = end
     return tuple(result)
 
 
-def notices(within: tuple[pendulum.Date, pendulum.Date] | None = None) -> st.SearchStrategy[Notice]:
+@st.composite
+def notices(draw: st.DrawFn, within: tuple[pendulum.Date, pendulum.Date] | None = None) -> Notice:
     """A notice; with ``within``, issued and with its plan deadline inside that span."""
+    # A composite, not a flatmap: building strategies per draw made campaigns() slow.
     low, high = within if within else (pendulum.Date(1990, 1, 1), pendulum.Date(2040, 12, 31))
     span = (high - low).days
-    return st.tuples(st.integers(0, span), st.integers(0, span)).flatmap(
-        lambda offsets: st.builds(
-            Notice,
-            number=texts(),
-            title=terms(),
-            issuer=terms(),
-            issued_on=st.just(low.add(days=min(offsets))),
-            addressees=st.lists(terms(), max_size=2).map(tuple),
-            attachments=st.lists(terms(), max_size=3).map(
-                lambda ts: tuple(Attachment(number=i, title=t) for i, t in enumerate(ts, 1))
-            ),
-            plan_deadline=st.just(low.add(days=max(offsets))),
-            plan_deadline_printed=texts(),
-            plans_submitted_to=terms(),
-        )
+    offsets = sorted(draw(st.lists(st.integers(0, span), min_size=2, max_size=2)))
+    titles = draw(st.lists(terms(), max_size=3))
+    return Notice(
+        number=draw(texts()),
+        title=draw(terms()),
+        issuer=draw(terms()),
+        issued_on=low.add(days=offsets[0]),
+        addressees=tuple(draw(st.lists(terms(), max_size=2))),
+        attachments=tuple(Attachment(number=i, title=t) for i, t in enumerate(titles, 1)),
+        plan_deadline=low.add(days=offsets[1]),
+        plan_deadline_printed=draw(texts()),
+        plans_submitted_to=draw(terms()),
     )
 
 
@@ -292,4 +307,79 @@ def campaigns(draw: st.DrawFn) -> Campaign:
         sources=(
             Source(id="notice", title=draw(texts()), publisher=draw(texts()), as_of=draw(texts())),
         ),
+    )
+
+
+class InvalidDocument(NamedTuple):
+    """A document (parsed JSON) that breaks ``rule``; validation reports a problem at ``path``.
+
+    ``path`` is written as :class:`skillrevival.Problem` paths are (``roster.provinces[3].quota``);
+    the problem may also sit inside it (a ``wrong_type:object`` Term is reported at its fields).
+    Rules: ``missing_field``, ``wrong_type:<kind>``, ``unknown_field``, ``blank_text``,
+    ``whitespace_text``, ``padded_text``, ``malformed_date``, ``impossible_date``, ``misnumbered``,
+    ``nonpositive_number``, ``negative_number``, ``enormous_number``, ``quota_disagrees``,
+    ``total_disagrees``, ``duplicate_province``, ``duplicate_city``, ``city_in_wrong_province``,
+    ``phase_ends_before_start``, ``phases_overlap``, ``no_phases``, ``deadline_before_issue``,
+    ``deadline_outside_campaign``, ``duplicate_source``.
+    """
+
+    rule: str
+    path: str
+    document: Any
+
+
+def _valid(cls: type) -> st.SearchStrategy[Any]:
+    strategies: dict[type, st.SearchStrategy[Any]] = {
+        Campaign: campaigns(),
+        Roster: rosters(),
+        Province: provinces(),
+        City: cities().map(lambda cs: cs[0]),
+        Phase: phases(),
+        Notice: notices(),
+        Term: terms(),
+    }
+    if cls not in strategies:
+        names = ", ".join(sorted(kind.__name__ for kind in strategies))
+        raise ValueError(f"no strategy for valid {cls.__name__} documents; try one of {names}")
+    return strategies[cls]
+
+
+def invalid_documents(
+    cls: type = Campaign, *, base: Any = None, rules: tuple[str, ...] = ()
+) -> st.SearchStrategy[InvalidDocument]:
+    """Documents for ``cls`` that break one rule each, made by breaking a valid one.
+
+    The valid document is ``base`` (parsed JSON, such as the bundled campaign unstructured) or,
+    by default, one drawn from this module's strategy for ``cls``. ``rules`` keeps only the
+    breakages whose rule starts with one of those names (``("wrong_type", "duplicate_city")``).
+    """
+
+    def pick(document: Any) -> st.SearchStrategy[InvalidDocument]:
+        found = [b for b in breakages(document, cls) if not rules or b.rule.startswith(rules)]
+        if not found:
+            return st.nothing()
+        return st.sampled_from(found).map(
+            lambda b: InvalidDocument(b.rule, b.path, b.apply(document))
+        )
+
+    if base is not None:
+        return pick(base)
+    from ._converter import converter
+
+    return _valid(cls).map(converter.unstructure).flatmap(pick)
+
+
+def json_values(max_leaves: int = 30) -> st.SearchStrategy[Any]:
+    """Any JSON value: null, booleans, numbers, strings, arrays and objects, nested."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text()
+    )
+    return st.recursive(
+        scalars,
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=max_leaves,
     )
