@@ -55,7 +55,8 @@ def test_term_problems(data: Any, expected: list[Problem]) -> None:
     assert skillrevival.validate(data, skillrevival.Term) == expected
 
 
-CITY: dict[str, Any] = skillrevival.converter.unstructure(skillrevival.campaign().roster.city("苏州"))
+SUZHOU = skillrevival.campaign().roster.city("苏州")
+CITY: dict[str, Any] = skillrevival.converter.unstructure(SUZHOU)
 CITY_CASES: list[tuple[str, Any, str]] = [
     ("seq", True, "expected a whole number, got true"),
     ("seq", 1.0, "expected a whole number, got the number 1.0"),
