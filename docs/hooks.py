@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import json
 import logging
 import re
 import types
@@ -290,7 +291,8 @@ def data_format() -> str:
         for field in attrs.fields(cls):
             rule = RULES.get(f"{cls.__name__}.{field.name}", "")
             if field.default is not attrs.NOTHING:
-                rule = f"Optional, default `{field.default!r}`. {rule}".strip()
+                default = json.dumps(field.default, ensure_ascii=False)  # () is written []
+                rule = f"Optional, default `{default}`. {rule}".strip()
             rows.append([f"`{field.name}`", json_type(hints[field.name]), rule])
         parts += [_table(["Field", "JSON type", "Rules"], rows), ""]
     return "\n".join(parts)
@@ -417,18 +419,18 @@ def vocabulary_tables() -> str:
 
 
 def glossary() -> str:
-    """The work plan's terms as one bilingual table, each linked to its enumeration member."""
+    """The work plan's terms as one bilingual table, each linked to its enumeration."""
     rows = [
         [
             _escape(member.zh),
-            _escape(member.en),
+            f"{_escape(member.en)} ([{kind.__name__}]"
+            f"(reference/vocabulary.md#{kind.__name__.lower()}))",
             _escape(member.clause),
-            f"[`{kind.__name__}.{member.name}`](reference/vocabulary.md#{kind.__name__.lower()})",
         ]
         for kind in vocabularies()
         for member in kind
     ]
-    return _wrap("glossary", _table(["中文", "English", "Clause", "In the library"], rows))
+    return _wrap("glossary", _table(["中文", "English (enumeration)", "Clause"], rows))
 
 
 def levels_table() -> str:
@@ -457,13 +459,17 @@ def plan_table() -> str:
         ("safeguards", "保障措施 (safeguards)"),
     ):
         rows = [
-            [str(item.number), item.clause, _escape(item.title.zh), _escape(item.title.en)]
+            [
+                str(item.number),
+                item.clause,
+                f"{_escape(item.title.zh)}<br>{_escape(item.title.en)}",
+            ]
             for item in getattr(campaign, attribute)
         ]
         parts += [
             f"**{heading}**, `campaign.{attribute}`:",
             "",
-            _wrap(attribute, _table(["#", "Clause", "zh", "en"], rows)),
+            _wrap(attribute, _table(["#", "Clause", "Title (zh, en)"], rows)),
             "",
         ]
     return "\n".join(parts)
