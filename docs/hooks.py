@@ -9,9 +9,12 @@ and :func:`on_page_markdown` replaces the marker with markdown rendered from
 take their columns from the attrs fields of the records, so a field added to ``City`` or
 ``Province`` (``adcode``, ``name_en`` ...) appears in the tables without a change here.
 
-Markers: ``provinces``, ``cities`` (the roster), ``fields`` (the data format, one section per
-class), ``phases`` and ``timeline`` (the implementation steps), ``anomalies``, ``sources``, and
-``enumerations`` (every :class:`enum.Enum` that ``skillrevival`` exports, with zh, en and clause).
+Markers: ``provinces``, ``cities`` and ``levels`` (the roster and its kinds of unit),
+``fields`` (the data format, one section per class), ``enumerations`` (the stable values of
+every :class:`enum.Enum` that ``skillrevival`` exports), ``vocabulary`` (the work plan's
+enumerations with zh, en, clause and level), ``glossary`` (the same terms as a bilingual
+glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
+implementation steps), ``anomalies`` and ``sources``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import json
 import logging
 import re
 import types
@@ -63,6 +67,26 @@ RULES: dict[str, str] = {
     "City.seq": "1 or more, and equal to the city's position within its province.",
     "City.name": "Exactly as printed, misprints included (鹰谭市).",
     "City.province": "Equals the `name` of the province whose `cities` hold it.",
+    "City.adcode": (
+        "6 digits: the GB/T 2260 code in force at `Roster.codes_as_of`. Starts with its "
+        "province's `code` (or `within`). No code is used twice in a roster, counting "
+        "`other_codes`."
+    ),
+    "City.parent": (
+        "6 digits or null. Required (not null) exactly for units below prefecture level "
+        "(`municipal_district`, `county_city`, `xpcc_city`): the prefecture or province that "
+        "holds the unit, in the same province, ending in `00`; a district's parent is its "
+        "municipality (`110000`)."
+    ),
+    "City.source": "The `id` of one of the campaign's `sources`.",
+    "City.other_codes": "Each code is 6 digits and differs from the city's own `adcode`.",
+    "Province.code": "2 digits, or null for a region without a GB/T 2260 code (新疆兵团).",
+    "Province.within": (
+        "2 digits, given exactly when `code` is null: the province the region's units lie in."
+    ),
+    "Province.source": "The `id` of one of the campaign's `sources`.",
+    "OtherCode.source": "The `id` of one of the campaign's `sources`.",
+    "PlanItem.number": "1 or more; the items of a part are numbered 1, 2, 3 ... in order.",
     "Anomaly.where": "The path in the data of the value that keeps the printed form.",
 }
 
@@ -267,7 +291,8 @@ def data_format() -> str:
         for field in attrs.fields(cls):
             rule = RULES.get(f"{cls.__name__}.{field.name}", "")
             if field.default is not attrs.NOTHING:
-                rule = f"Optional, default `{field.default!r}`. {rule}".strip()
+                default = json.dumps(field.default, ensure_ascii=False)  # () is written []
+                rule = f"Optional, default `{default}`. {rule}".strip()
             rows.append([f"`{field.name}`", json_type(hints[field.name]), rule])
         parts += [_table(["Field", "JSON type", "Rules"], rows), ""]
     return "\n".join(parts)
@@ -321,27 +346,179 @@ def json_type(hint: Any) -> str:
     return f"`{hint}`"
 
 
-# --- enumerations -------------------------------------------------------------------------------
+# --- enumerations and the vocabulary ----------------------------------------------------------
 
 
-def enumerations() -> str:
-    """Every exported enumeration: its members' stable values with zh, en and clause."""
-    found = [
+def exported_enumerations() -> list[type[enum.Enum]]:
+    """Every enumeration that ``skillrevival`` exports and that has members, in ``__all__`` order.
+
+    The bases (``Vocabulary``, ``NoticeVocabulary``) have no members and are left out.
+    """
+    return [
         value
         for name in skillrevival.__all__
         if isinstance(value := getattr(skillrevival, name), type)
         and issubclass(value, enum.Enum)
-        and len(value) > 0  # the bases (Vocabulary, NoticeVocabulary) have no members
+        and len(value) > 0
     ]
+
+
+def vocabularies() -> list[type[enum.Enum]]:
+    """The work plan's enumerations, in the notice's order."""
+    from skillrevival._vocabulary import VOCABULARIES
+
+    return list(VOCABULARIES)
+
+
+def enumerations() -> str:
+    """The data format's enumerations: each one's stable values, and where documents use it."""
+    users: dict[type, list[str]] = {}
+    for cls in document_classes():
+        for field, hint in typing.get_type_hints(cls).items():
+            for inner in _inner_types(hint):
+                if issubclass(inner, enum.Enum):
+                    users.setdefault(inner, []).append(
+                        f"[{cls.__name__}](#{cls.__name__.lower()}).`{field}`"
+                    )
+    in_vocabulary = set(vocabularies())
+    rows = []
+    for kind in exported_enumerations():
+        name = kind.__name__
+        if kind in users:
+            where = ", ".join(users[kind])
+        elif kind in in_vocabulary:
+            where = f"no document field; terms in [Vocabulary](vocabulary.md#{name.lower()})"
+        else:
+            where = f"no document field; see [`{name}`](api.md#skillrevival.{name})"
+        values = ", ".join(f"`{member.value}`" for member in kind)
+        rows.append([f"`{name}`", values, where])
+    header = ["Enumeration", "Values, in order", "Used in"]
+    return _wrap("enumerations", _table(header, rows))
+
+
+def vocabulary_tables() -> str:
+    """One section per enumeration of the work plan: value, zh, en, clause (and level)."""
     parts = []
-    for kind in found:
-        columns = [c for c in ("zh", "en", "level", "clause") if hasattr(next(iter(kind)), c)]
-        header = ["Value", *columns]
+    for kind in vocabularies():
+        members = list(kind)
+        columns = [c for c in ("zh", "en", "clause", "level") if hasattr(members[0], c)]
         rows = [
             [f"`{member.value}`", *(_escape(str(getattr(member, c))) for c in columns)]
-            for member in kind
+            for member in members
         ]
-        parts += [f"### {kind.__name__}", "", _wrap(kind.__name__, _table(header, rows)), ""]
+        summary = (kind.__doc__ or "").strip().split("\n\n")[0]
+        parts += [
+            f"## `{kind.__name__}` {{#{kind.__name__.lower()}}}",
+            "",
+            " ".join(summary.split()),
+            "",
+            _wrap(kind.__name__, _table(["Value", *columns], rows)),
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def glossary() -> str:
+    """The work plan's terms as one bilingual table, each linked to its enumeration."""
+    rows = [
+        [
+            _escape(member.zh),
+            f"{_escape(member.en)} ([{kind.__name__}]"
+            f"(reference/vocabulary.md#{kind.__name__.lower()}))",
+            _escape(member.clause),
+        ]
+        for kind in vocabularies()
+        for member in kind
+    ]
+    return _wrap("glossary", _table(["中文", "English (enumeration)", "Clause"], rows))
+
+
+def levels_table() -> str:
+    """The kinds of administrative unit, with the roster's units of each kind."""
+    cities = skillrevival.campaign().roster.cities
+    rows = []
+    for level in skillrevival.AdminLevel:
+        units = [city.name for city in cities if city.level is level]
+        listed = f"{len(units)}: {'、'.join(units)}" if 0 < len(units) <= 4 else str(len(units))
+        prefecture = "yes" if level.prefecture_level else "no"
+        rows.append([f"`{level.value}`", level.zh, level.en, prefecture, listed])
+    header = ["Value", "zh", "en", "Prefecture-level", "Roster units"]
+    return _wrap("levels", _table(header, rows))
+
+
+# --- the plan's structure -----------------------------------------------------------------------
+
+
+def plan_table() -> str:
+    """The work plan's objectives, main tasks and safeguards, as the campaign carries them."""
+    campaign = skillrevival.campaign()
+    parts = []
+    for attribute, heading in (
+        ("objectives", "目标任务 (objectives)"),
+        ("main_tasks", "主要内容 (main tasks)"),
+        ("safeguards", "保障措施 (safeguards)"),
+    ):
+        rows = [
+            [
+                str(item.number),
+                item.clause,
+                f"{_escape(item.title.zh)}<br>{_escape(item.title.en)}",
+            ]
+            for item in getattr(campaign, attribute)
+        ]
+        parts += [
+            f"**{heading}**, `campaign.{attribute}`:",
+            "",
+            _wrap(attribute, _table(["#", "Clause", "Title (zh, en)"], rows)),
+            "",
+        ]
+    return "\n".join(parts)
+
+
+# --- the API reference ---------------------------------------------------------------------------
+
+# The public names, grouped by the private module that defines them. A name from a module not
+# listed here fails the build, so that a new module gets a section instead of going missing.
+API_SECTIONS: dict[str, tuple[str, str]] = {
+    "_loader": ("Loading and validating", "Read the bundled campaign, or a document of your own."),
+    "_converter": ("Loading and validating", ""),
+    "_errors": ("Errors", "Every error the library raises on bad input or a miss."),
+    "_model": ("The model", "Frozen, slotted attrs classes; every collection is a tuple."),
+    "_geography": (
+        "Geography and matching",
+        "Kinds of units, codes other lists give them, and matching other people's lists.",
+    ),
+    "_matching": ("Geography and matching", ""),
+    "_lookup": ("Geography and matching", ""),
+    "_vocabulary": (
+        "Vocabulary",
+        "The work plan's enumerations; their terms are in the [vocabulary](vocabulary.md).",
+    ),
+    "skillrevival": ("The package", ""),
+}
+
+
+def api_reference() -> str:
+    """One ``:::`` directive per exported name, under a heading per section, for mkdocstrings."""
+    sections: dict[str, tuple[str, list[str]]] = {}
+    for heading, intro in API_SECTIONS.values():
+        sections.setdefault(heading, (intro, []))
+    for name in skillrevival.__all__:
+        if name == "converter":
+            module = "_converter"
+        else:
+            module = getattr(getattr(skillrevival, name), "__module__", "skillrevival")
+            module = module.removeprefix("skillrevival.")
+        if module not in API_SECTIONS:
+            raise PluginError(f"skillrevival.{name} comes from {module}: add it to API_SECTIONS")
+        sections[API_SECTIONS[module][0]][1].append(name)
+    parts = []
+    for heading, (intro, names) in sections.items():
+        if not names:
+            continue
+        parts += [f"## {heading}", "", intro, ""] if intro else [f"## {heading}", ""]
+        for name in names:
+            parts += [f"::: skillrevival.{name}", "    options:", "      heading_level: 3", ""]
     return "\n".join(parts)
 
 
@@ -372,4 +549,9 @@ RENDERERS: dict[str, Callable[[], str]] = {
     "anomalies": anomalies_table,
     "sources": sources_table,
     "enumerations": enumerations,
+    "vocabulary": vocabulary_tables,
+    "glossary": glossary,
+    "levels": levels_table,
+    "plan": plan_table,
+    "api": api_reference,
 }

@@ -7,6 +7,7 @@ and names are typed from the notice (附件2), not read from the package.
 from __future__ import annotations
 
 import enum
+import importlib
 import importlib.util
 import json
 import os
@@ -185,6 +186,11 @@ def test_the_api_reference_documents_every_public_name(site: Path) -> None:
     ids = parse(site / "reference" / "api" / "index.html").ids
     missing = [name for name in skillrevival.__all__ if f"skillrevival.{name}" not in ids]
     assert not missing
+    for module in ("frames", "plots", "strategies"):
+        names = importlib.import_module(f"skillrevival.{module}").__all__
+        missing = [name for name in names if f"skillrevival.{module}.{name}" not in ids]
+        assert not missing, module
+    assert "skillrevival.plots.covers" not in ids  # public, but not in the module's __all__
 
 
 def test_the_data_format_lists_every_field(site: Path) -> None:
@@ -196,6 +202,44 @@ def test_the_data_format_lists_every_field(site: Path) -> None:
         table = section[: section.index("</table>")]
         for field in attrs.fields(cls):
             assert f"<code>{field.name}</code>" in table, f"{cls.__name__}.{field.name}"
+
+
+def test_the_data_format_lists_every_enumeration_value(site: Path) -> None:
+    tables = parse(site / "reference" / "data-format" / "index.html").tables
+    rows = {row[0]: row[1] for row in tables["enumerations"]}
+    kinds = [
+        value
+        for name in skillrevival.__all__
+        if isinstance(value := getattr(skillrevival, name), type)
+        and issubclass(value, enum.Enum)
+        and len(value) > 0
+    ]
+    assert len(kinds) == 20  # AdminLevel, CodeKind, MissReason and the 17 of the vocabulary
+    assert set(rows) == {kind.__name__ for kind in kinds}
+    # Values typed from the issues that fix them, not read from the code.
+    assert rows["AdminLevel"].startswith("prefecture_city, prefecture, league,")
+    assert rows["MissReason"] == "unknown, ambiguous"
+    assert "senior_technician" in rows["TrainingTier"]
+    for kind in kinds:
+        assert rows[kind.__name__].split(", ") == [member.value for member in kind]
+
+
+def test_the_vocabulary_page_has_a_table_per_enumeration(site: Path) -> None:
+    tables = parse(site / "reference" / "vocabulary" / "index.html").tables
+    assert len(tables) == 17
+    assert tables["TrainingTier"][3] == ["technician", "技师", "technician", "附件1 三（一）", "2"]
+    assert ["worldskills", "世界技能大赛", "WorldSkills Competition", "附件1 三（四）"] in tables[
+        "Competition"
+    ]
+
+
+def test_the_plan_shows_objectives_tasks_and_safeguards(site: Path) -> None:
+    tables = parse(site / "explanation" / "campaign" / "index.html").tables
+    assert [len(tables[part]) for part in ("objectives", "main_tasks", "safeguards")] == [3, 4, 4]
+    assert tables["main_tasks"][1][1] == "附件1 三（二）"
+    assert tables["main_tasks"][1][2].startswith("完善职业培训和技能人才培养体系")
+    assert tables["safeguards"][2][1] == "附件1 四（三）"
+    assert tables["safeguards"][2][2].startswith("加强资金保障")
 
 
 def hooks() -> ModuleType:
@@ -287,9 +331,12 @@ def test_the_changelog_page_includes_the_changelog(site: Path) -> None:
 
 def test_every_glossary_term_is_the_notices() -> None:
     notice = "".join(NOTICE.read_text(encoding="utf-8").split())
-    rows = re.findall(r"^\| ([^|]+) \|", (DOCS / "glossary.md").read_text(encoding="utf-8"), re.M)
+    page = (DOCS / "glossary.md").read_text(encoding="utf-8")
+    page = page.replace("<!-- skillrevival: glossary -->", hooks().glossary())
+    rows = re.findall(r"^\| ([^|]+) \|", page, re.M)
     terms = [t.strip() for row in rows if row.strip() != "中文" for t in row.split(",")]
-    assert len(terms) > 40
+    assert len(terms) > 80  # the hand-typed tables and every member of the vocabulary
+    assert "世界技能大赛" in terms
     missing = [term for term in terms if "".join(term.split()) not in notice]
     assert not missing
 
@@ -316,25 +363,33 @@ def test_tables_take_their_columns_from_the_records() -> None:
 
 
 def test_exported_enumerations_are_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An enumeration added to __all__ gets its row in the data format, the hook unchanged."""
     module = hooks()
 
     class Tier(enum.Enum):
+        JUNIOR = "junior"
         TECHNICIAN = "technician"
-
-        @property
-        def zh(self) -> str:
-            return "技师"
-
-        @property
-        def en(self) -> str:
-            return "Technician"
-
-        @property
-        def clause(self) -> str:
-            return "附件1 三（一）"
 
     monkeypatch.setattr(skillrevival, "Tier", Tier, raising=False)
     monkeypatch.setattr(skillrevival, "__all__", [*skillrevival.__all__, "Tier"])
     text = module.enumerations()
-    assert "### Tier" in text
-    assert "| `technician` | 技师 | Technician | 附件1 三（一） |" in text
+    assert "| `Tier` | `junior`, `technician` | no document field; see" in text
+    assert "| `AdminLevel` | `prefecture_city`, " in text
+    assert "[City](#city).`level`" in text
+
+
+def test_an_exported_name_from_an_unknown_module_fails_the_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = hooks()
+
+    def stray() -> None:
+        """A function from a module that the API page does not know."""
+
+    stray.__module__ = "skillrevival._stray"
+    monkeypatch.setattr(skillrevival, "stray", stray, raising=False)
+    monkeypatch.setattr(skillrevival, "__all__", [*skillrevival.__all__, "stray"])
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="_stray"):
+        module.api_reference()

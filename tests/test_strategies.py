@@ -166,12 +166,14 @@ def test_breaking_leaves_the_original_alone(bundled: Doc) -> None:
 
 
 def test_docs_downstream_example_runs() -> None:
-    """The downstream test in docs/testing.md runs, and passes, as printed."""
-    page = (Path(__file__).resolve().parents[1] / "docs" / "testing.md").read_text("utf-8")
+    """The downstream test in docs/how-to/testing.md runs, and passes, as printed."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "how-to" / "testing.md").read_text(
+        "utf-8"
+    )
     blocks = re.findall(r"```python\n(.*?)```", page, re.S)
     assert len(blocks) == 1
     names: dict[str, Any] = {}
-    exec(compile(blocks[0], "docs/testing.md", "exec"), names)
+    exec(compile(blocks[0], "docs/how-to/testing.md", "exec"), names)
     tests = [f for name, f in names.items() if name.startswith("test_")]
     assert len(tests) == 2
     for test in tests:

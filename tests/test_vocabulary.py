@@ -373,7 +373,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def test_docs_examples_run() -> None:
-    page = (DOCS / "vocabulary.md").read_text(encoding="utf-8")
+    page = (DOCS / "reference" / "vocabulary.md").read_text(encoding="utf-8")
     text = "\n".join(re.findall(r"```pycon\n(.*?)```", page, re.S))
     test = doctest.DocTestParser().get_doctest(text, {}, "vocabulary.md", None, 0)
     assert len(test.examples) >= 6
@@ -383,12 +383,13 @@ def test_docs_examples_run() -> None:
 
 
 def test_docs_tables_show_every_member() -> None:
-    spec = importlib.util.spec_from_file_location("hook", DOCS / "hooks" / "vocabulary_tables.py")
+    spec = importlib.util.spec_from_file_location("hook", DOCS / "hooks.py")
     assert spec
     assert spec.loader
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
-    page = hook.on_page_markdown("before\n" + hook.MARKER + "\nafter", page=None)
+    marker = "<!-- skillrevival: vocabulary -->"
+    page = hook.on_page_markdown(f"before\n{marker}\nafter", None, None, None)
     for member in MEMBERS:
         assert f"| `{member.value}` | {member.zh} | {member.en} |" in page
     assert "| `technician` | 技师 | technician | 附件1 三（一） | 2 |" in page
