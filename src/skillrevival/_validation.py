@@ -363,19 +363,19 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
     """Every ``source`` that a province, city or other code cites is one of the campaign's."""
     provinces_path = _join(path, "roster.provinces")
     for i, province in enumerate(_items(_field(_field(data, "roster"), "provinces"))):
-        # (path, source) pairs, the path as a function: it is made only for a problem.
-        cited = [(lambda i=i: f"{provinces_path}[{i}].source", _field(province, "source"))]
+        # A city's path is made only when its source is unknown: a roster may be long.
+        cited = [(f"{provinces_path}[{i}].source", _field(province, "source"))]
         for j, city in enumerate(_items(_field(province, "cities"))):
             source = _field(city, "source")
             if isinstance(source, str) and source not in known:
-                cited.append((lambda i=i, j=j: f"{provinces_path}[{i}].cities[{j}].source", source))
+                cited.append((f"{provinces_path}[{i}].cities[{j}].source", source))
             for k, other in enumerate(_items(_field(city, "other_codes"))):
                 where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
-                cited.append((lambda where=where: where, _field(other, "source")))
+                cited.append((where, _field(other, "source")))
         for where, source in cited:
             if isinstance(source, str) and source not in known:
                 message = f"cites source {source!r}, which the campaign does not list"
-                yield Problem(where(), message)
+                yield Problem(where, message)
 
 
 # Geography: codes are digit strings of the right length, a city's code starts with its province's
