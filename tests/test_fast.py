@@ -24,7 +24,7 @@ from skillrevival import Problem, ValidationError, _fast, converter, strategies
 from skillrevival._fast import MISS, try_structure
 from skillrevival._geography import AdminLevel
 from skillrevival._loader import LOADABLE
-from skillrevival._lookup import CITY_SUFFIXES, Index, normalize, split_suffix
+from skillrevival._lookup import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
 from skillrevival._validation import (
     _all_distinct_keys,
     _check_city,
@@ -303,3 +303,22 @@ def test_every_bundled_city_is_plain() -> None:
         for seq, city in enumerate(province["cities"], start=1):
             plain = _plain_city(city, seq, province["name"], prefix)
             assert plain == ("other_codes" not in city), city["name"]
+
+
+def _reference_split(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
+    """split_suffix as first written: each suffix in turn, the first that leaves a stem."""
+    for suffix in suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)], suffix
+    return key, ""
+
+
+_PIECES = st.sampled_from(["市", "区", "州", "自治州", "地区", "city", "y", "ity", "a", ""])
+
+
+@given(
+    st.lists(_PIECES, max_size=4).map("".join),
+    st.lists(_PIECES, max_size=6).map(tuple) | st.just(CITY_SUFFIXES + CITY_SUFFIXES_EN),
+)
+def test_split_suffix_agrees_with_its_first_definition(key: str, suffixes: tuple[str, ...]) -> None:
+    assert split_suffix(key, suffixes) == _reference_split(key, suffixes)
