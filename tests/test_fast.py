@@ -6,6 +6,7 @@ order. Whatever the fast pass accepts, the reference must accept and build equal
 """
 
 import copy
+import gc
 import json
 import subprocess
 import sys
@@ -322,3 +323,20 @@ _PIECES = st.sampled_from(["市", "区", "州", "自治州", "地区", "city", "
 )
 def test_split_suffix_agrees_with_its_first_definition(key: str, suffixes: tuple[str, ...]) -> None:
     assert split_suffix(key, suffixes) == _reference_split(key, suffixes)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    """Reading pauses the garbage collector, and restores it, after success and failure."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        skillrevival.structure(BUNDLED)
+        assert gc.isenabled() is enabled
+        with pytest.raises(ValidationError):
+            skillrevival.structure({"batch": "two"})
+        assert gc.isenabled() is enabled
+        skillrevival.loads(json.dumps(BUNDLED))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

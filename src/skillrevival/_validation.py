@@ -366,10 +366,11 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
         # A city's path is made only when its source is unknown: a roster may be long.
         cited = [(f"{provinces_path}[{i}].source", _field(province, "source"))]
         for j, city in enumerate(_items(_field(province, "cities"))):
-            source = _field(city, "source")
+            fields = city if isinstance(city, dict) else {}
+            source = fields.get("source")
             if isinstance(source, str) and source not in known:
                 cited.append((f"{provinces_path}[{i}].cities[{j}].source", source))
-            for k, other in enumerate(_items(_field(city, "other_codes"))):
+            for k, other in enumerate(_items(fields.get("other_codes"))):
                 where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
                 cited.append((where, _field(other, "source")))
         for where, source in cited:
@@ -450,9 +451,10 @@ def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
     codes: list[object] = []
     for i, province in enumerate(provinces):
         for j, city in enumerate(_items(_field(province, "cities"))):
+            fields = city if isinstance(city, dict) else {}
             places.append((i, j, None))
-            codes.append(_field(city, "adcode"))
-            for k, other in enumerate(_items(_field(city, "other_codes"))):
+            codes.append(fields.get("adcode"))
+            for k, other in enumerate(_items(fields.get("other_codes"))):
                 places.append((i, j, k))
                 codes.append(_field(other, "code"))
 
