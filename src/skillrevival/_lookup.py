@@ -50,6 +50,9 @@ def normalize(text: str) -> str:
     """
     if text.isascii():  # NFKC and NFKD leave ASCII alone, and it has no accents to drop
         return "".join(text.casefold().split())
+    bare = "".join(text.split())
+    if is_key(bare):  # most names are keys once their spaces go (" 苏州　市 "): no copies
+        return bare
     for _ in range(4):
         if is_key(text):  # most names already are keys: cheap checks, no copies
             return text
