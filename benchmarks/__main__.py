@@ -112,6 +112,28 @@ def per_call_ns(function: Callable[[], object], repeat: int = 7) -> float:
     return median([t / number * 1e9 for t in timer.repeat(repeat, number)])
 
 
+def messy_names(cities: Any, count: int) -> list[object]:
+    """``count`` entries of an analyst's column: each city spelled every way people write it.
+
+    Short and printed names padded with half- and full-width spaces, full-width digits, codes
+    as text and as integers, English names in any case with "City" after them, official names;
+    a column repeats its values, as a panel of years does.
+    """
+    spellings: list[object] = []
+    for city in cities:
+        spellings += [
+            f" {city.name[:-1]} ",
+            f"{city.name}\u3000",
+            city.official_name,
+            city.adcode,
+            int(city.adcode),
+            city.adcode.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+            city.name_en.upper(),
+            f"{city.name_en.lower()} city",
+        ]
+    return [spellings[i % len(spellings)] for i in range(count)]
+
+
 def lookups() -> dict[str, Any]:
     """2 (cached call) and 3. Lookups on the bundled campaign, in nanoseconds per call."""
     import datetime as dt
@@ -128,23 +150,17 @@ def lookups() -> dict[str, Any]:
         "needs_normalising": " 苏州　市 ",
         "province_short": "江苏",
     }
-    for field in ("adcode", "code", "name_en"):  # keys that the model may have gained
-        value = getattr(suzhou, field, None)
-        if isinstance(value, str):
-            keys[field] = value
+    keys["code"] = suzhou.adcode
+    keys["english_name"] = suzhou.name_en
+    keys["english_needs_normalising"] = f" {suzhou.name_en.upper()} City"
     for name, key in keys.items():
         lookup = roster.province if name.startswith("province") else roster.city
         lookup(key)
         result[f"city_{name}_ns"] = per_call_ns(lambda lookup=lookup, key=key: lookup(key))
-    messy = [f" {city.name[:-1]} " for city in roster.cities] * 100
-    match = getattr(roster, "match", None)
-    if callable(match):
-        result["match_10000_ms"] = per_call_ns(lambda: match(messy), repeat=3) / 1e6
-    else:
-        result["match_10000_ms"] = None
-        result["get_city_10000_ms"] = (
-            per_call_ns(lambda: [roster.get_city(name) for name in messy], repeat=3) / 1e6
-        )
+    messy = messy_names(roster.cities, 10_000)
+    result["match_10000_ms"] = per_call_ns(lambda: roster.match(messy), repeat=3) / 1e6
+    result["match_10000_distinct"] = len(set(messy))
+    result["match_10000_matched"] = roster.match(messy).matched
     day = dt.date(2016, 1, 1)
     result["phase_on_date_ns"] = per_call_ns(lambda: campaign.phase_on(day))
     result["phase_on_string_ns"] = per_call_ns(lambda: campaign.phase_on("2016-01-01"))
@@ -152,8 +168,15 @@ def lookups() -> dict[str, Any]:
 
 
 def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
-    """4 and 5. Records per second of loads and validate, beside msgspec and pydantic."""
+    """4 and 5. Records per second of reading and validating, beside msgspec and pydantic.
+
+    ``loads`` refuses text over its limit (16 MiB), which the 100,000-city document passes, so
+    the figure measured at every size is ``structure(json.loads(text))``: the same work from
+    the same text (the parse without loads' check for keys given twice). ``loads`` itself is
+    measured where it accepts the document, and checked to refuse it where it does not.
+    """
     import skillrevival
+    from skillrevival._loader import MAX_DOCUMENT_SIZE
 
     from . import rivals
 
@@ -162,19 +185,29 @@ def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
     import msgspec
 
     decoder = msgspec.json.Decoder(fast)
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = {"limit_bytes": MAX_DOCUMENT_SIZE}
     for size in sizes:
         text = documents.campaign_text(size)
         data = json.loads(text)
         if skillrevival.validate(data):  # a wrong generator would make every figure meaningless
             raise SystemExit(f"the generated {size}-city document is not valid")
         runs: dict[str, Callable[[], object]] = {
-            "loads": lambda text=text: skillrevival.loads(text),
+            "structure": lambda text=text: skillrevival.structure(json.loads(text)),
             "validate": lambda data=data: skillrevival.validate(data),
             "msgspec": lambda text=text: decoder.decode(text),
             "pydantic": lambda text=text: strict.model_validate_json(text),
             "json": lambda text=text: json.loads(text),  # the standard library's parse alone
         }
+        if len(text) <= MAX_DOCUMENT_SIZE:
+            runs["loads"] = lambda text=text: skillrevival.loads(text)
+        else:
+            try:
+                skillrevival.loads(text)
+            except skillrevival.ValidationError as error:
+                if "too large" not in str(error):
+                    raise
+            else:
+                raise SystemExit(f"loads read {len(text):,} bytes, over its limit")
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(rounds * max(1, 10_000 // size)):  # small documents: more rounds
             for name, run in runs.items():
@@ -185,12 +218,14 @@ def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
         row: dict[str, Any] = {"bytes": len(text)}
         for name, values in times.items():
             row[f"{name}_records_per_s"] = size / median(values)
-        for rival in ("msgspec", "pydantic", "json"):
-            ratios = [a / b for a, b in zip(times["loads"], times[rival], strict=True)]
-            row[f"loads_time_vs_{rival}"] = median(ratios)
+        for ours in ("structure", "loads"):
+            for rival in ("msgspec", "pydantic", "json"):
+                if ours in times:
+                    ratios = [a / b for a, b in zip(times[ours], times[rival], strict=True)]
+                    row[f"{ours}_time_vs_{rival}"] = median(ratios)
         result[str(size)] = row
     first, last = result[str(sizes[0])], result[str(sizes[-1])]
-    growth = first["loads_records_per_s"] / last["loads_records_per_s"]
+    growth = first["structure_records_per_s"] / last["structure_records_per_s"]
     result["per_record_time_growth"] = growth  # 1.0 when time grows exactly linearly
     return result
 
@@ -209,17 +244,20 @@ print(json.dumps({"campaign_bytes": added, "with_index_bytes": indexed}))
 PEAK_MEMORY = """
 import json, sys, tracemalloc
 import skillrevival
-skillrevival.loads(open(sys.argv[1], "rb").read())  # imports and caches outside the trace
+skillrevival.structure(json.loads(open(sys.argv[1], "rb").read()))  # imports, caches untraced
 text = open(sys.argv[1], "rb").read()
 tracemalloc.start()
-skillrevival.loads(text)
+skillrevival.structure(json.loads(text))
 peak = tracemalloc.get_traced_memory()[1]
 print(json.dumps({"document_bytes": len(text), "peak_bytes": peak}))
 """
 
 
 def memory(size: int) -> dict[str, Any]:
-    """6. Bytes that campaign() adds, and the peak of loading a ``size``-city document."""
+    """6. Bytes that campaign() adds, and the peak of reading a ``size``-city document.
+
+    Read as ``structure(json.loads(text))``, parse included: loads refuses 100,000 cities.
+    """
     result: dict[str, Any] = child(CAMPAIGN_MEMORY)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "campaign.json")
@@ -284,37 +322,41 @@ def table(results: dict[str, Any]) -> list[Row]:
             target = f"< {limit} ns" if key.startswith("city_") else ""
             ok = verdict(value < limit) if target else ""
             rows.append((key.removesuffix("_ns").replace("_", " "), f"{value:.0f} ns", target, ok))
-    if look.get("match_10000_ms") is not None:
-        rows.append(
-            ("roster.match(10,000 messy names)", f"{look['match_10000_ms']:.1f} ms", "", "")
+    rows.append(
+        (
+            f"roster.match(10,000 messy names; {look['match_10000_distinct']:,} distinct)",
+            f"{look['match_10000_ms']:.1f} ms; {look['match_10000_matched']:,} matched",
+            "",
+            "",
         )
-    else:
-        per = look["get_city_10000_ms"]
-        rows.append(("get_city over 10,000 messy names (no match())", f"{per:.1f} ms", "", ""))
+    )
     for size in SIZES:
         row = load[str(size)]
-        rows.append(
+        if "loads_records_per_s" in row:
+            loads = f"{row['loads_records_per_s'] / 1e3:.0f} k records/s"
+        else:
+            loads = f"refused: {row['bytes'] / 2**20:.1f} MiB, over its 16 MiB limit"
+        rows += [
+            (f"loads, {size:,} cities", loads, "", ""),
             (
-                f"loads, {size:,} cities",
-                f"{row['loads_records_per_s'] / 1e3:.0f} k records/s",
+                f"structure(json.loads), {size:,} cities",
+                f"{row['structure_records_per_s'] / 1e3:.0f} k records/s",
                 "",
                 "",
-            )
-        )
-        rows.append(
+            ),
             (
-                f"validate, {size:,} cities",
+                f"validate (parsed), {size:,} cities",
                 f"{row['validate_records_per_s'] / 1e3:.0f} k records/s",
                 "",
                 "",
-            )
-        )
+            ),
+        ]
         for rival in ("msgspec", "pydantic"):
             rows.append(
                 (
                     f"  {rival}, {size:,} cities",
                     f"{row[f'{rival}_records_per_s'] / 1e3:.0f} k records/s; "
-                    f"loads takes {row[f'loads_time_vs_{rival}']:.2f}x its time",
+                    f"we take {row[f'structure_time_vs_{rival}']:.2f}x its time",
                     "",
                     "",
                 )
@@ -328,10 +370,10 @@ def table(results: dict[str, Any]) -> list[Row]:
             verdict(growth < 1.5),
         ),
         (
-            f"loads vs pydantic, {SIZES[-1]:,} cities",
-            f"{1 / big['loads_time_vs_pydantic']:.2f}x its records/s",
+            f"reading vs pydantic, {SIZES[-1]:,} cities",
+            f"{1 / big['structure_time_vs_pydantic']:.2f}x its records/s",
             ">= 1.5x",
-            verdict(1 / big["loads_time_vs_pydantic"] >= 1.5),
+            verdict(1 / big["structure_time_vs_pydantic"] >= 1.5),
         ),
         (
             f"  json.loads alone (no checks), {SIZES[-1]:,} cities",
@@ -341,10 +383,10 @@ def table(results: dict[str, Any]) -> list[Row]:
             "",
         ),
         (
-            f"loads vs msgspec, {SIZES[-1]:,} cities",
-            f"{big['loads_time_vs_msgspec']:.2f}x its time",
+            f"reading vs msgspec, {SIZES[-1]:,} cities",
+            f"{big['structure_time_vs_msgspec']:.2f}x its time",
             "<= 3x",
-            verdict(big["loads_time_vs_msgspec"] <= 3),
+            verdict(big["structure_time_vs_msgspec"] <= 3),
         ),
         (
             "memory added by campaign()",
@@ -354,7 +396,7 @@ def table(results: dict[str, Any]) -> list[Row]:
             verdict(mem["campaign_bytes"] < 2e6),
         ),
         (
-            f"peak of loads, {SIZES[-1]:,} cities",
+            f"peak of reading {SIZES[-1]:,} cities",
             f"{mem['peak_vs_document']:.1f}x the document ({mem['document_bytes'] / 1e6:.1f} MB)",
             "< 10x",
             verdict(mem["peak_vs_document"] < 10),

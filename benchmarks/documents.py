@@ -3,8 +3,10 @@
 The bundled campaign's JSON is the template: its notice, phases and sources are kept, and its
 roster is replaced by ``size`` cities spread over the same provinces in round robin. Each city is
 a copy of a real city of its province (so that any field the model gains is present and
-consistent) with a new, unique printed name of three Han characters and 市, its position and,
-in any other text field that repeats the template's name, the new name.
+consistent) with a new, unique printed name of three Han characters and 市, its position, in
+any other text field that repeats the template's name, the new name, and new codes: its
+``adcode`` and any ``other_codes`` are unique in the document, keep the template's province
+prefix and never end in 00, so that no city is another's parent. Every document is valid.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 _FIRST_HAN = 0x4E00
 _BASE = 400  # 400**3 = 64 million distinct names, all in the CJK block
+_CODES_PER_PREFIX = 100 * 99  # 4 digits after the province's 2, the last two never 00
 
 
 def bundled_data() -> dict[str, Any]:
@@ -37,10 +40,15 @@ def campaign_data(size: int) -> dict[str, Any]:
     provinces = data["roster"]["provinces"]
     templates = [province["cities"] for province in provinces]
     members: list[list[dict[str, Any]]] = [[] for _ in provinces]
+    used: dict[str, int] = {}  # codes given so far under each 2-digit prefix
     for number in range(size):
         row = number % len(provinces)
         template = templates[row][len(members[row]) % len(templates[row])]
-        members[row].append(_city_from(template, number, len(members[row]) + 1))
+        city = _city_from(template, number, len(members[row]) + 1)
+        for holder in (city, *city.get("other_codes", ())):
+            key = "adcode" if holder is city else "code"
+            holder[key] = _new_code(holder[key][:2], used)
+        members[row].append(city)
     kept = []
     for province, cities in zip(provinces, members, strict=True):
         if cities:
@@ -52,6 +60,15 @@ def campaign_data(size: int) -> dict[str, Any]:
 def campaign_text(size: int) -> bytes:
     """:func:`campaign_data` as UTF-8 JSON text."""
     return json.dumps(campaign_data(size), ensure_ascii=False).encode("utf-8")
+
+
+def _new_code(prefix: str, used: dict[str, int]) -> str:
+    """The next unused 6-digit code under ``prefix``; its last two digits are never 00."""
+    number = used.get(prefix, 0)
+    if number >= _CODES_PER_PREFIX:
+        raise ValueError(f"more than {_CODES_PER_PREFIX} codes under prefix {prefix}")
+    used[prefix] = number + 1
+    return f"{prefix}{number // 99:02d}{number % 99 + 1:02d}"
 
 
 def _city_from(template: dict[str, Any], number: int, seq: int) -> dict[str, Any]:

@@ -23,7 +23,9 @@ import pydantic
 def _translate(kind: Any, model: Callable[[type], Any]) -> Any:
     if kind is pendulum.Date:
         return dt.date
-    if kind in (str, int, bool, float) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+    if kind in (str, int, bool, float, type(None)) or (
+        isinstance(kind, type) and issubclass(kind, enum.Enum)
+    ):
         return kind
     if attrs.has(kind):
         return model(kind)

@@ -6,6 +6,7 @@ order. Whatever the fast pass accepts, the reference must accept and build equal
 """
 
 import copy
+import gc
 import json
 import subprocess
 import sys
@@ -16,15 +17,23 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillrevival
 from skillrevival import Problem, ValidationError, _fast, converter, strategies
 from skillrevival._fast import MISS, try_structure
+from skillrevival._geography import AdminLevel
 from skillrevival._loader import LOADABLE
-from skillrevival._lookup import CITY_SUFFIXES, Index, normalize, split_suffix
-from skillrevival._validation import _all_distinct_keys, check_rules, problems_from_exception
+from skillrevival._lookup import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
+from skillrevival._validation import (
+    _all_distinct_keys,
+    _check_city,
+    _check_city_in_province,
+    _plain_city,
+    check_rules,
+    problems_from_exception,
+)
 
 Doc = Any
 
@@ -249,3 +258,85 @@ def test_first_campaign_needs_no_cattrs() -> None:
     code = "import sys, skillrevival; skillrevival.campaign(); print('cattrs' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+_CODES = ["320500", "320501", "320000", "320100", "110106", "110000", "1305", "x"]
+
+
+@settings(max_examples=1000)
+@given(
+    st.fixed_dictionaries(
+        {
+            "seq": st.sampled_from([1, 1, 1, 2, 0, True]),
+            "province": st.sampled_from(["江苏", "江苏", "北京"]),
+            "adcode": st.sampled_from(_CODES),
+            "parent": st.sampled_from([*_CODES, None, None, 320500.0]),
+            "level": st.sampled_from([level.value for level in AdminLevel] + ["other", 1]),
+        },
+        optional={"other_codes": st.just([{"code": "139001"}]) | st.just([])},
+    ),
+    st.sampled_from([1, 1, 2]),
+    st.sampled_from(["江苏", "江苏", None]),
+    st.sampled_from(["32", "32", "11", None]),
+)
+def test_a_plain_city_is_one_the_detailed_rules_pass(
+    city: dict[str, Any], seq: int, name: str | None, code: str | None
+) -> None:
+    """The quick test of a roster row's city never passes one that a rule would report.
+
+    The rules are called one by one here: the row's own check trusts the quick test.
+    """
+    province = {"name": name, "code": code}
+    found = [*_check_city(city, "c"), *_check_city_in_province(city, "c", province)]
+    misnumbered = type(city["seq"]) is int and city["seq"] != seq
+    held = city["province"]
+    elsewhere = name is not None and isinstance(held, str) and held != name
+    if _plain_city(city, seq, name, code):
+        assert found == []
+        assert not misnumbered
+        assert not elsewhere
+
+
+def test_every_bundled_city_is_plain() -> None:
+    """The quick test passes the usual city, so it does save the detailed walk."""
+    for province in BUNDLED["roster"]["provinces"]:
+        prefix = province["code"] or province["within"]
+        for seq, city in enumerate(province["cities"], start=1):
+            plain = _plain_city(city, seq, province["name"], prefix)
+            assert plain == ("other_codes" not in city), city["name"]
+
+
+def _reference_split(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
+    """split_suffix as first written: each suffix in turn, the first that leaves a stem."""
+    for suffix in suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)], suffix
+    return key, ""
+
+
+_PIECES = st.sampled_from(["市", "区", "州", "自治州", "地区", "city", "y", "ity", "a", ""])
+
+
+@given(
+    st.lists(_PIECES, max_size=4).map("".join),
+    st.lists(_PIECES, max_size=6).map(tuple) | st.just(CITY_SUFFIXES + CITY_SUFFIXES_EN),
+)
+def test_split_suffix_agrees_with_its_first_definition(key: str, suffixes: tuple[str, ...]) -> None:
+    assert split_suffix(key, suffixes) == _reference_split(key, suffixes)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    """Reading pauses the garbage collector, and restores it, after success and failure."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        skillrevival.structure(BUNDLED)
+        assert gc.isenabled() is enabled
+        with pytest.raises(ValidationError):
+            skillrevival.structure({"batch": "two"})
+        assert gc.isenabled() is enabled
+        skillrevival.loads(json.dumps(BUNDLED))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -14,13 +14,13 @@ first call and caches the result.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
 from ._geography import AdminLevel, CodeKind, OtherCode
 from ._loader import campaign, load, loads, structure, validate
 from ._lookup import normalize
-from ._matching import MatchReport, Miss, MissReason, is_implementing
 from ._model import (
     Anomaly,
     Attachment,
@@ -35,30 +35,32 @@ from ._model import (
     StatedDuration,
     Term,
 )
-from ._vocabulary import (
-    Allowance,
-    ApprenticeshipElement,
-    AwardGiver,
-    CareerSystem,
-    Competition,
-    CompetitionReward,
-    EnterpriseEvaluationMethod,
-    EvaluationChannel,
-    ExceptionalEvaluation,
-    MinistrySupport,
-    NoticeVocabulary,
-    TargetGroup,
-    TechnicalSchool,
-    TrainingDuration,
-    TrainingProvider,
-    TrainingScheme,
-    TrainingTier,
-    TrainingType,
-    Vocabulary,
-)
 
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
+
+    from ._matching import MatchReport, Miss, MissReason, is_implementing
+    from ._vocabulary import (
+        Allowance,
+        ApprenticeshipElement,
+        AwardGiver,
+        CareerSystem,
+        Competition,
+        CompetitionReward,
+        EnterpriseEvaluationMethod,
+        EvaluationChannel,
+        ExceptionalEvaluation,
+        MinistrySupport,
+        NoticeVocabulary,
+        TargetGroup,
+        TechnicalSchool,
+        TrainingDuration,
+        TrainingProvider,
+        TrainingScheme,
+        TrainingTier,
+        TrainingType,
+        Vocabulary,
+    )
 
     converter: JsonConverter
     """The cattrs converter for every public class; dates travel as ISO strings. Built on use."""
@@ -120,10 +122,49 @@ __all__ = [
 ]
 
 
+# Imported on first use: creating the vocabulary's enumerations and the matching report's
+# classes costs about a twentieth of importing the package, and most users need neither.
+_LAZY = {
+    **dict.fromkeys(("MatchReport", "Miss", "MissReason", "is_implementing"), "._matching"),
+    **dict.fromkeys(
+        (
+            "Allowance",
+            "ApprenticeshipElement",
+            "AwardGiver",
+            "CareerSystem",
+            "Competition",
+            "CompetitionReward",
+            "EnterpriseEvaluationMethod",
+            "EvaluationChannel",
+            "ExceptionalEvaluation",
+            "MinistrySupport",
+            "NoticeVocabulary",
+            "TargetGroup",
+            "TechnicalSchool",
+            "TrainingDuration",
+            "TrainingProvider",
+            "TrainingScheme",
+            "TrainingTier",
+            "TrainingType",
+            "Vocabulary",
+        ),
+        "._vocabulary",
+    ),
+}
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 def __getattr__(name: str) -> Any:
     # The converter pulls in cattrs; build it only for those who ask.
     if name == "converter":
         from ._converter import converter
 
         return converter
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # found directly from now on
+        return value
     raise AttributeError(f"module 'skillrevival' has no attribute {name!r}")

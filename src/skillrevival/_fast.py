@@ -173,11 +173,11 @@ class _Compiler:
                 optional.append(f"        x{index} = v[{field.name!r}]")
                 optional.append(f"        k[{field.alias!r}] = {expression}")
         positional = not optional and not any(field.kw_only for field in fields)
+        if not any(field.kw_only for field in fields):  # positional calls are faster
+            arguments = [argument.split("=")[1] for argument in arguments]
         if optional:
             lines += ["    k = {}", *optional]
             arguments.append("**k")
-        elif positional:  # positional calls are faster
-            arguments = [argument.split("=")[1] for argument in arguments]
         lines.append(f"    return {self.constant(cls)}({', '.join(arguments)})")
         exact = keys == required
         self.namespace[name] = self.tiered(name, lines, _closure(cls, plan, exact, positional))
@@ -239,6 +239,11 @@ def _closure(cls: type, plan: list[Field], exact: bool, positional: bool) -> Str
     keys = frozenset(key for key, _, _, _ in plan)
     required = frozenset(key for key, _, needed, _ in plan if needed)
     pairs = [(key, function) for key, _, _, function in plan]
+    # Required fields come first in attrs, so they can be passed by position, and only the
+    # optional ones that are present by keyword (unless some field is keyword-only).
+    leading = [(key, function) for key, _, needed, function in plan if needed]
+    optional = [(key, alias, function) for key, alias, needed, function in plan if not needed]
+    by_position = not any(field.kw_only for field in attrs.fields(cls) if field.init)
 
     def structure(v: Any) -> Any:
         if type(v) is not dict:
@@ -250,6 +255,11 @@ def _closure(cls: type, plan: list[Field], exact: bool, positional: bool) -> Str
             raise _RejectError
         if positional:
             return cls(*[function(v[key]) for key, function in pairs])
+        if by_position:
+            first = [function(v[key]) for key, function in leading]
+            if len(v) == len(leading):  # no optional field given
+                return cls(*first)
+            return cls(*first, **{alias: f(v[key]) for key, alias, f in optional if key in v})
         return cls(**{alias: f(v[key]) for key, alias, _, f in plan if key in v})
 
     return structure

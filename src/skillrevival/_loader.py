@@ -7,13 +7,15 @@ The bundled campaign is read with the same functions as a user's file, on the fi
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from importlib import resources
+from importlib import machinery, resources
 from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ._errors import Problem, ValidationError
@@ -77,12 +79,10 @@ def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
     data. After changing a data file on purpose, run ``make checksums``. ``folder`` replaces
     the package's data folder (for tests).
     """
-    import hashlib
-
-    data = folder if folder is not None else resources.files("skillrevival").joinpath("data")
+    data = folder if folder is not None else _data_folder()
     content = data.joinpath(name).read_bytes()
     recorded = _recorded_checksums(data.joinpath(CHECKSUMS).read_text(encoding="utf-8"))
-    actual = hashlib.sha256(content).hexdigest()
+    actual = _sha256(content)
     if recorded.get(name) != actual:
         expected = recorded.get(name, f"no line for {name}")
         message = (
@@ -92,6 +92,37 @@ def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
         )
         raise ValidationError([Problem(f"skillrevival/data/{name}", message)])
     return content
+
+
+def _data_folder() -> Traversable:
+    """The package's data folder, as :func:`importlib.resources.files` finds it.
+
+    For a package installed as files (the usual case), ``files()`` is the package's folder as a
+    :class:`pathlib.Path`; it is made here directly, because ``files()`` first imports
+    ``zipfile`` and its readers, which take longer than reading and checking the data. Any other
+    installation (a zip archive) goes through ``importlib.resources``.
+    """
+    if isinstance(__spec__.loader, machinery.SourceFileLoader | machinery.SourcelessFileLoader):
+        return Path(__file__).parent / "data"
+    return resources.files("skillrevival").joinpath("data")
+
+
+def _sha256(content: bytes) -> str:
+    """The SHA-256 of ``content`` in hex, as ``hashlib.sha256`` gives it.
+
+    Taken from the interpreter's own SHA-256 module where it has one (``_sha2``, ``_sha256``):
+    ``hashlib`` loads OpenSSL first, which costs more than reading and checking the data.
+    """
+    for name in ("_sha2", "_sha256"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        digest: str = module.sha256(content).hexdigest()
+        return digest
+    import hashlib
+
+    return hashlib.sha256(content).hexdigest()
 
 
 def _recorded_checksums(text: str) -> dict[str, str]:
@@ -136,6 +167,11 @@ def structure(data: Any) -> Campaign: ...
 def structure(data: Any, cls: type[T]) -> T: ...
 def structure(data: Any, cls: type[Any] = Campaign) -> Any:
     """Build a ``cls`` from already-parsed JSON data; raise :class:`ValidationError` if bad."""
+    with _collector_paused():
+        return _structure(data, cls)
+
+
+def _structure(data: Any, cls: type[Any]) -> Any:
     _check_cls(cls)
     result = _fast_result(data, cls)
     if result is not _MISS:
@@ -160,7 +196,7 @@ def loads(text: str | bytes, cls: type[T]) -> T: ...
 def loads(text: str | bytes, cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from JSON text (UTF-8 when bytes); raise :class:`ValidationError` if bad."""
     with _collector_paused():
-        return structure(_parse(text), cls)
+        return _structure(_parse(text), cls)
 
 
 @overload
@@ -184,7 +220,7 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while a document is read.
+    """Hold off the cyclic garbage collector while a document is read or structured.
 
     Reading allocates a tree that only grows and holds no cycles; each collection the
     allocations trigger would walk it again (a fifth of the time at 100,000 cities). Plain

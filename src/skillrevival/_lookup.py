@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -47,12 +48,18 @@ def normalize(text: str) -> str:
     that NFKC changes again (C + cedilla), so the steps repeat until nothing changes, and
     normalising twice is normalising once.
     """
+    if text.isascii():  # NFKC and NFKD leave ASCII alone, and it has no accents to drop
+        return "".join(text.casefold().split())
+    bare = "".join(text.split())
+    if is_key(bare):  # most names are keys once their spaces go (" 苏州　市 "): no copies
+        return bare
     for _ in range(4):
         if is_key(text):  # most names already are keys: cheap checks, no copies
             return text
         folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-        bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-        text = "".join(unicodedata.normalize("NFKC", bare).split())
+        if any(map(unicodedata.combining, folded)):  # most text has no accents to drop
+            folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        text = "".join(unicodedata.normalize("NFKC", folded).split())
     return text
 
 
@@ -69,10 +76,28 @@ def is_key(text: str) -> bool:
 
 def split_suffix(key: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
     """Split a normalised key into (stem, suffix); the suffix is '' when none applies."""
-    for suffix in suffixes:
+    if not key.endswith(suffixes):  # one test for the usual case
+        return key, ""
+    grouped = _by_last_character(suffixes)
+    for suffix in suffixes if grouped is None else grouped[key[-1]]:
         if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
             return key[: -len(suffix)], suffix
     return key, ""
+
+
+@cache
+def _by_last_character(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """The suffixes grouped by their last character, each group in the given order.
+
+    Only a suffix that ends with a key's last character can end the key, so split_suffix tries
+    those alone. None when a suffix is empty (it ends every key).
+    """
+    if "" in suffixes:
+        return None
+    grouped: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        grouped.setdefault(suffix[-1], []).append(suffix)
+    return {last: tuple(group) for last, group in grouped.items()}
 
 
 def province_keys(province: Province) -> tuple[str, ...]:
@@ -96,7 +121,7 @@ class Index(Generic[T]):
     attribute may be set), like the records it indexes.
     """
 
-    __slots__ = ("_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
+    __slots__ = ("_direct", "_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
 
     _kind: str
     _label: Callable[[T], str]
@@ -104,6 +129,7 @@ class Index(Generic[T]):
     _exact: Mapping[str, tuple[T, ...]]
     _stems: Mapping[str, tuple[tuple[str, T], ...]]
     _hits: Mapping[str, tuple[T, ...]]
+    _direct: Mapping[str, tuple[T, ...]]
 
     def __init__(
         self,
@@ -115,9 +141,11 @@ class Index(Generic[T]):
         exact: dict[str, list[T]] = {}
         short: dict[str, list[T]] = {}
         stems: dict[str, list[tuple[str, T]]] = {}
+        given: dict[str, str] = {}  # names as the data spells them (Suzhou), to their keys
         for names, record in entries:
             for name in names:
                 key = normalize(name)
+                given[name] = key
                 _add(exact, key, record)
                 stem, suffix = split_suffix(key, suffixes)
                 if suffix:
@@ -127,6 +155,9 @@ class Index(Generic[T]):
         # answers for itself; a stem answers only where no record has it as its full name.
         hits = {key: _unique(records) for key, records in short.items()}
         hits.update((key, _unique(records)) for key, records in exact.items())
+        # A name typed as the data spells it is answered at once too: what its key answers.
+        direct = {name: hits[key] for name, key in given.items() if name not in hits}
+        direct.update(hits)
         built = {
             "_kind": kind,
             "_label": label,
@@ -134,6 +165,7 @@ class Index(Generic[T]):
             "_exact": MappingProxyType({k: tuple(v) for k, v in exact.items()}),
             "_stems": MappingProxyType({k: tuple(v) for k, v in stems.items()}),
             "_hits": MappingProxyType(hits),
+            "_direct": MappingProxyType(direct),
         }
         for name, value in built.items():
             object.__setattr__(self, name, value)
@@ -143,8 +175,9 @@ class Index(Generic[T]):
 
     def find(self, key: str) -> tuple[T, ...]:
         """Every record that ``key`` names: none, one, or several when it is ambiguous."""
-        # A key found as given is a normalised name, so its own normal form: skip normalising.
-        ready = self._hits.get(key)
+        # A key found as given is a normalised name, or a name as the data spells it, whose
+        # answer is its normal form's: skip normalising.
+        ready = self._direct.get(key)
         if ready is not None:
             return ready
         query = normalize(key)
@@ -157,8 +190,12 @@ class Index(Generic[T]):
         # 苏州区 finds 苏州市 only if a record is named 苏州区's stem bare (江苏 for 江苏省), or
         # drops the same suffix: 朝阳区 does not find 朝阳市.
         candidates = self._stems.get(stem, ())
-        named_bare = self._exact.get(stem, ())
         own_suffix = [record for own, record in candidates if own == suffix]
+        named_bare = self._exact.get(stem, ())
+        if not named_bare:  # the usual case: only the records that drop the same suffix
+            return _unique(own_suffix) if len(own_suffix) > 1 else tuple(own_suffix)
+        if not candidates:  # no record drops a suffix to this stem; one has it as its name
+            return named_bare if len(named_bare) == 1 else _unique(named_bare)
         bare = [r for r in named_bare if not any(r is c for _, c in candidates)]
         return _unique(own_suffix + bare)
 

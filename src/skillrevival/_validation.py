@@ -207,9 +207,14 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
         yield Problem(_join(path, "quota"), message)
     name = _field(data, "name")
     named = name if isinstance(name, str) else None
+    code = _field(data, "code")
+    prefix = code if code is not None else _field(data, "within")
+    prefix = prefix if is_code(prefix, 2) else None
     misnumbered: list[Problem] = []
     others: list[Problem] = []
     for position, city in enumerate(cities, start=1):  # one pass: a row may be long
+        if _plain_city(city, position, named, prefix):
+            continue  # nothing below would find a problem
         seq = city.get("seq") if isinstance(city, dict) else None
         held_by = city.get("province") if isinstance(city, dict) else None
         if type(seq) is int and seq != position:
@@ -225,6 +230,36 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
     yield from misnumbered  # every numbering problem first, as for any numbered list
     yield from _check_province_code(data, path)
     yield from others
+
+
+def _plain_city(city: object, seq: int, province: str | None, prefix: str | None) -> bool:
+    """True for a city in which the rules of its province's row find nothing: the usual case.
+
+    A quick test of the usual shape, so that a long row is not walked problem by problem: the
+    city at position ``seq`` of the row of ``province``, whose code starts with ``prefix``
+    (None: no check). False only means "look closer"; the detailed checks decide.
+    """
+    if type(city) is not dict or province is None or city.get("province") != province:
+        return False
+    number = city.get("seq")
+    return type(number) is int and number == seq and _plain_codes(city, prefix)
+
+
+def _plain_codes(city: dict[str, Any], prefix: str | None) -> bool:
+    """True when :func:`_check_city_codes` finds nothing and the code starts with ``prefix``."""
+    adcode, parent, level = city.get("adcode"), city.get("parent"), city.get("level")
+    if type(adcode) is not str or not is_code(adcode, 6) or city.get("other_codes"):
+        return False
+    if prefix is not None and not adcode.startswith(prefix):
+        return False
+    if parent is None:
+        return not isinstance(level, str) or level not in _BELOW_PREFECTURE
+    if type(parent) is not str or type(level) is not str or not is_code(parent, 6):
+        return False
+    if level not in _BELOW_PREFECTURE or parent == adcode or parent[:2] != adcode[:2]:
+        return False
+    tail = "0000" if level == AdminLevel.MUNICIPAL_DISTRICT.value else "00"
+    return parent.endswith(tail)
 
 
 def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
@@ -328,15 +363,20 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
     """Every ``source`` that a province, city or other code cites is one of the campaign's."""
     provinces_path = _join(path, "roster.provinces")
     for i, province in enumerate(_items(_field(_field(data, "roster"), "provinces"))):
+        # A city's path is made only when its source is unknown: a roster may be long.
         cited = [(f"{provinces_path}[{i}].source", _field(province, "source"))]
         for j, city in enumerate(_items(_field(province, "cities"))):
-            where = f"{provinces_path}[{i}].cities[{j}]"
-            cited.append((f"{where}.source", _field(city, "source")))
-            others = enumerate(_items(_field(city, "other_codes")))
-            cited += [(f"{where}.other_codes[{k}].source", _field(o, "source")) for k, o in others]
+            fields = city if isinstance(city, dict) else {}
+            source = fields.get("source")
+            if isinstance(source, str) and source not in known:
+                cited.append((f"{provinces_path}[{i}].cities[{j}].source", source))
+            for k, other in enumerate(_items(fields.get("other_codes"))):
+                where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
+                cited.append((where, _field(other, "source")))
         for where, source in cited:
             if isinstance(source, str) and source not in known:
-                yield Problem(where, f"cites source {source!r}, which the campaign does not list")
+                message = f"cites source {source!r}, which the campaign does not list"
+                yield Problem(where, message)
 
 
 # Geography: codes are digit strings of the right length, a city's code starts with its province's
@@ -405,16 +445,25 @@ def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
     yield from _check_duplicates(
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
-    city_codes: list[tuple[str, object]] = []
+    # Where each code stands, as (province, city, other code or None): paths are made only for
+    # the codes that repeat.
+    places: list[tuple[int, int, int | None]] = []
+    codes: list[object] = []
     for i, province in enumerate(provinces):
         for j, city in enumerate(_items(_field(province, "cities"))):
-            where = f"{path}[{i}].cities[{j}]"
-            city_codes.append((f"{where}.adcode", _field(city, "adcode")))
-            others = enumerate(_items(_field(city, "other_codes")))
-            city_codes += [(f"{where}.other_codes[{k}].code", _field(o, "code")) for k, o in others]
-    yield from _check_duplicates(
-        [code for _, code in city_codes], lambda k: city_codes[k][0], "code"
-    )
+            fields = city if isinstance(city, dict) else {}
+            places.append((i, j, None))
+            codes.append(fields.get("adcode"))
+            for k, other in enumerate(_items(fields.get("other_codes"))):
+                places.append((i, j, k))
+                codes.append(_field(other, "code"))
+
+    def where(index: int) -> str:
+        i, j, k = places[index]
+        tail = ".adcode" if k is None else f".other_codes[{k}].code"
+        return f"{path}[{i}].cities[{j}]{tail}"
+
+    yield from _check_duplicates(codes, where, "code")
 
 
 _RULES: dict[type, Rule] = {
