@@ -28,12 +28,17 @@ def test_every_data_file_matches_its_recorded_checksum() -> None:
         assert recorded[name] == digest, f"{name} changed: run `make checksums` and commit"
 
 
-def _load_copy(tmp_path: Path, damage: str) -> subprocess.CompletedProcess[str]:
-    """Load the campaign from a copy of the package damaged by ``damage``, in a fresh process."""
+def _load_copy(
+    tmp_path: Path, damage: str, read: str = "skillrevival.campaign()"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``read`` on a copy of the package damaged by ``damage``, in a fresh process."""
     copy = tmp_path / "skillrevival"
     shutil.copytree(DATA.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
     if damage == "flip a byte":
         target = copy / "data" / "campaign.json"
+    elif damage == "flip a vocabulary byte":
+        target = copy / "data" / "vocabulary.json"
+    if damage.startswith("flip"):
         raw = bytearray(target.read_bytes())
         raw[len(raw) // 2] ^= 0x01
         target.write_bytes(bytes(raw))
@@ -44,7 +49,7 @@ def _load_copy(tmp_path: Path, damage: str) -> subprocess.CompletedProcess[str]:
     code = (
         "import skillrevival\n"
         "try:\n"
-        "    skillrevival.campaign()\n"
+        f"    {read}\n"
         "except skillrevival.ValidationError as error:\n"
         "    print(error.problems[0].path, '|', error.problems[0].message)\n"
         "else:\n"
@@ -86,3 +91,10 @@ def test_the_campaign_is_read_through_the_checksum() -> None:
 
     raw = _loader.read_bundled("campaign.json")
     assert raw == (DATA / "campaign.json").read_bytes()
+
+
+def test_damaged_vocabulary_fails_clearly(tmp_path: Path) -> None:
+    done = _load_copy(tmp_path, "flip a vocabulary byte", "skillrevival.TrainingTier.TECHNICIAN.zh")
+    path, message = done.stdout.strip().split(" | ")
+    assert path == "skillrevival/data/vocabulary.json"
+    assert "checksum mismatch" in message

@@ -14,7 +14,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
 from typing import Self, cast
 
 import attrs
@@ -376,7 +375,9 @@ def _check_unique_terms(document: VocabularyFile) -> Iterator[Problem]:
 @cache
 def bundled() -> VocabularyFile:
     """The bundled vocabulary, read and checked once."""
-    return read(resources.files("skillrevival").joinpath("data", BUNDLED).read_bytes())
+    from ._loader import read_bundled  # checks the file against data/SHA256SUMS
+
+    return read(read_bundled(BUNDLED))
 
 
 @cache
