@@ -169,7 +169,7 @@ def test_deeply_nested_value(where: str) -> None:
 
 
 def test_very_large_document_is_refused_in_bounded_memory(tmp_path: Path) -> None:
-    """A 50 MB document fails at once, without being parsed: the limit is 16 MiB."""
+    """A 50 MB document fails at once, without being parsed: the limit is 32 MiB."""
     code = (
         "import json, resource, skillrevival\n"
         "doc = skillrevival.converter.unstructure(skillrevival.campaign())\n"
