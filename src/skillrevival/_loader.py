@@ -149,18 +149,7 @@ def validate(data: Any, cls: type = Campaign) -> list[Problem]:
     _check_cls(cls)
     if _fast_result(data, cls) is not _MISS:
         return []
-    from ._converter import converter
-    from ._validation import check_rules, problems_from_exception
-
-    problems: list[Problem] = []
-    try:
-        converter.structure(data, cls)
-    except Exception as error:  # every failure of the shape check is a finding, not a crash
-        problems.extend(problems_from_exception(error))
-    for problem in check_rules(data, cls):
-        if problem not in problems:
-            problems.append(problem)
-    return problems
+    return _detailed(data, cls)[1]
 
 
 @overload
@@ -178,17 +167,31 @@ def _structure(data: Any, cls: type[Any]) -> Any:
     result = _fast_result(data, cls)
     if result is not _MISS:
         return result
-    from ._converter import converter
-    from ._validation import check_rules
-
-    try:
-        result = converter.structure(data, cls)
-    except Exception:  # the shape is wrong somewhere: collect every problem, rules included
-        raise ValidationError(validate(data, cls)) from None
-    problems = check_rules(data, cls)
+    result, problems = _detailed(data, cls)
     if problems:
         raise ValidationError(problems)
     return result
+
+
+def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
+    """The converter's detailed pass and every rule, once: (the object or _MISS, every problem).
+
+    Shared by validate() and structure(), so that a bad document is structured once, not again
+    to collect its problems.
+    """
+    from ._converter import converter
+    from ._validation import check_rules, problems_from_exception
+
+    result: Any = _MISS
+    problems: list[Problem] = []
+    try:
+        result = converter.structure(data, cls)
+    except Exception as error:  # every failure of the shape check is a finding, not a crash
+        problems.extend(problems_from_exception(error))
+    for problem in check_rules(data, cls):
+        if problem not in problems:
+            problems.append(problem)
+    return result, problems
 
 
 @overload
