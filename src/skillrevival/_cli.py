@@ -20,6 +20,7 @@ import attrs
 
 from ._errors import NotFoundError, SkillRevivalError, ValidationError
 from ._model import Campaign, City, Province
+from ._tables import plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
 FORMATS_EXPORT = ("csv", "json", "jsonl")
@@ -104,9 +105,7 @@ def _flat(value: Any) -> str:
     """A nested record as its fields' values joined by slashes, enumerations by value."""
     if attrs.has(type(value)):
         return " / ".join(_flat(getattr(value, f.name)) for f in attrs.fields(type(value)))
-    if hasattr(value, "value") and hasattr(value, "name"):  # an enumeration member
-        return str(value.value)
-    return _cell(value)
+    return _cell(plain(value))
 
 
 def _describe(campaign: Campaign, record: City | Province) -> str:
