@@ -854,19 +854,20 @@ def zh_phases_table() -> str:
 def zh_timeline() -> str:
     """The phases on a time axis, labelled in Chinese."""
     text = timeline()
-    notice = skillrevival.campaign().notice
-    replacements = {
-        "The phases on a time axis": "各阶段的时间轴",
-        f"notice issued {notice.issued_on}": f"通知印发 {notice.issued_on}",
-        f"plans due {notice.plan_deadline}": f"实施方案报送截止 {notice.plan_deadline}",
-        "</span> notice issued ": "</span> 通知印发 ",
-        "</span> implementation plans due ": "</span> 实施方案报送截止 ",
-    }
+    replacements = [
+        ("The phases on a time axis", "各阶段的时间轴"),
+        ("implementation plans due ", "实施方案报送截止 "),
+        ("notice issued ", "通知印发 "),
+        ("plans due ", "实施方案报送截止 "),
+    ]
     for phase in skillrevival.campaign().phases:
-        replacements[f'title="{phase.number}: {phase.start} to {phase.end}"'] = (
-            f'title="{html.escape(phase.name.zh)}：{phase.start} 至 {phase.end}"'
+        replacements.append(
+            (
+                f'title="{phase.number}: {phase.start} to {phase.end}"',
+                f'title="{html.escape(phase.name.zh)}：{phase.start} 至 {phase.end}"',
+            )
         )
-    for english, chinese in replacements.items():
+    for english, chinese in replacements:
         if english not in text:
             raise PluginError(f"the timeline no longer holds {english!r}: update zh_timeline")
         text = text.replace(english, chinese)
