@@ -638,13 +638,15 @@ def renderers_for(language: str) -> dict[str, Callable[[], str]]:
 
 
 # Headings of the roster's columns: the notice's words where it has them (序号, 地区, 数量,
-# 实施城市), the attribute name beside each, so that a reader of the API finds it.
+# 实施城市), the attribute name beside each, so that a reader of the API finds it. A row's own
+# name is what the notice's column calls it: 地区 for a province, 实施城市 for a city.
+ZH_NAMES: dict[str, str] = {"provinces": "地区", "cities": "实施城市"}
 ZH_FIELDS: dict[str, str] = {
     "seq": "序号",
     "name": "名称（原文）",
     "province": "地区",
     "quota": "数量",
-    "cities": "实施城市",
+    "cities": "实施城市（地区、州、盟）",
     "adcode": "行政区划代码",
     "code": "省级代码",
     "official_name": "规范名称",
@@ -790,7 +792,8 @@ def _zh_records_table(name: str, records: tuple[Any, ...], *, numbered: bool) ->
     columns = [field.name for field in attrs.fields(type(records[0]))]
     if "cities" in columns:
         columns = [c for c in columns if c != "cities"] + ["cities"]
-    header = (["#"] if numbered else []) + [_zh_heading(column) for column in columns]
+    labels = {**ZH_FIELDS, "name": ZH_NAMES.get(name, ZH_FIELDS["name"])}
+    header = (["#"] if numbered else []) + [_zh_heading(column, labels) for column in columns]
     rows = [
         ([str(index)] if numbered else []) + [_zh_cell(getattr(record, c)) for c in columns]
         for index, record in enumerate(records, start=1)
@@ -798,8 +801,8 @@ def _zh_records_table(name: str, records: tuple[Any, ...], *, numbered: bool) ->
     return _wrap(name, _table(header, rows))
 
 
-def _zh_heading(field: str) -> str:
-    label = ZH_FIELDS.get(field)
+def _zh_heading(field: str, labels: dict[str, str]) -> str:
+    label = labels.get(field)
     return f"{label}<br>`{field}`" if label else f"`{field}`"
 
 
