@@ -569,7 +569,7 @@ RENDERERS: dict[str, Callable[[], str]] = {
 
 
 def page_language(page: Any, config: Any) -> str:
-    """The language of the page being built: the i18n plugin's locale of its file, or the theme's."""
+    """The language of the page being built: its file's i18n locale, or the theme's."""
     locale = getattr(getattr(page, "file", None), "locale", None)
     if not locale and config is not None:
         locale = config["theme"]["language"]
@@ -591,7 +591,9 @@ def on_pre_build(config: Any) -> None:
 
 
 ZH_PREFIX = "zh/"
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")'
+)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -625,7 +627,10 @@ def split_search_index(site: Path) -> None:
     ]
     if not chinese:
         return  # already split, or a build of one edition only
-    for where, docs in ((path, english), (site / ZH_PREFIX / "search" / "search_index.json", chinese)):
+    for where, docs in (
+        (path, english),
+        (site / ZH_PREFIX / "search" / "search_index.json", chinese),
+    ):
         where.parent.mkdir(parents=True, exist_ok=True)
         where.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
 
@@ -1028,20 +1033,13 @@ def zh_plan_table() -> str:
 
 def zh_api_reference() -> str:
     """The same directives as the English API page, under Chinese section headings."""
-    lines = api_reference().split("\n")
-    out = []
-    for index, line in enumerate(lines):
-        if line.startswith("## "):
-            heading, intro = ZH_API_SECTIONS.get(line[3:], (line[3:], ""))
-            out.append(f"## {heading}")
-            continue
-        english_intros = {intro for _, intro in API_SECTIONS.values() if intro}
-        if line in english_intros and index > 0 and lines[index - 2].startswith("## "):
-            zh_intro = ZH_API_SECTIONS.get(lines[index - 2][3:], ("", ""))[1]
-            out.append(zh_intro)
-            continue
-        out.append(line)
-    return "\n".join(out)
+    text = api_reference()
+    for heading, intro in API_SECTIONS.values():
+        chinese, chinese_intro = ZH_API_SECTIONS.get(heading, (heading, intro))
+        text = text.replace(f"## {heading}\n", f"## {chinese}\n")
+        if intro:
+            text = text.replace(f"\n{intro}\n", f"\n{chinese_intro}\n")
+    return text
 
 
 ZH_RENDERERS: dict[str, Callable[[], str]] = {

@@ -117,9 +117,7 @@ def test_the_chinese_edition_is_zh_cn_throughout(site: Path) -> None:
 
 
 @pytest.mark.parametrize("chinese", [False, True], ids=["en", "zh"])
-def test_the_language_switch_links_every_page_to_its_counterpart(
-    site: Path, chinese: bool
-) -> None:
+def test_the_language_switch_links_every_page_to_its_counterpart(site: Path, chinese: bool) -> None:
     base = "http://site.invalid/"
     for name in sorted(english_pages()):
         path = built(site, name, chinese=chinese)
@@ -280,7 +278,13 @@ def test_the_chinese_vocabulary_and_glossary(site: Path) -> None:
     vocabulary = tables(built(site, "reference/vocabulary.md", chinese=True))
     assert len(vocabulary) == 17
     assert vocabulary["TrainingTier"][0] == ["取值", "中文", "英文", "条款", "等级"]
-    assert vocabulary["TrainingTier"][4] == ["technician", "技师", "technician", "附件1 三（一）", "2"]
+    assert vocabulary["TrainingTier"][4] == [
+        "technician",
+        "技师",
+        "technician",
+        "附件1 三（一）",
+        "2",
+    ]
     glossary = tables(built(site, "glossary.md", chinese=True))["glossary"]
     assert glossary[0] == ["中文", "英文（枚举）", "条款"]
     assert ["高级技师", "senior technician（TrainingTier）", "附件1 三（一）"] in glossary
