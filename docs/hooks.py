@@ -1036,7 +1036,8 @@ def zh_api_reference() -> str:
     text = api_reference()
     for heading, intro in API_SECTIONS.values():
         chinese, chinese_intro = ZH_API_SECTIONS.get(heading, (heading, intro))
-        text = text.replace(f"## {heading}\n", f"## {chinese}\n")
+        anchor = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+        text = text.replace(f"## {heading}\n", f"## {chinese} {{#{anchor}}}\n")
         if intro:
             text = text.replace(f"\n{intro}\n", f"\n{chinese_intro}\n")
     return text
