@@ -633,6 +633,10 @@ def split_search_index(site: Path) -> None:
     ):
         where.parent.mkdir(parents=True, exist_ok=True)
         where.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    # Material also reads sitemap.xml under a page's base: the Chinese edition's is the site's.
+    sitemap = site / "sitemap.xml"
+    if sitemap.is_file():
+        (site / ZH_PREFIX / "sitemap.xml").write_bytes(sitemap.read_bytes())
 
 
 def renderers_for(language: str) -> dict[str, Callable[[], str]]:
