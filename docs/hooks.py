@@ -143,32 +143,64 @@ def cities_table() -> str:
     return _records_table("cities", roster.cities, numbered=True)
 
 
-def _records_table(name: str, records: tuple[Any, ...], *, numbered: bool) -> str:
+def _records_table(
+    name: str,
+    records: tuple[Any, ...],
+    *,
+    numbered: bool,
+    heading: Callable[[str], str] = lambda column: f"`{column}`",
+    cell: Callable[[object, list[str], str], str] | None = None,
+) -> str:
+    """A table with the record's name first (the column kept in view), then every other field.
+
+    A value's note (``OtherCode.note``, a paragraph) goes to a footnote under the table, so that
+    no cell holds a paragraph. ``heading`` and ``cell`` write a column's heading and a value's
+    cell (the Chinese edition's differ).
+    """
+    cell_of = cell or _cell
     columns = [field.name for field in attrs.fields(type(records[0]))]
+    if "name" in columns:  # the column a reader follows along a row, kept in view
+        columns = ["name"] + [c for c in columns if c != "name"]
     if "cities" in columns:  # the longest cell reads best at the end of the row
         columns = [c for c in columns if c != "cities"] + ["cities"]
-    header = (["#"] if numbered else []) + [f"`{column}`" for column in columns]
+    header = [heading(columns[0])] + (["#"] if numbered else []) + [heading(c) for c in columns[1:]]
+    notes: list[str] = []
     rows = [
-        ([str(index)] if numbered else []) + [_cell(getattr(record, c)) for c in columns]
+        [cell_of(getattr(record, columns[0]), notes, name)]
+        + ([str(index)] if numbered else [])
+        + [cell_of(getattr(record, c), notes, name) for c in columns[1:]]
         for index, record in enumerate(records, start=1)
     ]
-    return _wrap(name, _table(header, rows))
+    footnotes = [f"[^{name}-{n}]: {note}" for n, note in enumerate(notes, start=1)]
+    table = _wrap(name, _table(header, rows))
+    return "\n\n".join([table, *footnotes]) if footnotes else table
 
 
-def _cell(value: object) -> str:
-    """A value as one table cell: names for records, zh and en for terms, '—' for None."""
+def _cell(value: object, notes: list[str] | None = None, table: str = "") -> str:
+    """A value as one table cell: names for records, zh and en for terms, '—' for None.
+
+    A record's ``note`` is added to ``notes`` and the cell points to it as a footnote.
+    """
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, enum.Enum):
-        return _term(value) if hasattr(value, "zh") else f"`{value.value}`"
+        if hasattr(value, "zh"):
+            return f'<span class="sr-wrap">{_term(value)}</span>'
+        return f"`{value.value}`"
     if isinstance(value, tuple):
-        return "、".join(_cell(getattr(item, "name", item)) for item in value)
+        return "、".join(_cell(getattr(item, "name", item), notes, table) for item in value)
     if attrs.has(type(value)):
         if hasattr(value, "zh"):
             return _term(value)
-        return ", ".join(f"{k}: {_cell(v)}" for k, v in attrs.asdict(value, recurse=False).items())
+        fields = attrs.asdict(value, recurse=False)
+        note = fields.pop("note", None)
+        text = ", ".join(f"{k}: {_cell(v)}" for k, v in fields.items())
+        if note and notes is not None:
+            notes.append(_escape(note))
+            return f"{text}[^{table}-{len(notes)}]"
+        return text + (f", note: {_escape(note)}" if note else "")
     return _escape(str(value))
 
 
@@ -798,34 +830,26 @@ def zh_cities_table() -> str:
 
 
 def _zh_records_table(name: str, records: tuple[Any, ...], *, numbered: bool) -> str:
-    columns = [field.name for field in attrs.fields(type(records[0]))]
-    if "cities" in columns:
-        columns = [c for c in columns if c != "cities"] + ["cities"]
     labels = {**ZH_FIELDS, "name": ZH_NAMES.get(name, ZH_FIELDS["name"])}
-    header = (["#"] if numbered else []) + [_zh_heading(column, labels) for column in columns]
-    rows = [
-        ([str(index)] if numbered else []) + [_zh_cell(getattr(record, c)) for c in columns]
-        for index, record in enumerate(records, start=1)
-    ]
-    return _wrap(name, _table(header, rows))
+
+    def heading(field: str) -> str:
+        label = labels.get(field)
+        return f"{label}<br>`{field}`" if label else f"`{field}`"
+
+    return _records_table(name, records, numbered=numbered, heading=heading, cell=_zh_cell)
 
 
-def _zh_heading(field: str, labels: dict[str, str]) -> str:
-    label = labels.get(field)
-    return f"{label}<br>`{field}`" if label else f"`{field}`"
-
-
-def _zh_cell(value: object) -> str:
+def _zh_cell(value: object, notes: list[str] | None = None, table: str = "") -> str:
     """A value as one cell of the Chinese edition: the notice's term alone, 是/否 for booleans."""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, enum.Enum) and hasattr(value, "zh"):
         return _escape(value.zh)
     if isinstance(value, tuple):
-        return "、".join(_zh_cell(getattr(item, "name", item)) for item in value)
+        return "、".join(_zh_cell(getattr(item, "name", item), notes, table) for item in value)
     if attrs.has(type(value)) and hasattr(value, "zh"):
         return _escape(value.zh)  # type: ignore[attr-defined]
-    return _cell(value)
+    return _cell(value, notes, table)
 
 
 def zh_levels_table() -> str:
