@@ -190,24 +190,33 @@ def same_unit(geography: Geography, older: Place, newer: Place) -> bool:
 def continues(geography: Geography, place: Place, step: str) -> Place | None:
     """The record that continues ``place`` as the same unit, forwards or backwards, or None.
 
-    A unit continues through a change that replaces one record by one record (and no other),
-    keeping its code or its short name: 铜仁地区 522200 became 铜仁市 520600 (a prefecture made
-    a city), 襄樊市 was renamed 襄阳市 under one code. A split, a merge or an abolition ends it:
-    a district merged into a new area is not that new area.
+    A unit continues through a change in which it is replaced by one record of its own tier
+    (province, prefecture or county level) that replaces no other record of that tier:
+    铜仁地区 522200 became 铜仁市 520600 (a prefecture made a city), 大兴县 became 大兴区,
+    伊克昭盟 became 鄂尔多斯市. The county-level towns that such a change folds into a new
+    district do not count against it (百色地区 and the county-level 百色市 before 百色市
+    451000). A split, a merge of equals or an abolition ends the unit: 江北区 500105 is not
+    两江新区 500157, which took in part of 渝北区 too.
     """
     if step == "forward":
         nexts, backs = geography.successors, geography.predecessors
     else:
         nexts, backs = geography.predecessors, geography.successors
-    following = nexts(place)
+    tier = _tier(place)
+    following = [p for p in nexts(place) if _tier(p) == tier]
     if len(following) != 1:
         return None
     [other] = following
-    if len(backs(other)) != 1:
+    if sum(_tier(p) == tier for p in backs(other)) != 1:
         return None
-    if other.code == place.code or other.short_name == place.short_name:
-        return other
-    return None
+    return other
+
+
+def _tier(place: Place) -> int:
+    """0 for a province-level unit, 1 for a prefecture-level one, 2 below."""
+    if place.parent is None:
+        return 0
+    return 1 if place.level.prefecture_level else 2
 
 
 def lineage(geography: Geography, place: Place) -> tuple[Place, ...]:
