@@ -226,12 +226,16 @@ def _match_one(
         return city, place, MatchStatus.IMPLEMENTING, found
     # Not a place of the geography: the roster's own names (a roster read from a user's file
     # may call its units otherwise), and other codes (定州's statistical 139001).
-    hits = roster.find_cities(query)
-    if len(hits) == 1:
-        [city] = hits
+    homes = []
+    for city in roster.find_cities(query):
         home = place_of(geo, city)
         if home is not None and (province is None or home.province == province):
-            return city, home, MatchStatus.IMPLEMENTING, (home,)
+            homes.append((city, home))
+    if len(homes) == 1:
+        [(city, home)] = homes
+        return city, home, MatchStatus.IMPLEMENTING, (home,)
+    if homes:
+        return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
     return None, None, MatchStatus.UNKNOWN, ()
 
 

@@ -28,12 +28,12 @@ from ._lookup import (
     city_keys,
     province_keys,
 )
+from ._placenames import RosterLinks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._matching import MatchReport
-    from ._placenames import RosterLinks
     from ._places import Place
 
 
@@ -313,7 +313,6 @@ class Roster:
     @cached_property
     def _links(self) -> RosterLinks:
         # Deferred: the geography sits above the model and is read only when asked for.
-        from ._placenames import RosterLinks
         from ._places import geography
 
         return RosterLinks(geography(), self)

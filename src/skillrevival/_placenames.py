@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ._errors import NotFoundError, ValidationError
@@ -249,6 +250,9 @@ class RosterLinks:
 
     __slots__ = ("_contained", "_implementing")
 
+    _implementing: Mapping[tuple[str, int], City]
+    _contained: Mapping[tuple[str, int], tuple[City, ...]]
+
     def __init__(self, geography: Geography, roster: Roster) -> None:
         implementing: dict[tuple[str, int], City] = {}
         contained: dict[tuple[str, int], list[City]] = {}
@@ -272,12 +276,17 @@ class RosterLinks:
                         if city not in cities:
                             cities.append(city)
                         parent = holder.parent
-        self._implementing: Mapping[tuple[str, int], City] = implementing
         order = {id(city): n for n, city in enumerate(roster.cities)}
-        self._contained: Mapping[tuple[str, int], tuple[City, ...]] = {
+        held = {
             key: tuple(sorted(cities, key=lambda c: order[id(c)]))
             for key, cities in contained.items()
         }
+        # Read-only once built, like the roster that holds it.
+        object.__setattr__(self, "_implementing", MappingProxyType(implementing))
+        object.__setattr__(self, "_contained", MappingProxyType(held))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"roster links are read-only; cannot set {name!r}")
 
     def implementing(self, place: Place) -> City | None:
         """The roster unit that ``place`` is a record of, or None."""
