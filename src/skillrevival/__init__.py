@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
     from ._matching import MatchReport, MatchStatus, Miss, MissReason, is_implementing
-    from ._places import GeoSource, Geography, Place, geography
+    from ._places import Geography, GeoSource, Place, geography
     from ._vocabulary import (
         Allowance,
         ApprenticeshipElement,
