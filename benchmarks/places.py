@@ -9,7 +9,9 @@ from typing import Any
 
 # Characters that rarely make a place name together: random pairs and triples of them are
 # almost all misses, as the typos, survey free text and foreign rows of a real column are.
-_CHARACTERS = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学"
+_CHARACTERS = (
+    "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学"
+)
 
 
 def messy_places(count: int, names: list[object], seed: int = 20150420) -> list[object]:

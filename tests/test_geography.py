@@ -321,7 +321,9 @@ def test_match_lines_up_with_input_and_says_why(roster: skillrevival.Roster) -> 
         (6, MissReason.NOT_IMPLEMENTING),
     ]
     assert {p.code for p in report.misses[1].places} == {"110105", "220104"}
-    assert report.places[6] is not None and report.places[6].code == "320100"
+    nanjing = report.places[6]
+    assert nanjing is not None
+    assert nanjing.code == "320100"
     assert report.matched == 2
     assert not report.complete
 

@@ -330,7 +330,9 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
         ("note", place.note or ""),
         (
             "implementing",
-            "no" if city is None else f"yes: {city.name} ({city.province}), roster code {city.adcode}",
+            "no"
+            if city is None
+            else f"yes: {city.name} ({city.province}), roster code {city.adcode}",
         ),
         ("inside", "、".join(f"{c.name} ({c.province})" for c in holders)),
         ("holds", "、".join(c.name for c in place.contains_implementing)),

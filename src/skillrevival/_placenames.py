@@ -223,17 +223,15 @@ def _tier(place: Place) -> int:
 def lineage(geography: Geography, place: Place) -> tuple[Place, ...]:
     """Every record of the unit that ``place`` is a record of, oldest first."""
     before: list[Place] = []
-    current: Place | None = place
-    while (current := continues(geography, current, "back")) is not None:
-        if len(before) > _LINEAGE_LIMIT:
-            break
+    current = continues(geography, place, "back")
+    while current is not None and len(before) < _LINEAGE_LIMIT:
         before.append(current)
+        current = continues(geography, current, "back")
     after: list[Place] = []
-    current = place
-    while (current := continues(geography, current, "forward")) is not None:
-        if len(after) > _LINEAGE_LIMIT:
-            break
+    current = continues(geography, place, "forward")
+    while current is not None and len(after) < _LINEAGE_LIMIT:
         after.append(current)
+        current = continues(geography, current, "forward")
     return (*reversed(before), place, *after)
 
 
@@ -319,9 +317,9 @@ def check_year(geography: Geography, year: object) -> int | None:
     """``year`` if it is one of the geography's years (or None); ValidationError otherwise."""
     if year is None:
         return None
-    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
-        if int(year) in geography.years:
-            return int(year)
+    integral = isinstance(year, numbers.Integral) and not isinstance(year, bool)
+    if integral and int(year) in geography.years:  # type: ignore[call-overload]
+        return int(year)  # type: ignore[call-overload]
     first, last = geography.years[0], geography.years[-1]
     message = f"expected a year from {first} to {last} (each year's list), got {year!r}"
     raise ValidationError.single("year", message)
@@ -380,7 +378,9 @@ def not_found(
     if len(chosen) > 1:
         names_them = "; ".join(describe(p, geography) for p in chosen)
         settle = "the province" if province is None else "the year or the code"
-        message = f"place {text!r}{listed}{where} is ambiguous: it names {names_them}; give {settle}"
+        message = (
+            f"place {text!r}{listed}{where} is ambiguous: it names {names_them}; give {settle}"
+        )
         codes = [p.code for p in chosen]
         return NotFoundError(message, text, codes, candidates=chosen)
     # Named, but not in that year or that province.
