@@ -317,9 +317,10 @@ def check_year(geography: Geography, year: object) -> int | None:
     """``year`` if it is one of the geography's years (or None); ValidationError otherwise."""
     if year is None:
         return None
-    integral = isinstance(year, numbers.Integral) and not isinstance(year, bool)
-    if integral and int(year) in geography.years:  # type: ignore[call-overload]
-        return int(year)  # type: ignore[call-overload]
+    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
+        number = int(year)
+        if number in geography.years:
+            return number
     first, last = geography.years[0], geography.years[-1]
     message = f"expected a year from {first} to {last} (each year's list), got {year!r}"
     raise ValidationError.single("year", message)
