@@ -273,8 +273,8 @@ class Geography:
         are those places, whose ``suggestions`` are their codes: it never picks one. A query
         that names none raises it with the closest values this method accepts.
         """
-        if year is None and province is None and type(query) is str:
-            records = self._by_code.get(query)  # the fast path: a code as text
+        if year is None and province is None:  # the fast path: a code of the newest list
+            records = self._by_code.get(query if type(query) is str else _six(query))
             if records is not None:
                 return records[-1]
         return self._place(query, year, province)
@@ -283,8 +283,8 @@ class Geography:
         self, query: str | int, year: int | None = None, *, province: str | int | None = None
     ) -> Place | None:
         """The place that ``query`` names, or None when it names none or several."""
-        if year is None and province is None and type(query) is str:
-            records = self._by_code.get(query)
+        if year is None and province is None:
+            records = self._by_code.get(query if type(query) is str else _six(query))
             if records is not None:
                 return records[-1]
         try:
@@ -343,6 +343,11 @@ class Geography:
         if type(year) is not int or not self.years[0] <= year <= self.years[-1]:
             message = f"a year from {self.years[0]} to {self.years[-1]}, got {year!r}"
             raise ValidationError.single(path, message)
+
+
+def _six(code: object) -> str:
+    """An int code as six digits for the fast path; '' (no code) for anything else."""
+    return f"{code:06d}" if type(code) is int and 0 <= code <= 999_999 else ""
 
 
 def _code_text(code: object) -> str:
