@@ -384,7 +384,7 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
     place = city.place
     newest = geo.years[-1]
     code = city.code_in(newest)
-    others = ()
+    others: tuple[Place, ...] = ()
     if not key.strip().isdigit():
         others = tuple(p for p in geo.names().find(key) if p.implementing is not city)
     shown: dict[tuple[str, str], str] = {}
