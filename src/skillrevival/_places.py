@@ -37,8 +37,9 @@ class Place:
     (inclusive) of the lists that hold it; ``end`` is None while it is in force in the newest
     list, and a ``start`` of 1980 means 1980 or earlier. ``successors`` are the codes that
     replace it in the year after ``end`` (its own code for a rename or a move; several for a
-    split), ``predecessors`` those it replaces in the year before ``start``; ``note`` says when a
-    link is inferred rather than given by the source. ``source`` is the id of a
+    split), ``predecessors`` the codes of the records whose successors name it (those it
+    replaces in the year before ``start``, and units absorbed into it later); ``note`` says when
+    a link is inferred rather than given by the source. ``source`` is the id of a
     :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
     the roster was coded against.
     """
@@ -101,7 +102,16 @@ class Geography:
     grouping code such as 110100) is understood.
     """
 
-    __slots__ = ("_by_code", "_groupings", "_places_by_year", "records", "sources", "years")
+    __slots__ = (
+        "_by_code",
+        "_first",
+        "_groupings",
+        "_last",
+        "_places_by_year",
+        "records",
+        "sources",
+        "years",
+    )
 
     years: tuple[int, ...]
     """The years whose lists the geography holds, oldest first."""
@@ -119,6 +129,7 @@ class Geography:
     ) -> None:
         self.records = places
         self.years = years
+        self._first, self._last = years[0], years[-1]
         self.sources = sources
         by_code: dict[str, tuple[Place, ...]] = {}
         for place in places:  # sorted by code, then start
@@ -173,6 +184,8 @@ class Geography:
         """
         if type(code) is not str:
             code = _code_text(code)
+        if year is not None and (type(year) is not int or not self._first <= year <= self._last):
+            self._check_year(year, "year")
         records = self._by_code.get(code)
         if records is not None:
             if year is None:
@@ -184,13 +197,11 @@ class Geography:
         if groupings is not None:
             if year is None:
                 grouping = groupings[-1]
-                unit_year = self.newest if grouping.end is None else grouping.end
+                unit_year = self._last if grouping.end is None else grouping.end
                 return self.by_code(grouping.unit, unit_year)
             for grouping in groupings:
                 if grouping.in_force(year):
                     return self.by_code(grouping.unit, year)
-        if year is not None:
-            self._check_year(year, "year")
         if not is_code(code, 6):
             raise ValidationError.single("code", f"a code is six digits, got {code!r}")
         return ()
@@ -202,13 +213,16 @@ class Geography:
         return tuple(p for code in place.successors for p in self.by_code(code, place.end + 1))
 
     def predecessors(self, place: Place) -> tuple[Place, ...]:
-        """The records ``place`` replaces, in force in the year before its start."""
-        year = place.start - 1
+        """The records ``place`` replaces: those whose successors name it.
+
+        Mostly records that ended the year before ``place`` started; a unit absorbed into one
+        that goes on unchanged (巢湖市 into 合肥市 in 2011) ended later than that.
+        """
         return tuple(
             p
             for code in place.predecessors
             for p in self._by_code.get(code, ())
-            if p.in_force(year)
+            if p.end is not None and place.in_force(p.end + 1) and place.code in p.successors
         )
 
     def _check_year(self, year: object, path: str) -> None:
