@@ -25,8 +25,8 @@ t2 = time.perf_counter()
 tracemalloc.start()
 again = skillrevival.geography.__wrapped__()
 added = tracemalloc.get_traced_memory()[0]
-print(json.dumps({"geography_ms": (t1 - t0) * 1e3, "first_places_ms": (t2 - t1) * 1e3, "records": len(g.records),
-                  "bytes": added}))
+print(json.dumps({"geography_ms": (t1 - t0) * 1e3, "first_places_ms": (t2 - t1) * 1e3,
+                  "records": len(g.records), "bytes": added}))
 """
 
 IMPORT_ONLY = (
