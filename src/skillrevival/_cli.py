@@ -318,7 +318,7 @@ def _parent(place: Place) -> str:
 
     if place.parent is None:
         return ""
-    holders = geography().by_code(place.parent, place.end or place.start)
+    holders = geography().by_code(place.parent, place.end or geography().newest)
     return place.parent if not holders else f"{place.parent} {holders[0].name}"
 
 

@@ -212,6 +212,10 @@ def continues(geography: Geography, place: Place, step: str) -> Place | None:
     [other] = following
     if sum(_tier(p) == tier for p in backs(other)) != 1:
         return None
+    # One after the other: 合肥 took in 巢湖 in 2011 but was there before it.
+    first, then = (place, other) if step == "forward" else (other, place)
+    if first.end is None or then.start != first.end + 1:
+        return None
     return other
 
 
