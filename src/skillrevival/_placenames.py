@@ -120,12 +120,8 @@ class PlaceNames:
 
 
 def all_records(geography: Geography) -> tuple[Place, ...]:
-    """Every record of the geography once, oldest list first."""
-    seen: dict[int, Place] = {}
-    for year in geography.years:
-        for place in geography.places(year):
-            seen.setdefault(id(place), place)
-    return tuple(seen.values())
+    """Every record of the geography once, by code and then by start."""
+    return geography.records
 
 
 def _roster_aliases(roster: Roster) -> dict[str, tuple[str, ...]]:
