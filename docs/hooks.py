@@ -490,6 +490,11 @@ API_SECTIONS: dict[str, tuple[str, str]] = {
     ),
     "_matching": ("Geography and matching", ""),
     "_lookup": ("Geography and matching", ""),
+    "_places": (
+        "Places through time",
+        "Every unit of mainland China in each year's list, 2000-2025, read on first use; its "
+        "[sources](../explanation/sources.md#geography-sources).",
+    ),
     "_vocabulary": (
         "Vocabulary",
         "The work plan's enumerations; their terms are in the [vocabulary](vocabulary.md).",
