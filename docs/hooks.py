@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import itertools
 import json
 import logging
 import re
@@ -291,14 +292,15 @@ def place_changes() -> str:
     rows: list[list[str]] = []
     for city in skillrevival.campaign().roster.cities:
         records = lineage(geo, city.place)
-        for before, after in zip(records, records[1:], strict=False):
+        for before, after in itertools.pairwise(records):
             change = f"{_place(before)} became {_place(after)}"
             rows.append([city.name, str(after.start), change, after.source, before.note or ""])
         for record in records:
             for gone in geo.predecessors(record):
                 if gone in records:
                     continue
-                verb = "took in territory of" if record.start <= (gone.end or 0) else "was made from"
+                kept = record.start <= (gone.end or 0)  # it stood before: it took land in
+                verb = "took in territory of" if kept else "was made from"
                 change = f"{_place(record)} {verb} {_place(gone)}"
                 rows.append([city.name, str((gone.end or 0) + 1), change, record.source, ""])
         last = records[-1]
