@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import documents
+from . import documents, geography
 
 HERE = Path(__file__).resolve().parent
 SIZES = (1_000, 10_000, 100_000)
@@ -428,7 +428,9 @@ def main() -> None:
     results["throughput"] = throughput(3 if args.quick else 7, SIZES)
     print("memory ...", file=sys.stderr)
     results["memory"] = memory(SIZES[-1])
-    rows = table(results)
+    print("geography ...", file=sys.stderr)
+    results["geography"] = geography.measure(rounds)
+    rows = table(results) + geography.rows(results["geography"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]

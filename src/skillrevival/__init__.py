@@ -39,7 +39,8 @@ from ._model import (
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
-    from ._matching import MatchReport, Miss, MissReason, is_implementing
+    from ._matching import MatchReport, MatchStatus, Miss, MissReason, is_implementing
+    from ._places import Geography, GeoSource, Place, geography
     from ._vocabulary import (
         Allowance,
         ApprenticeshipElement,
@@ -84,7 +85,10 @@ __all__ = [
     "EnterpriseEvaluationMethod",
     "EvaluationChannel",
     "ExceptionalEvaluation",
+    "GeoSource",
+    "Geography",
     "MatchReport",
+    "MatchStatus",
     "MinistrySupport",
     "Miss",
     "MissReason",
@@ -93,6 +97,7 @@ __all__ = [
     "NoticeVocabulary",
     "OtherCode",
     "Phase",
+    "Place",
     "PlanItem",
     "Problem",
     "Province",
@@ -113,6 +118,7 @@ __all__ = [
     "__version__",
     "campaign",
     "converter",
+    "geography",
     "is_implementing",
     "load",
     "loads",
@@ -125,7 +131,10 @@ __all__ = [
 # Imported on first use: creating the vocabulary's enumerations and the matching report's
 # classes costs about a twentieth of importing the package, and most users need neither.
 _LAZY = {
-    **dict.fromkeys(("MatchReport", "Miss", "MissReason", "is_implementing"), "._matching"),
+    **dict.fromkeys(
+        ("MatchReport", "MatchStatus", "Miss", "MissReason", "is_implementing"), "._matching"
+    ),
+    **dict.fromkeys(("GeoSource", "Geography", "Place", "geography"), "._places"),
     **dict.fromkeys(
         (
             "Allowance",

