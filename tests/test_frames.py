@@ -143,11 +143,28 @@ def test_frames_join_on_the_province() -> None:
 
 def test_panel_before_during_and_after() -> None:
     panel = frames.treatment_panel(range(2013, 2019))
-    assert list(panel.columns) == ["adcode", "year", "phase", "treated"]
+    assert list(panel.columns) == [
+        "adcode",
+        "code_in_year",
+        "year",
+        "province_code",
+        "treated",
+        "first_treated",
+        "event_time",
+        "phase",
+        "exposure_months",
+        "unit_id",
+    ]
     assert len(panel) == 100 * 6
     fengtai = panel[panel["adcode"] == "110106"]
     assert fengtai["year"].tolist() == [2013, 2014, 2015, 2016, 2017, 2018]
     assert fengtai["treated"].tolist() == [False, False, True, True, True, True]
+    assert fengtai["first_treated"].tolist() == [2015] * 6
+    assert fengtai["event_time"].tolist() == [-2, -1, 0, 1, 2, 3]
+    assert fengtai["province_code"].tolist() == ["11"] * 6
+    assert fengtai["unit_id"].tolist() == [1] * 6  # 丰台区 is the notice's first unit
+    # 2015: March (phase 1 begins) to December, 10 months; 2016: all 12 (phase 3 ends in 12月)
+    assert fengtai["exposure_months"].tolist() == [0, 0, 10, 12, 0, 0]
     # 2015: 第一阶段 (2015年3-5月) and 第二阶段 (from 2015年6月); 2016: 第二阶段 (to 9月), 第三阶段
     phases = [None if pd.isna(p) else p for p in fengtai["phase"]]
     assert phases == [None, None, "1,2", "2,3", None, None]
@@ -181,6 +198,11 @@ def test_units_as_controls() -> None:
     panel = frames.treatment_panel([2014, 2015], units=["320100", 320500, "340100"])
     assert panel["adcode"].tolist() == ["320100", "320100", "320500", "320500", "340100", "340100"]
     assert panel["treated"].tolist() == [False, False, False, True, False, False]
+    never = panel[panel["adcode"] != "320500"]
+    assert never["first_treated"].isna().all()
+    assert never["event_time"].isna().all()
+    assert never["exposure_months"].tolist() == [0, 0, 0, 0]
+    assert panel["unit_id"].tolist() == [1, 1, 2, 2, 3, 3]
 
 
 def test_unit_level_counts_only_the_unit_itself() -> None:

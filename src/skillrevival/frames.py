@@ -7,13 +7,19 @@ the notice orders its rows, so sorting by it gives 附件2's order.
 
 :func:`treatment_panel` builds the unit-by-year frame that evaluation studies of the campaign
 start from; its definitions are stated in its docstring and in the docs' how-to page.
+:func:`write` puts any of these frames in a file for Stata, Excel, Parquet or plain text.
+
+One missing value everywhere: text columns are pandas' ``string`` dtype and whole-number columns
+that can be missing are ``Int64``, so a missing value is always ``pd.NA`` (``pd.isna`` finds it);
+the files write it the way each format does (see :func:`write`).
 """
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, TypeGuard
+import os
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeGuard
 
 try:
     import numpy as np
@@ -23,6 +29,7 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pand
         "skillrevival.frames needs pandas: install it with pip install 'skillrevival[pandas]'"
     ) from None
 
+from . import _files
 from ._errors import Problem, ValidationError
 from ._geography import AdminLevel, is_code
 from ._loader import campaign
@@ -31,7 +38,10 @@ from ._tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
 if TYPE_CHECKING:
     from ._model import Campaign, City
 
-__all__ = ["cities", "provinces", "treatment_panel"]
+__all__ = ["FORMATS", "cities", "provinces", "treatment_panel", "write"]
+
+FORMATS = _files.FORMATS
+"""The file formats that :func:`write` and the command line know (csv ... parquet)."""
 
 Level = Literal["unit", "prefecture"]
 
@@ -53,7 +63,7 @@ def cities() -> pd.DataFrame:
     frame["level"] = pd.Categorical(
         frame["level"], categories=[level.value for level in AdminLevel], ordered=False
     )
-    return frame
+    return _finish(frame, "cities", "The 100 implementing units of 人社部函〔2015〕67号 附件2", c)
 
 
 def provinces() -> pd.DataFrame:
@@ -68,37 +78,114 @@ def provinces() -> pd.DataFrame:
     c = campaign()
     frame = pd.DataFrame(list(province_rows(c)), columns=[name for name, _ in PROVINCE_COLUMNS])
     frame["name"] = _province_categorical(c, frame["name"])
-    return frame
+    title = "The 32 rows of 附件2 of 人社部函〔2015〕67号, with their quotas"
+    return _finish(frame, "provinces", title, c)
+
+
+def write(
+    tables: pd.DataFrame | Mapping[str, pd.DataFrame],
+    path: str | os.PathLike[str] | TextIO,
+    format: str | None = None,
+    *,
+    about: Mapping[str, Any] | None = None,
+    bom: bool = False,
+) -> None:
+    """Write a frame of this module (or any DataFrame) to a file that other tools open as is.
+
+    ``format`` is one of :data:`FORMATS`; by default the suffix of ``path`` names it
+    (``panel.dta``). ``tables`` is one DataFrame, or for Excel a dict of them by sheet name
+    (``{"cities": frames.cities(), "provinces": frames.provinces()}``). ``about`` adds lines to
+    what the file says about itself (its ``title`` replaces the frame's). ``bom`` starts a CSV
+    file with a UTF-8 byte order mark, which older Excel needs to read Chinese.
+
+    Why each choice, format by format:
+
+    - Codes stay text everywhere (``"110000"``), since a number loses leading zeros and invites
+      arithmetic on identifiers.
+    - Stata ``.dta`` is version 118, the first that holds Unicode (older versions fail on
+      Chinese); each variable has a label in English with the Chinese term; categorical columns
+      (``level``, ``province``) become value labels; text that is missing is ``""`` (Stata's
+      only missing string) and a missing number is ``.``.
+    - Excel ``.xlsx`` (extra ``skillrevival[excel]``): one sheet per table, text cells in text
+      format; a last sheet ``about`` says what the file is, each column, and the sources and
+      their licences. pandas' ``read_excel`` turns digit-only text into numbers unless told:
+      read with ``dtype={"adcode": str}`` (or ``dtype=str``).
+    - Parquet (extra ``skillrevival[parquet]``): each field carries its description in its
+      metadata (``description``), and the schema metadata holds the ``about`` as JSON under
+      ``skillrevival``.
+    - CSV (UTF-8), JSON (an array of records) and JSON Lines: a missing value is an empty cell
+      or ``null``.
+
+    Raises :class:`~skillrevival.ValidationError` for a format it cannot tell or several tables
+    for a one-table format, and ImportError naming the extra to install when openpyxl or pyarrow
+    is missing.
+    """
+    _files.write(tables, path, format, about=about, bom=bom)
+
+
+PANEL_COLUMNS: tuple[str, ...] = (
+    "adcode",
+    "code_in_year",
+    "year",
+    "province_code",
+    "treated",
+    "first_treated",
+    "event_time",
+    "phase",
+    "exposure_months",
+    "unit_id",
+)
+"""The treatment panel's columns, in order (a stable contract, like the city table's)."""
 
 
 def treatment_panel(
     years: Iterable[int],
     level: Level = "unit",
     units: Iterable[str | int] | None = None,
+    controls: Literal["all"] | None = None,
 ) -> pd.DataFrame:
     """One row per unit and year: the frame a difference-in-differences study starts from.
 
-    Columns: ``adcode`` (str), ``year`` (int), ``phase`` (str or None) and ``treated`` (bool),
-    sorted by unit (in the order of ``units``, or the notice's) and then by year.
+    Columns (:data:`PANEL_COLUMNS`), sorted by unit (in the order of ``units``, or the
+    notice's) and then by year:
 
-    - ``phase`` lists the numbers of the plan's phases (附件1 五) that touch the year, joined by
-      commas: ``"1,2"`` for 2015 (phase 1, March to May 2015, and phase 2 from June 2015),
-      ``"2,3"`` for 2016, None for every other year.
-    - ``treated`` is True for a treated unit in every year from 2015 on, the year the campaign
-      began (its phase 1 starts in March 2015; the notice is dated 2015-04-20), and False before.
-      It stays True after the campaign ended in 2016: it is the absorbing "treated and after"
-      indicator of event studies. To keep the campaign's own years only, filter on ``phase``.
-    - ``level="unit"`` (the default): the panel's units are the roster's 100 implementing units,
-      each under its own code; districts of municipalities (丰台区) and county-level cities
-      (定州市, 丰城市) are units of their own. A code treats a unit only if it names an
-      implementing unit itself (under its 2015 code or another code the data gives it, such as
-      定州's statistical 139001): 北京 110000 and 江苏 320000 are not treated.
-    - ``level="prefecture"``: units are rolled up to the prefecture-level unit that holds them
-      (:attr:`~skillrevival.City.prefecture_code`), and a prefecture is treated when it holds
-      at least one implementing unit. Districts roll up to their municipality (北京's three to
-      110000), county-level cities to their prefecture (丰城 to 宜春 360900; 定州 to 保定
-      130600, which is itself on the roster and counts once), and units that a province holds
-      directly stand alone (济源 419001, 第一师阿拉尔市 659002). The roster gives 91 such units.
+    - ``adcode`` (``string``): the unit's stable code, the same in every year: for a roster
+      unit its code as of the notice (2015-04), for any other unit the code it was given in
+      the panel (``units``).
+    - ``code_in_year`` (``string``): the code of the unit in that year's list, for joins to
+      yearbooks of that year.
+    - ``year`` (int): the year.
+    - ``province_code`` (``string``): the first two digits of ``code_in_year`` (``65`` for the
+      units of 新疆兵团, which lie in Xinjiang); cluster on it for province-level clustering.
+    - ``treated`` (bool): an implementing unit, in a year from 2015 on, the year the campaign
+      began (its phase 1 starts in March 2015; the notice is dated 2015-04-20). It stays True
+      after the campaign ended in 2016: the absorbing "treated and after" indicator of event
+      studies. To keep the campaign's own years, filter on ``phase`` or ``exposure_months``.
+    - ``first_treated`` (``Int64``): 2015 for an implementing unit, missing (``pd.NA``) for a
+      never-treated one, as staggered-adoption estimators (Callaway-Sant'Anna's ``gname``)
+      want it; write 0 in its place where an estimator asks for 0.
+    - ``event_time`` (``Int64``): ``year - first_treated``; missing for never-treated units.
+    - ``phase`` (``string``): the numbers of the plan's phases (附件1 五) that touch the year,
+      joined by commas: ``"1,2"`` for 2015 (phase 1, March to May 2015, and phase 2 from June
+      2015), ``"2,3"`` for 2016, missing (``pd.NA``) in every other year. The same for every
+      unit: it is the calendar of the campaign.
+    - ``exposure_months`` (int): for an implementing unit, the months of the year that lie in
+      the campaign's phases (10 in 2015: March to December; 12 in 2016; 0 in other years),
+      read from :attr:`Campaign.phases`; 0 for a never-treated unit.
+    - ``unit_id`` (int): 1, 2, 3 ... in the panel's order of units, a numeric panel id, since
+      Stata's ``xtset`` and ``csdid`` need a number, and codes are text.
+
+    Units: ``level="unit"`` (the default) uses the roster's 100 implementing units, each under
+    its own code; districts of municipalities (丰台区) and county-level cities (定州市, 丰城市)
+    are units of their own. A code treats a unit only if it names an implementing unit itself
+    (under its 2015 code or another code the data gives it, such as 定州's statistical 139001):
+    北京 110000 and 江苏 320000 are not treated. ``level="prefecture"`` rolls units up to the
+    prefecture-level unit that holds them (:attr:`~skillrevival.City.prefecture_code`), and a
+    prefecture is treated when it holds at least one implementing unit: districts roll up to
+    their municipality (北京's three to 110000), county-level cities to their prefecture (丰城
+    to 宜春 360900; 定州 to 保定 130600, which is itself on the roster and counts once), and
+    units that a province holds directly stand alone (济源 419001, 第一师阿拉尔市 659002). The
+    roster gives 91 such units.
 
     ``units`` are the codes of the panel's units (6-digit strings, or integers), for instance the
     roster's units and your own untreated controls; by default the roster's units, all treated.
@@ -112,18 +199,69 @@ def treatment_panel(
     if level not in ("unit", "prefecture"):
         problems.append(Problem("level", f"expected 'unit' or 'prefecture', got {level!r}"))
         raise ValidationError(problems, what="argument")
+    if controls is not None:
+        problems.append(Problem("controls", f"expected None or 'all', got {controls!r}"))
     units_treated = _roster_units(c, level) if units is None else _units(c, units, level, problems)
     if problems:
         raise ValidationError(problems, what="argument")
-    phases = {year: _phases_touching(c, year) for year in year_list}
-    first = c.start.year
     rows = [
-        (code, year, phases[year], treated and year >= first)
-        for code, treated in units_treated
+        (code, code, year, code[:2], treated, unit_id)
+        for unit_id, (code, treated) in enumerate(units_treated, start=1)
         for year in year_list
     ]
-    frame = pd.DataFrame(rows, columns=["adcode", "year", "phase", "treated"])
-    return frame.astype({"year": "int64", "treated": "bool"})
+    return _panel(c, rows)
+
+
+def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.DataFrame:
+    """The panel from (adcode, code_in_year, year, province_code, implementing, unit_id) rows."""
+    first = c.start.year
+    frame = pd.DataFrame(
+        rows, columns=["adcode", "code_in_year", "year", "province_code", "unit", "unit_id"]
+    )
+    years = frame["year"].astype("int64")
+    implementing = frame["unit"].astype(bool)
+    phases = {year: _phases_touching(c, year) for year in years.unique().tolist()}
+    months = {year: _months_in_phases(c, year) for year in phases}
+    first_treated = pd.Series(pd.NA, index=frame.index, dtype="Int64").mask(implementing, first)
+    out = pd.DataFrame(
+        {
+            "adcode": frame["adcode"].astype("string"),
+            "code_in_year": frame["code_in_year"].astype("string"),
+            "year": years,
+            "province_code": frame["province_code"].astype("string"),
+            "treated": implementing & (years >= first),
+            "first_treated": first_treated,
+            "event_time": (years - first_treated).astype("Int64"),
+            "phase": years.map(phases).astype("string"),
+            "exposure_months": years.map(months).where(implementing, 0).astype("int64"),
+            "unit_id": frame["unit_id"].astype("int64"),
+        },
+        columns=list(PANEL_COLUMNS),
+    )
+    out.attrs.update(
+        table="panel",
+        title="Treatment panel of the second-batch Hundred Cities Skills Revitalization Campaign",
+        sources=_sources(c),
+    )
+    return out
+
+
+def _finish(frame: pd.DataFrame, table: str, title: str, c: Campaign) -> pd.DataFrame:
+    """Text columns as ``string`` (one missing value, ``pd.NA``); what the frame is, in attrs."""
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        text = pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+        if text and not isinstance(dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].astype("string")
+    frame.attrs.update(table=table, title=title, sources=_sources(c))
+    return frame
+
+
+def _sources(c: Campaign) -> list[dict[str, str]]:
+    return [
+        {"id": s.id, "title": s.title, "publisher": s.publisher, "as_of": s.as_of}
+        for s in c.sources
+    ]
 
 
 def _province_categorical(c: Campaign, values: pd.Series) -> pd.Categorical:
@@ -203,6 +341,17 @@ def _units(
 def _is_whole(value: object) -> TypeGuard[numbers.Integral]:
     """An integer, numpy's included (a column's values), but not a bool."""
     return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
+
+
+def _months_in_phases(c: Campaign, year: int) -> int:
+    """Months of ``year`` whose first day lies in one of the campaign's phases."""
+    return sum(
+        any(
+            p.start.year * 12 + p.start.month <= year * 12 + m <= p.end.year * 12 + p.end.month
+            for p in c.phases
+        )
+        for m in range(1, 13)
+    )
 
 
 def _phases_touching(c: Campaign, year: int) -> str | None:
