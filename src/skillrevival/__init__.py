@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
     from ._matching import MatchReport, Miss, MissReason, is_implementing
+    from ._places import Geography, GeoSource, Place, geography
     from ._vocabulary import (
         Allowance,
         ApprenticeshipElement,
@@ -84,6 +85,8 @@ __all__ = [
     "EnterpriseEvaluationMethod",
     "EvaluationChannel",
     "ExceptionalEvaluation",
+    "GeoSource",
+    "Geography",
     "MatchReport",
     "MinistrySupport",
     "Miss",
@@ -93,6 +96,7 @@ __all__ = [
     "NoticeVocabulary",
     "OtherCode",
     "Phase",
+    "Place",
     "PlanItem",
     "Problem",
     "Province",
@@ -113,6 +117,7 @@ __all__ = [
     "__version__",
     "campaign",
     "converter",
+    "geography",
     "is_implementing",
     "load",
     "loads",
@@ -126,6 +131,7 @@ __all__ = [
 # classes costs about a twentieth of importing the package, and most users need neither.
 _LAZY = {
     **dict.fromkeys(("MatchReport", "Miss", "MissReason", "is_implementing"), "._matching"),
+    **dict.fromkeys(("GeoSource", "Geography", "Place", "geography"), "._places"),
     **dict.fromkeys(
         (
             "Allowance",

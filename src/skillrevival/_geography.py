@@ -16,7 +16,12 @@ import attrs
 
 
 class AdminLevel(enum.Enum):
-    """What kind of administrative unit a roster entry is (GB/T 2260 hierarchy)."""
+    """What kind of administrative unit a roster entry or a place is (GB/T 2260 hierarchy).
+
+    The first seven are the kinds the roster's units are of; the others complete the national
+    geography (:func:`~skillrevival.geography`): the provincial level, and the county-level
+    kinds no roster unit is.
+    """
 
     PREFECTURE_CITY = "prefecture_city"
     PREFECTURE = "prefecture"
@@ -25,6 +30,16 @@ class AdminLevel(enum.Enum):
     MUNICIPAL_DISTRICT = "municipal_district"
     COUNTY_CITY = "county_city"
     XPCC_CITY = "xpcc_city"
+    PROVINCE = "province"
+    AUTONOMOUS_REGION = "autonomous_region"
+    MUNICIPALITY = "municipality"
+    DISTRICT = "district"
+    COUNTY = "county"
+    AUTONOMOUS_COUNTY = "autonomous_county"
+    BANNER = "banner"
+    AUTONOMOUS_BANNER = "autonomous_banner"
+    FOREST_AREA = "forest_area"
+    SPECIAL_DISTRICT = "special_district"
 
     @property
     def zh(self) -> str:
@@ -41,6 +56,18 @@ class AdminLevel(enum.Enum):
         """Whether units of this kind are themselves prefecture-level (地级) units."""
         return self in _PREFECTURE_LEVEL
 
+    @property
+    def province_level(self) -> bool:
+        """Whether units of this kind are provincial-level (省级): province, autonomous region,
+        municipality."""
+        return self in _PROVINCE_LEVEL
+
+    @property
+    def county_level(self) -> bool:
+        """Whether units of this kind are county-level (县级), districts of municipalities and
+        XPCC division-cities included."""
+        return not (self in _PREFECTURE_LEVEL or self in _PROVINCE_LEVEL)
+
 
 _TERMS: dict[AdminLevel, tuple[str, str]] = {
     AdminLevel.PREFECTURE_CITY: ("地级市", "prefecture-level city"),
@@ -50,6 +77,16 @@ _TERMS: dict[AdminLevel, tuple[str, str]] = {
     AdminLevel.MUNICIPAL_DISTRICT: ("直辖市市辖区", "district of a municipality"),
     AdminLevel.COUNTY_CITY: ("县级市", "county-level city"),
     AdminLevel.XPCC_CITY: ("兵团师市", "XPCC division-city"),
+    AdminLevel.PROVINCE: ("省", "province"),
+    AdminLevel.AUTONOMOUS_REGION: ("自治区", "autonomous region"),
+    AdminLevel.MUNICIPALITY: ("直辖市", "municipality"),
+    AdminLevel.DISTRICT: ("市辖区", "district"),
+    AdminLevel.COUNTY: ("县", "county"),
+    AdminLevel.AUTONOMOUS_COUNTY: ("自治县", "autonomous county"),
+    AdminLevel.BANNER: ("旗", "banner"),
+    AdminLevel.AUTONOMOUS_BANNER: ("自治旗", "autonomous banner"),
+    AdminLevel.FOREST_AREA: ("林区", "forest area"),
+    AdminLevel.SPECIAL_DISTRICT: ("特区", "special district"),
 }
 
 _PREFECTURE_LEVEL = frozenset(
@@ -59,6 +96,10 @@ _PREFECTURE_LEVEL = frozenset(
         AdminLevel.LEAGUE,
         AdminLevel.AUTONOMOUS_PREFECTURE,
     }
+)
+
+_PROVINCE_LEVEL = frozenset(
+    {AdminLevel.PROVINCE, AdminLevel.AUTONOMOUS_REGION, AdminLevel.MUNICIPALITY}
 )
 
 

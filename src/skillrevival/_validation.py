@@ -383,7 +383,7 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
 # (新疆兵团 has no code: its cities lie in the province named by ``within``), a parent is given for
 # units below prefecture level only and lies in the same province, and no code is used twice.
 
-_BELOW_PREFECTURE = frozenset(level.value for level in AdminLevel if not level.prefecture_level)
+_BELOW_PREFECTURE = frozenset(level.value for level in AdminLevel if level.county_level)
 
 
 def _check_province_code(data: object, path: str) -> Iterator[Problem]:

