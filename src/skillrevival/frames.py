@@ -32,7 +32,9 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pand
 from . import _files
 from ._errors import Problem, ValidationError
 from ._geography import AdminLevel, is_code
+from ._lineage import lineage, prefecture_tier
 from ._loader import campaign
+from ._places import Geography, geography
 from ._tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
 
 if TYPE_CHECKING:
@@ -194,21 +196,44 @@ def treatment_panel(
     :class:`~skillrevival.ValidationError` naming every problem.
     """
     c = campaign()
+    geo = geography()
     problems: list[Problem] = []
-    year_list = _years(years, problems)
+    year_list = _years(years, problems, geo.years)
     if level not in ("unit", "prefecture"):
         problems.append(Problem("level", f"expected 'unit' or 'prefecture', got {level!r}"))
         raise ValidationError(problems, what="argument")
-    if controls is not None:
+    if controls not in (None, "all"):
         problems.append(Problem("controls", f"expected None or 'all', got {controls!r}"))
-    units_treated = _roster_units(c, level) if units is None else _units(c, units, level, problems)
+    elif controls == "all" and level == "unit":
+        message = (
+            "'all' needs level='prefecture': the roster's units are of several levels "
+            "(prefectures, districts, county-level cities) that overlap, so no set of units of "
+            "one level holds them all; give units= for a unit-level panel"
+        )
+        problems.append(Problem("controls", message))
+    elif controls == "all" and units is not None:
+        problems.append(Problem("controls", "give units= or controls='all', not both"))
+    roster = _roster_units(c, geo, level)
+    chosen = roster if units is None else _units(c, geo, units, level, problems)
     if problems:
         raise ValidationError(problems, what="argument")
-    rows = [
-        (code, code, year, code[:2], treated, unit_id)
-        for unit_id, (code, treated) in enumerate(units_treated, start=1)
-        for year in year_list
-    ]
+    lin = lineage()
+    if controls == "all":
+        treated_units = {unit for unit, _, _ in roster}
+        stable = {unit: code for unit, code, _ in roster}
+        every = {lin.unit(p) for year in year_list for p in geo.places(year) if prefecture_tier(p)}
+        found = [
+            (unit, stable.get(unit) or lin.records(unit)[-1].code, unit in treated_units)
+            for unit in every | treated_units
+        ]
+        chosen = sorted(found, key=lambda item: item[1])
+    rows = []
+    for unit_id, (unit, code, treated) in enumerate(chosen, start=1):
+        for year in year_list:
+            record = lin.in_year(unit, year)
+            if record is None or (level == "prefecture" and not prefecture_tier(record)):
+                continue  # the unit did not exist (at this level) that year: no row
+            rows.append((code, record.code, year, record.code[:2], treated, unit_id))
     return _panel(c, rows)
 
 
@@ -269,7 +294,7 @@ def _province_categorical(c: Campaign, values: pd.Series) -> pd.Categorical:
     return pd.Categorical(values, categories=order, ordered=True)
 
 
-def _years(years: Iterable[int], problems: list[Problem]) -> list[int]:
+def _years(years: Iterable[int], problems: list[Problem], known: tuple[int, ...]) -> list[int]:
     if isinstance(years, str | bytes) or not isinstance(years, Iterable):
         problems.append(Problem("years", f"expected years as integers, got {years!r}"))
         return []
@@ -280,6 +305,12 @@ def _years(years: Iterable[int], problems: list[Problem]) -> list[int]:
             problems.append(Problem(path, f"expected a year as an integer, got {year!r}"))
         elif int(year) in seen:
             problems.append(Problem(path, f"repeats the year {year}"))
+        elif not known[0] <= int(year) <= known[-1]:
+            message = (
+                f"{year} is outside the years whose division lists the library holds "
+                f"({known[0]}-{known[-1]}), so which units existed is unknown"
+            )
+            problems.append(Problem(path, message))
         else:
             seen.add(int(year))
     if not seen and not problems:
@@ -287,33 +318,45 @@ def _years(years: Iterable[int], problems: list[Problem]) -> list[int]:
     return sorted(seen)
 
 
-def _roster_units(c: Campaign, level: Level) -> list[tuple[str, bool]]:
-    """The roster's units at ``level``, in the notice's order, each treated."""
+Chosen = tuple[int, str, bool]
+"""A unit of the panel: its lineage key, its stable code (``adcode``), whether it is treated."""
+
+
+def _roster_units(c: Campaign, geo: Geography, level: Level) -> list[Chosen]:
+    """The roster's units at ``level``, in the notice's order, each treated, by 2015 code."""
+    lin = lineage()
     if level == "unit":
         codes = dict.fromkeys(city.adcode for city in c.roster.cities)
     else:
         codes = dict.fromkeys(city.prefecture_code for city in c.roster.cities)
-    return [(code, True) for code in codes]
+    year = c.start.year
+    return [(lin.unit(geo.by_code(code, year)[0]), code, True) for code in codes]
 
 
 def _units(
-    c: Campaign, units: Iterable[str | int], level: Level, problems: list[Problem]
-) -> list[tuple[str, bool]]:
-    """The user's codes, each with whether it is treated at ``level``; problems as found."""
+    c: Campaign, geo: Geography, units: Iterable[str | int], level: Level, problems: list[Problem]
+) -> list[Chosen]:
+    """The user's codes, each as a unit with whether it is treated; problems as found.
+
+    A code of any year's list is understood (an old code means its unit; 110100, how yearbooks
+    code 北京's districts as a whole, means 北京); a code in no list is a problem, never a
+    silent control.
+    """
     if isinstance(units, str | bytes) or not isinstance(units, Iterable):
         problems.append(Problem("units", f"expected a list of codes, got {units!r}"))
         return []
+    lin = lineage()
     by_code: dict[str, City] = {}
-    for unit in c.roster.cities:
-        by_code[unit.adcode] = unit
-        for other in unit.other_codes:
-            by_code[other.code] = unit
-    prefectures = {city.prefecture_code for city in c.roster.cities}
-    chosen: list[tuple[str, bool]] = []
-    first_at: dict[str, int] = {}
+    for roster_city in c.roster.cities:
+        by_code[roster_city.adcode] = roster_city
+        for other in roster_city.other_codes:
+            by_code[other.code] = roster_city
+    roster = {unit: code for unit, code, _ in _roster_units(c, geo, level)}
+    chosen: list[Chosen] = []
+    first_at: dict[int, int] = {}
     for position, given in enumerate(units):
         path = f"units[{position}]"
-        code = str(int(given)) if _is_whole(given) else given
+        code = f"{int(given):06d}" if _is_whole(given) else given
         if not is_code(code, 6):
             problems.append(Problem(path, f"expected a 6-digit code, got {given!r}"))
             continue
@@ -325,14 +368,28 @@ def _units(
             )
             problems.append(Problem(path, message))
             continue
-        # 定州 under 130682 and under 139001 is one unit: name it once.
-        key = city.adcode if city is not None else code
-        if key in first_at:
-            problems.append(Problem(path, f"{code} names the same unit as units[{first_at[key]}]"))
+        found = geo.by_code(city.adcode, c.start.year) if city is not None else geo.by_code(code)
+        if not found:
+            first, last = geo.years[0], geo.years[-1]
+            problems.append(Problem(path, f"{code} is in no division list of {first}-{last}"))
             continue
-        first_at[key] = position
-        treated = city is not None if level == "unit" else code in prefectures
-        chosen.append((code, treated))
+        place = found[0]
+        if level == "prefecture" and not prefecture_tier(place):
+            message = f"{code} is {place.name}, a {place.level.en} ({place.level.zh}); " + (
+                "at level 'prefecture' give its prefecture-level units"
+                if place.parent is None
+                else f"at level 'prefecture' give the unit that holds it ({place.parent})"
+            )
+            problems.append(Problem(path, message))
+            continue
+        unit = lin.unit(place)
+        # 定州 under 130682 and under 139001 is one unit, as are 110100 and 110000: name it once.
+        if unit in first_at:
+            problems.append(Problem(path, f"{code} names the same unit as units[{first_at[unit]}]"))
+            continue
+        first_at[unit] = position
+        stable = roster.get(unit) or lin.records(unit)[-1].code
+        chosen.append((unit, stable, unit in roster))
     if not chosen and not problems:
         problems.append(Problem("units", "no units given"))
     return chosen
