@@ -39,7 +39,7 @@ from ._model import (
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
-    from ._matching import MatchReport, Miss, MissReason, is_implementing
+    from ._matching import MatchReport, MatchStatus, Miss, MissReason, is_implementing
     from ._places import Geography, GeoSource, Place, geography
     from ._vocabulary import (
         Allowance,
@@ -88,6 +88,7 @@ __all__ = [
     "GeoSource",
     "Geography",
     "MatchReport",
+    "MatchStatus",
     "MinistrySupport",
     "Miss",
     "MissReason",
@@ -130,7 +131,9 @@ __all__ = [
 # Imported on first use: creating the vocabulary's enumerations and the matching report's
 # classes costs about a twentieth of importing the package, and most users need neither.
 _LAZY = {
-    **dict.fromkeys(("MatchReport", "Miss", "MissReason", "is_implementing"), "._matching"),
+    **dict.fromkeys(
+        ("MatchReport", "MatchStatus", "Miss", "MissReason", "is_implementing"), "._matching"
+    ),
     **dict.fromkeys(("GeoSource", "Geography", "Place", "geography"), "._places"),
     **dict.fromkeys(
         (

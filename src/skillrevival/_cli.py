@@ -14,12 +14,15 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
 from ._errors import NotFoundError, SkillRevivalError, ValidationError
 from ._model import Campaign, City, Province
+
+if TYPE_CHECKING:
+    from ._places import Place
 from ._tables import plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
@@ -109,12 +112,15 @@ def _flat(value: Any) -> str:
     return _cell(plain(value))
 
 
-def _describe(campaign: Campaign, record: City | Province) -> str:
+def _describe(
+    campaign: Campaign, record: City | Province, more: Sequence[tuple[str, str]] = ()
+) -> str:
     kind = "City" if isinstance(record, City) else "Province"
     facts = [("kind", kind), *_facts(record)]
     if isinstance(record, City):
         province = campaign.roster.province_of(record)
         facts.append(("province quota", str(province.quota)))
+    facts += more
     width = max(display_width(name) for name, _ in facts)
     return "\n".join(f"{pad(name, width)}  {value}".rstrip() for name, value in facts)
 
@@ -333,22 +339,134 @@ def _panel(frames: Any, args: argparse.Namespace) -> Any:
 
 
 def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
+    from ._places import geography
+
     roster = campaign.roster
-    record: City | Province | None = roster.get_city(key) or roster.get_province(key)
-    if record is None:
-        try:
-            roster.city(key)
-        except NotFoundError as city_error:
-            suggestions = list(city_error.suggestions)
-        try:
-            roster.province(key)
-        except NotFoundError as province_error:
-            suggestions += province_error.suggestions
+    cities = roster.find_cities(key)
+    province = None if cities else roster.get_province(key)
+    if len(cities) == 1:
+        [city] = cities
+        facts = _city_place_facts(city)
+        out.write(_describe(campaign, city, facts) + "\n")
+        return 0
+    if province is not None:
+        out.write(_describe(campaign, province) + "\n")
+        return 0
+    geo = geography()
+    try:
+        place = geo.place(key)
+    except NotFoundError as error:
+        if error.candidates:  # a name that several places carry: say which, never pick one
+            sys.stderr.write(f"skillrevival: {error}\n")
+            return 1
+        suggestions: list[str] = []
+        for lookup in (roster.city, roster.province):
+            try:
+                lookup(key)
+            except NotFoundError as miss:
+                suggestions += miss.suggestions
+        suggestions += [s for s in error.suggestions if s not in suggestions]
         hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
-        sys.stderr.write(f"skillrevival: no city or province named {key!r}{hint}\n")
+        sys.stderr.write(f"skillrevival: no place, city or province named {key!r}{hint}\n")
         return 1
-    out.write(_describe(campaign, record) + "\n")
+    out.write(_aligned(_place_facts(place)) + "\n")
     return 0
+
+
+def _aligned(facts: list[tuple[str, str]]) -> str:
+    width = max(display_width(name) for name, _ in facts)
+    return "\n".join(f"{pad(name, width)}  {value}".rstrip() for name, value in facts)
+
+
+def _years(place: Place) -> str:
+    return f"{place.start}-{'' if place.end is None else place.end}"
+
+
+def _linked(places: Iterable[Place]) -> str:
+    """Places as ``code name (years)``, each saying when it is a roster unit's record."""
+    parts = []
+    for place in places:
+        city = place.implementing
+        unit = f", implementing: {city.name} ({city.province})" if city is not None else ""
+        parts.append(f"{place.code} {place.name} ({_years(place)}{unit})")
+    return "; ".join(parts)
+
+
+def _parent(place: Place) -> str:
+    from ._places import geography
+
+    if place.parent is None:
+        return ""
+    holders = geography().by_code(place.parent, place.end or place.start)
+    return place.parent if not holders else f"{place.parent} {holders[0].name}"
+
+
+def _place_facts(place: Place) -> list[tuple[str, str]]:
+    """What a user needs about a place: the unit, its years and changes, and the roster."""
+    from ._places import geography
+
+    geo = geography()
+    city = place.implementing
+    holders = _holders(place)
+    facts = [
+        ("kind", "Place"),
+        ("code", place.code),
+        ("name", place.name),
+        ("short_name", place.short_name),
+        ("name_en", place.name_en),
+        ("level", f"{place.level.value} ({place.level.zh}, {place.level.en})"),
+        ("parent", _parent(place)),
+        ("in_force", _years(place)),
+        ("in_201504", "yes" if place.in_201504 else "no"),
+        ("successors", _linked(geo.successors(place))),
+        ("predecessors", _linked(geo.predecessors(place))),
+        ("source", place.source),
+        ("note", place.note or ""),
+        (
+            "implementing",
+            "no"
+            if city is None
+            else f"yes: {city.name} ({city.province}), roster code {city.adcode}",
+        ),
+        ("inside", "、".join(f"{c.name} ({c.province})" for c in holders)),
+        ("holds", "、".join(c.name for c in place.contains_implementing)),
+    ]
+    return facts
+
+
+def _holders(place: Place) -> list[City]:
+    """The roster units that hold ``place`` (保定 for a district of 保定), in its last year."""
+    from ._places import geography
+
+    geo = geography()
+    year = geo.years[-1] if place.end is None else place.end
+    found: list[City] = []
+    parent = place.parent
+    while parent is not None:
+        holders = geo.by_code(parent, year)
+        if not holders:
+            break
+        city = holders[0].implementing
+        if city is not None and city not in found:
+            found.append(city)
+        parent = holders[0].parent
+    return found
+
+
+def _city_place_facts(city: City) -> list[tuple[str, str]]:
+    """A roster unit's record in the geography: its years, what replaced it, its code now."""
+    from ._places import geography
+
+    geo = geography()
+    place = city.place
+    newest = geo.years[-1]
+    code = city.code_in(newest)
+    return [
+        ("in_force", _years(place)),
+        ("successors", _linked(geo.successors(place))),
+        ("predecessors", _linked(geo.predecessors(place))),
+        (f"code_in_{newest}", code if code is not None else f"none: not in the {newest} list"),
+    ]
 
 
 def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:

@@ -38,6 +38,24 @@ PROVINCE_SUFFIXES_EN = (
     "province",
 )
 CITY_SUFFIXES_EN = ("autonomousprefecture", "prefecture", "newarea", "district", "city")
+# Units below prefecture level carry these as well (长阳土家族自治县, 神农架林区, 六枝特区).
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区")
+COUNTY_SUFFIXES_EN = ("autonomouscounty", "autonomousbanner", "county", "banner", "league")
+# Every suffix of every level, for the national geography: longest first, as above.
+PLACE_SUFFIXES = tuple(
+    sorted(
+        dict.fromkeys(
+            PROVINCE_SUFFIXES
+            + CITY_SUFFIXES
+            + COUNTY_SUFFIXES
+            + PROVINCE_SUFFIXES_EN
+            + CITY_SUFFIXES_EN
+            + COUNTY_SUFFIXES_EN
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
 
 
@@ -223,16 +241,19 @@ class Index(Generic[T]):
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Labels of the records whose names are closest to ``key``."""
+        labels: list[str] = []
+        for record in self.close(key, limit * 2):
+            label = self._label(record)
+            if label not in labels:
+                labels.append(label)
+        return labels[:limit]
+
+    def close(self, key: str, names: int = 6) -> list[T]:
+        """The records of the ``names`` names closest to ``key``, closest first."""
         import difflib  # only a miss needs it
 
-        close = difflib.get_close_matches(normalize(key), self._hits, n=limit * 2, cutoff=0.5)
-        labels: list[str] = []
-        for name in close:
-            for record in self._hits[name]:
-                label = self._label(record)
-                if label not in labels:
-                    labels.append(label)
-        return labels[:limit]
+        close = difflib.get_close_matches(normalize(key), self._hits, n=names, cutoff=0.5)
+        return [record for name in close for record in self._hits[name]]
 
 
 def _add(mapping: dict[str, list[T]], key: str, value: T) -> None:

@@ -17,7 +17,7 @@ import attrs
 import pendulum
 
 from ._dates import parse_iso_date
-from ._errors import ValidationError
+from ._errors import NotFoundError, ValidationError
 from ._geography import AdminLevel, OtherCode
 from ._lookup import (
     CITY_SUFFIXES,
@@ -28,11 +28,13 @@ from ._lookup import (
     city_keys,
     province_keys,
 )
+from ._placenames import RosterLinks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._matching import MatchReport
+    from ._places import Place
 
 
 @attrs.frozen
@@ -164,6 +166,44 @@ class City:
             return self.parent
         return self.adcode
 
+    @property
+    def place(self) -> Place:
+        """This unit's record in the 2015-04 list the roster was coded against.
+
+        Its ``successors`` say what replaced it (江北区 500105 is gone from the 2025 list), its
+        ``start`` and ``end`` the years it stood. Raises :class:`NotFoundError` for a city whose
+        code the geography does not hold (a roster read from a file may have any codes).
+        """
+        # Deferred: the geography sits above the model (it reads bundled data through the
+        # loader), and only those who ask for a place should pay for reading it.
+        from ._placenames import place_of
+        from ._places import geography
+
+        found = place_of(geography(), self)
+        if found is None:
+            message = f"the geography has no record of {self.name} ({self.adcode}) in 2015-04"
+            raise NotFoundError(message, self.adcode)
+        return found
+
+    def code_in(self, year: int) -> str | None:
+        """The code of this unit in ``year``'s list, or None when the unit was not in it.
+
+        铜仁 is 522200 (铜仁地区) in 2010 and 520600 from 2011; 江北区 (500105) is None in 2025,
+        when :attr:`place`'s ``successors`` say what took its place. A unit continues through a
+        change of code, name or level that replaces it by one record (铜仁地区 → 铜仁市); a
+        split, a merge or an abolition ends it.
+        """
+        # Deferred, as in place.
+        from ._placenames import check_year, record_in
+        from ._places import geography
+
+        geo = geography()
+        checked = check_year(geo, year)
+        if checked is None:
+            raise ValidationError.single("year", "expected a year, got None")
+        record = record_in(geo, self.place, checked)
+        return None if record is None else record.code
+
 
 @attrs.frozen
 class Province:
@@ -236,27 +276,87 @@ class Roster:
         return self._province_index.get(key)
 
     def city(self, key: str) -> City:
-        """The city that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+        """The city that ``key`` names; raises :class:`NotFoundError` with suggestions.
+
+        A name or code the roster does not print is tried in the national geography, so that
+        a code or name of another year finds its unit: 522200 (铜仁地区, until 2010) finds 铜仁,
+        日喀则地区 finds 日喀则市.
+        """
+        hits = self._city_index.find(key)
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            found = self._through_geography(key)
+            if found is not None:
+                return found
         return self._city_index.lookup(key)
 
     def get_city(self, key: str) -> City | None:
         """The city that ``key`` names, or None."""
-        return self._city_index.get(key)
+        hits = self._city_index.find(key)
+        if len(hits) == 1:
+            return hits[0]
+        return None if hits else self._through_geography(key)
+
+    def find_cities(self, key: str) -> tuple[City, ...]:
+        """Every city that ``key`` names among the roster's own names and codes (no geography)."""
+        return self._city_index.find(key)
+
+    def unit_of(self, place: Place) -> City | None:
+        """The city of this roster that ``place`` is a record of (in any year), or None."""
+        return self._links.implementing(place)
+
+    def cities_in(self, place: Place) -> tuple[City, ...]:
+        """The cities of this roster that lie inside ``place`` (保定 holds 定州)."""
+        return self._links.contained(place)
+
+    @cached_property
+    def _links(self) -> RosterLinks:
+        # Deferred: the geography sits above the model and is read only when asked for.
+        from ._places import geography
+
+        return RosterLinks(geography(), self)
+
+    def _through_geography(self, key: object) -> City | None:
+        """The city that a name or code of another year names, found through the geography."""
+        # Deferred: only a miss of the roster's own index pays for reading the geography.
+        from ._placenames import as_query
+        from ._places import geography
+
+        text = as_query(key)
+        if text is None:
+            return None
+        place = geography().get_place(text)
+        return None if place is None else self.unit_of(place)
 
     def province_of(self, city: City) -> Province:
         """The province row that holds ``city``."""
         return self._province_index.lookup(city.province)
 
-    def match(self, names: Iterable[object]) -> MatchReport:
+    def match(
+        self,
+        names: Iterable[object],
+        *,
+        provinces: Iterable[object] | None = None,
+        year: int | None = None,
+    ) -> MatchReport:
         """Match many free-text names or codes at once (a column of someone else's table).
 
-        Returns a :class:`MatchReport` whose ``matches`` line up with ``names``: the city each
-        names, or None, with the reason for every miss (unknown, ambiguous). Integers are read
-        as codes; anything else that is not a string is a miss.
+        Each entry is looked up in the whole national geography first (so that 宿州, which is
+        also Suzhou, is not taken for 苏州), then the report says whether the place it names is
+        an implementing unit. ``matches`` lines up with ``names``: the city, or None; ``places``
+        the place, or None; ``statuses`` what each entry is (implementing, not_implementing,
+        ambiguous, unknown); ``misses`` every entry without a city, with its reason.
+
+        A name that several places share is ambiguous unless ``provinces``, a column aligned
+        with ``names`` (names or codes, blank where unknown), settles it. ``year`` picks the
+        list the names and codes are read in (None: any year's, the newest record of each).
+        Integers (numpy's too) and whole floats (320500.0) are read as codes; a lone string
+        is refused, since it would be read as one name per character.
         """
         from ._matching import match
 
-        return match(self._city_index, names)
+        return match(self, names, provinces, year)
 
 
 @attrs.frozen
