@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import documents
+from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
 SIZES = (1_000, 10_000, 100_000)
@@ -428,7 +429,9 @@ def main() -> None:
     results["throughput"] = throughput(3 if args.quick else 7, SIZES)
     print("memory ...", file=sys.stderr)
     results["memory"] = memory(SIZES[-1])
-    rows = table(results)
+    print("panels, files and frames.flag ...", file=sys.stderr)
+    results["frames"] = researcher.run(rounds=1 if args.quick else 3)
+    rows = table(results) + researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]

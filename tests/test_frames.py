@@ -416,3 +416,68 @@ def test_all_controls_need_the_prefecture_level() -> None:
     assert problems_of(years=[2015], level="prefecture", controls="some") == [
         "controls: expected None or 'all', got 'some'"
     ]
+
+
+# --- flag: a column of other people's names ------------------------------------------------------
+
+
+def test_flag_names_places_and_says_what_it_cannot_know() -> None:
+    column = pd.Series(
+        ["苏州", "Suzhou", "宿州市", None, 320500, "542300", "北京", "鹰谭", "nowhere"],
+        index=list("abcdefghi"),
+    )
+    flags = frames.flag(column)
+    assert list(flags.columns) == list(frames.FLAG_COLUMNS)
+    assert list(flags.index) == list("abcdefghi")
+    assert flags["status"].astype(object).where(flags["status"].notna(), None).tolist() == [
+        "implementing",  # 苏州 320500 is on the roster
+        "ambiguous",  # Suzhou is 苏州 and 宿州 alike
+        "not_implementing",  # 宿州 341300 is not
+        None,  # a missing entry stays missing
+        "implementing",
+        "implementing",  # 日喀则地区's code until 2013, 日喀则市 is on the roster
+        "not_implementing",  # 北京 as a whole is not; its three districts are
+        "implementing",  # the notice's misprint of 鹰潭
+        "unknown",
+    ]
+    assert flags.loc["c", "code"] == "341300"
+    assert flags.loc["f", "adcode"] == "540200"
+    assert flags.loc["h", ["code", "adcode"]].tolist() == ["360600", "360600"]
+    implementing = flags["implementing"]
+    assert str(implementing.dtype) == "boolean"
+    assert implementing.isna().tolist() == [
+        False,
+        True,
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_flag_settles_a_shared_name_with_the_province() -> None:
+    flags = frames.flag(
+        ["Suzhou", "Suzhou", "Taizhou", "Taizhou"], provinces=["江苏", "安徽", "浙江", None]
+    )
+    assert flags["code"].astype(object).tolist()[:3] == ["320500", "341300", "331000"]
+    assert flags["implementing"].tolist()[:3] == [True, False, True]  # 台州 is on the roster
+    assert flags["status"].tolist()[3] == "ambiguous"  # 泰州 (Jiangsu) or 台州 (Zhejiang)
+
+
+def test_flag_looks_each_distinct_value_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    roster_type = type(skillrevival.campaign().roster)
+    seen: list[list[object]] = []
+    real = roster_type.match
+
+    def spy(self: object, names: list[object], **kwargs: object) -> object:
+        seen.append(list(names))
+        return real(self, names, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster_type, "match", spy)
+    column = pd.Series(["苏州", "无锡", "苏州", None, "无锡"] * 1000)
+    flags = frames.flag(column)
+    assert [sorted(map(str, names)) for names in seen] == [["无锡", "苏州"]]
+    assert flags["code"].value_counts().to_dict() == {"320200": 2000, "320500": 2000}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeGuard
 
 try:
@@ -40,7 +40,7 @@ from ._tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
 if TYPE_CHECKING:
     from ._model import Campaign, City
 
-__all__ = ["FORMATS", "cities", "provinces", "treatment_panel", "write"]
+__all__ = ["FLAG_COLUMNS", "FORMATS", "cities", "flag", "provinces", "treatment_panel", "write"]
 
 FORMATS = _files.FORMATS
 """The file formats that :func:`write` and the command line know (csv ... parquet)."""
@@ -269,6 +269,102 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
         sources=_sources(c),
     )
     return out
+
+
+FLAG_COLUMNS: tuple[str, ...] = ("code", "name", "level", "implementing", "adcode", "status")
+"""The columns of :func:`flag`, in order."""
+
+
+def flag(
+    series: pd.Series | Iterable[object],
+    year: int | None = None,
+    provinces: pd.Series | Iterable[object] | None = None,
+) -> pd.DataFrame:
+    """Flag a column of other people's place names or codes: which place, and is it implementing.
+
+    For a column of a firm or household survey (10 million city names, a few thousand distinct),
+    each distinct value (or distinct name and province pair) is matched once, through
+    :meth:`Roster.match` against the whole national geography, and the answers are spread back
+    over the rows, so the cost grows with the distinct values, not the rows.
+
+    Returns a DataFrame with the index of ``series`` and columns :data:`FLAG_COLUMNS`:
+
+    - ``code``: the code of the place the entry names, in the list of ``year`` (None: the
+      newest record of that place), missing where it names none or several;
+    - ``name``: that place's official name; ``level``: its kind (an
+      :class:`~skillrevival.AdminLevel` value);
+    - ``implementing`` (``boolean``): whether the place is itself an implementing unit; missing
+      when the entry is ambiguous or unknown, since the library cannot tell;
+    - ``adcode``: the roster unit's code as of the notice, where implementing;
+    - ``status``: a :class:`~skillrevival.MatchStatus` value (implementing, not_implementing,
+      ambiguous, unknown), missing for a missing entry.
+
+    ``code``, ``name``, ``level``, ``adcode`` and ``status`` are Categoricals (few distinct
+    values over many rows). ``provinces`` (a column aligned with ``series``, names or codes,
+    blank where unknown) settles names that several places share (Suzhou: 苏州 or 宿州).
+    """
+    c = campaign()
+    values = series if isinstance(series, pd.Series) else pd.Series(list(series), dtype=object)
+    keys, distinct = pd.factorize(values, use_na_sentinel=True)
+    province_of: list[object] | None = None
+    if provinces is not None:
+        column = (
+            provinces
+            if isinstance(provinces, pd.Series)
+            else pd.Series(list(provinces), dtype=object)
+        )
+        if len(column) != len(values):
+            message = f"must line up with the names: {len(column)} entries for {len(values)}"
+            raise ValidationError.single("provinces", message)
+        province_keys, province_distinct = pd.factorize(column, use_na_sentinel=True)
+        pair = keys.astype("int64") * (len(province_distinct) + 1) + (province_keys + 1)
+        pair[keys < 0] = -1
+        keys, pairs = pd.factorize(pair, use_na_sentinel=True)
+        firsts = (pairs // (len(province_distinct) + 1)).astype("int64")
+        seconds = (pairs % (len(province_distinct) + 1)).astype("int64") - 1
+        names = [distinct[i] for i in firsts]
+        province_of = ["" if j < 0 else province_distinct[j] for j in seconds]
+        keys = np.where(pair < 0, -1, keys)
+    else:
+        names = list(distinct)
+    report = c.roster.match(names, provinces=province_of, year=year)
+    codes = [p.code if p is not None else None for p in report.places]
+    place_names = [p.name if p is not None else None for p in report.places]
+    levels = [p.level.value if p is not None else None for p in report.places]
+    adcodes = [city.adcode if city is not None else None for city in report.matches]
+    statuses = [status.value for status in report.statuses]
+    known = [status in ("implementing", "not_implementing") for status in statuses]
+    implementing = np.array([s == "implementing" for s in statuses] + [False])
+    mask = np.array([not k for k in known] + [True])
+    at = np.where(keys < 0, len(statuses), keys)  # the extra last slot: a missing entry
+    frame = pd.DataFrame(
+        {
+            "code": _spread(codes, at),
+            "name": _spread(place_names, at),
+            "level": _spread(levels, at),
+            "implementing": pd.arrays.BooleanArray(implementing[at], mask[at]),
+            "adcode": _spread(adcodes, at),
+            "status": _spread(statuses, at),
+        },
+        index=values.index,
+    )
+    frame.attrs.update(
+        table="flags", title="Places named in a column, flagged", sources=_sources(c)
+    )
+    return frame
+
+
+def _spread(per_value: Sequence[str | None], at: np.ndarray[Any, Any]) -> pd.Categorical:
+    """A value per distinct entry spread over the rows (``at``; the last slot is missing)."""
+    text = np.array([v if v is not None else "" for v in per_value], dtype=object)
+    categories, inverse = np.unique(text, return_inverse=True)
+    inverse = inverse.astype("int64")
+    if len(categories) and categories[0] == "":  # None became "": missing, not a category
+        inverse = np.where(inverse == 0, -1, inverse - 1)
+        categories = categories[1:]
+    codes = np.append(inverse, -1)[at]
+    dtype = pd.CategoricalDtype(pd.Index(categories, dtype=object))
+    return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
 def _finish(frame: pd.DataFrame, table: str, title: str, c: Campaign) -> pd.DataFrame:
