@@ -263,10 +263,19 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
         },
         columns=list(PANEL_COLUMNS),
     )
+    geo_sources = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "publisher": f"{s.package} {s.version} ({s.url}); licence {s.licence}; {s.attribution}",
+            "as_of": s.covers,
+        }
+        for s in geography().sources
+    ]
     out.attrs.update(
         table="panel",
         title="Treatment panel of the second-batch Hundred Cities Skills Revitalization Campaign",
-        sources=_sources(c),
+        sources=_sources(c) + geo_sources,
     )
     return out
 
