@@ -490,6 +490,7 @@ API_SECTIONS: dict[str, tuple[str, str]] = {
     ),
     "_matching": ("Geography and matching", ""),
     "_lookup": ("Geography and matching", ""),
+    "_places": ("Geography and matching", ""),
     "_vocabulary": (
         "Vocabulary",
         "The work plan's enumerations; their terms are in the [vocabulary](vocabulary.md).",
