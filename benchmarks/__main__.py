@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import documents
+from . import documents, geography
 from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
@@ -429,9 +429,11 @@ def main() -> None:
     results["throughput"] = throughput(3 if args.quick else 7, SIZES)
     print("memory ...", file=sys.stderr)
     results["memory"] = memory(SIZES[-1])
+    print("geography ...", file=sys.stderr)
+    results["geography"] = geography.measure(rounds)
     print("panels, files and frames.flag ...", file=sys.stderr)
     results["frames"] = researcher.run(rounds=1 if args.quick else 3)
-    rows = table(results) + researcher.rows(results["frames"])
+    rows = table(results) + geography.rows(results["geography"]) + researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]

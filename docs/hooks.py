@@ -14,7 +14,9 @@ Markers: ``provinces``, ``cities`` and ``levels`` (the roster and its kinds of u
 every :class:`enum.Enum` that ``skillrevival`` exports), ``vocabulary`` (the work plan's
 enumerations with zh, en, clause and level), ``glossary`` (the same terms as a bilingual
 glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
-implementation steps), ``anomalies`` and ``sources``.
+implementation steps), ``anomalies`` and ``sources``, ``place_changes`` (the changes of
+2000-2025 that touch a roster unit) and ``geography_sources`` (the geography's sources and
+licences).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import itertools
 import json
 import logging
 import re
@@ -277,6 +280,60 @@ def sources_table() -> str:
     return _wrap("sources", _table(header, rows))
 
 
+# --- the national geography --------------------------------------------------------------------
+
+
+def place_changes() -> str:
+    """Every change of 2000-2025 that touches a roster unit, from the geography's records."""
+    from skillrevival._placenames import lineage
+
+    geo = skillrevival.geography()
+    header = ["Roster unit", "In the list of", "Change", "Source", "Note"]
+    rows: list[list[str]] = []
+    for city in skillrevival.campaign().roster.cities:
+        records = lineage(geo, city.place)
+        for before, after in itertools.pairwise(records):
+            change = f"{_place(before)} became {_place(after)}"
+            rows.append([city.name, str(after.start), change, after.source, before.note or ""])
+        for record in records:
+            for gone in geo.predecessors(record):
+                if gone in records:
+                    continue
+                kept = record.start <= (gone.end or 0)  # it stood before: it took land in
+                verb = "took in territory of" if kept else "was made from"
+                change = f"{_place(record)} {verb} {_place(gone)}"
+                rows.append([city.name, str((gone.end or 0) + 1), change, record.source, ""])
+        last = records[-1]
+        if last.end is not None:
+            after = ", ".join(_place(p) for p in geo.successors(last)) or "nothing"
+            change = f"{_place(last)} is not in the list; replaced by {after}"
+            rows.append([city.name, str(last.end + 1), change, last.source, last.note or ""])
+    rows.sort(key=lambda row: (row[1], row[0]))
+    cells = [[_escape(cell) for cell in row] for row in rows]
+    return _wrap("place_changes", _table(header, cells))
+
+
+def _place(place: Any) -> str:
+    return f"{place.name} {place.code}"
+
+
+def geography_sources() -> str:
+    """The geography's sources with their licences and the attribution each asks for."""
+    geo = skillrevival.geography()
+    header = ["`id`", "Package", "Licence", "Attribution", "Covers"]
+    rows = [
+        [
+            f"`{s.id}`",
+            f"[{_escape(s.package)} {_escape(s.version)}]({s.url})",
+            _escape(s.licence),
+            _escape(s.attribution),
+            _escape(s.covers),
+        ]
+        for s in geo.sources
+    ]
+    return _wrap("geography_sources", _table(header, rows))
+
+
 # --- the data format ----------------------------------------------------------------------------
 
 
@@ -490,7 +547,11 @@ API_SECTIONS: dict[str, tuple[str, str]] = {
     ),
     "_matching": ("Geography and matching", ""),
     "_lookup": ("Geography and matching", ""),
-    "_places": ("Geography and matching", ""),
+    "_places": (
+        "Places through time",
+        "Every unit of mainland China in each year's list, 2000-2025, read on first use; its "
+        "[sources](../explanation/sources.md#geography-sources).",
+    ),
     "_vocabulary": (
         "Vocabulary",
         "The work plan's enumerations; their terms are in the [vocabulary](vocabulary.md).",
@@ -555,4 +616,6 @@ RENDERERS: dict[str, Callable[[], str]] = {
     "levels": levels_table,
     "plan": plan_table,
     "api": api_reference,
+    "place_changes": place_changes,
+    "geography_sources": geography_sources,
 }

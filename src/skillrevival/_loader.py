@@ -158,7 +158,7 @@ def structure(data: Any) -> Campaign: ...
 def structure(data: Any, cls: type[T]) -> T: ...
 def structure(data: Any, cls: type[Any] = Campaign) -> Any:
     """Build a ``cls`` from already-parsed JSON data; raise :class:`ValidationError` if bad."""
-    with _collector_paused():
+    with collector_paused():
         return _structure(data, cls)
 
 
@@ -200,7 +200,7 @@ def loads(text: str | bytes) -> Campaign: ...
 def loads(text: str | bytes, cls: type[T]) -> T: ...
 def loads(text: str | bytes, cls: type[Any] = Campaign) -> Any:
     """Read a ``cls`` from JSON text (UTF-8 when bytes); raise :class:`ValidationError` if bad."""
-    with _collector_paused():
+    with collector_paused():
         return _structure(_parse(text), cls)
 
 
@@ -224,7 +224,7 @@ def load(path: str | PathLike[str], cls: type[Any] = Campaign) -> Any:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hold off the cyclic garbage collector while a document is read or structured.
 
     Reading allocates a tree that only grows and holds no cycles; each collection the

@@ -11,6 +11,7 @@ record's, or the record's name has none: 苏州 and 苏州市 find 苏州市, bu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
@@ -56,6 +57,7 @@ PLACE_SUFFIXES = tuple(
         reverse=True,
     )
 )
+_HAN = re.compile("[\u4e00-\u9fff]+")  # CJK Unified Ideographs, all their own normal form
 _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
 
 
@@ -69,6 +71,8 @@ def normalize(text: str) -> str:
     if text.isascii():  # NFKC and NFKD leave ASCII alone, and it has no accents to drop
         return "".join(text.casefold().split())
     bare = "".join(text.split())
+    if _HAN.fullmatch(bare):  # Chinese characters alone: NFKC, case and accents leave them be
+        return bare
     if is_key(bare):  # most names are keys once their spaces go (" 苏州　市 "): no copies
         return bare
     for _ in range(4):

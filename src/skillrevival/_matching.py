@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import numbers
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -66,21 +66,23 @@ class Miss:
     query: str
     reason: MissReason
     places: tuple[Place, ...] = ()
-    _suggest: Callable[[], tuple[str, ...]] | None = attrs.field(
-        default=None, eq=False, repr=False, alias="suggest"
-    )
+    _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
+    _closest: bool = attrs.field(default=True, eq=False, repr=False, alias="closest")
 
     @cached_property
     def candidates(self) -> tuple[str, ...]:
         """The places named (ambiguous), or the closest names (unknown); see the class."""
-        if self.reason is MissReason.AMBIGUOUS:
-            # Deferred: a report holds places, so the geography is already read.
-            from ._places import geography
-
-            return tuple(describe(place, geography()) for place in self.places)
-        if self._suggest is None:
+        if self.reason is MissReason.NOT_IMPLEMENTING:
             return ()
-        return self._suggest()
+        # Deferred: the geography is read already when a report exists; this only names it.
+        from ._places import geography
+
+        geo = geography()
+        if self.reason is MissReason.AMBIGUOUS:
+            return tuple(describe(place, geo) for place in self.places)
+        if not self._closest:  # not a name or a code at all: nothing is close to it
+            return ()
+        return tuple(suggest(geo, geo.names(), self.query, self._year))
 
 
 @attrs.frozen
@@ -141,17 +143,19 @@ def match(
     statuses: list[MatchStatus] = []
     misses: list[Miss] = []
     # A column of a panel repeats its values: look each distinct one up once.
-    seen: dict[tuple[str, str | None], _Result] = {}
+    seen: dict[object, _Result] = {}
+    province = None
     for position, value in enumerate(entries):
-        query = as_query(value)
-        province = None if in_province is None else in_province[position]
+        query = value if type(value) is str else as_query(value)
+        if in_province is not None:
+            province = in_province[position]
         if query is None:
             matches.append(None)
             places.append(None)
             statuses.append(MatchStatus.UNKNOWN)
-            misses.append(Miss(position, repr(value), MissReason.UNKNOWN))
+            misses.append(Miss(position, repr(value), MissReason.UNKNOWN, closest=False))
             continue
-        key = (query, province)
+        key = query if province is None else (query, province)
         result = seen.get(key)
         if result is None:
             result = seen[key] = _match_one(roster, geo, names_index, query, year, province)
@@ -162,9 +166,7 @@ def match(
         if status is MatchStatus.IMPLEMENTING:
             continue
         if status is MatchStatus.UNKNOWN:
-            misses.append(
-                Miss(position, query, MissReason.UNKNOWN, suggest=_suggester(geo, query, year))
-            )
+            misses.append(Miss(position, query, MissReason.UNKNOWN, year=year))
         else:
             misses.append(Miss(position, query, MissReason(status.value), found))
     return MatchReport(tuple(matches), tuple(misses), tuple(places), tuple(statuses))
@@ -226,6 +228,9 @@ def _match_one(
         return city, place, MatchStatus.IMPLEMENTING, found
     # Not a place of the geography: the roster's own names (a roster read from a user's file
     # may call its units otherwise), and other codes (定州's statistical 139001).
+    # The bundled roster's names are in the geography's index already: only codes are left.
+    if roster is names.roster and not query.strip().isdigit():
+        return None, None, MatchStatus.UNKNOWN, ()
     homes = []
     for city in roster.find_cities(query):
         home = place_of(geo, city)
@@ -237,13 +242,6 @@ def _match_one(
     if homes:
         return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
     return None, None, MatchStatus.UNKNOWN, ()
-
-
-def _suggester(geo: Geography, query: str, year: int | None) -> Callable[[], tuple[str, ...]]:
-    def closest() -> tuple[str, ...]:
-        return tuple(suggest(geo, geo.names(), query, year))
-
-    return closest
 
 
 def is_implementing(code_or_name: str | int) -> bool:

@@ -15,7 +15,7 @@ The indexes are built on the first lookup by name, not when the geography loads.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -76,16 +76,22 @@ def describe(place: Place, geography: Geography) -> str:
 class PlaceNames:
     """The name indexes of one :class:`Geography`: every record by every name it goes by."""
 
-    __slots__ = ("_geography", "_index", "_provinces")
+    __slots__ = ("_geography", "_index", "_provinces", "find", "roster")
+
+    find: Callable[[str], tuple[Place, ...]]
+    """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
 
     def __init__(self, geography: Geography, roster: Roster | None) -> None:
         self._geography = geography
+        self.roster = roster
+        """The roster whose names for its units are in the index."""
         records = all_records(geography)
         aliases = _roster_aliases(roster) if roster is not None else {}
         entries = (
             ((p.name, p.short_name, p.name_en, *aliases.get(p.code, ())), p) for p in records
         )
         self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
+        self.find = self._index.find  # one call less on the hot path of matching
         provinces: dict[str, str] = {}
         for place in records:
             if place.parent is None:
@@ -108,22 +114,14 @@ class PlaceNames:
             raise NotFoundError(f"no province named {text!r}", text)
         return code
 
-    def find(self, query: str) -> tuple[Place, ...]:
-        """Every record that goes by ``query``, in any year (see :meth:`Index.find`)."""
-        return self._index.find(query)
-
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
         return self._index.close(query)
 
 
 def all_records(geography: Geography) -> tuple[Place, ...]:
-    """Every record of the geography once, oldest list first."""
-    seen: dict[int, Place] = {}
-    for year in geography.years:
-        for place in geography.places(year):
-            seen.setdefault(id(place), place)
-    return tuple(seen.values())
+    """Every record of the geography once, by code and then by start."""
+    return geography.records
 
 
 def _roster_aliases(roster: Roster) -> dict[str, tuple[str, ...]]:
@@ -209,6 +207,10 @@ def continues(geography: Geography, place: Place, step: str) -> Place | None:
         return None
     [other] = following
     if sum(_tier(p) == tier for p in backs(other)) != 1:
+        return None
+    # One after the other: 合肥 took in 巢湖 in 2011 but was there before it.
+    first, then = (place, other) if step == "forward" else (other, place)
+    if first.end is None or then.start != first.end + 1:
         return None
     return other
 
@@ -344,9 +346,10 @@ def find_places(
         return ()
     hits = names.find(text)
     if not hits:
-        key = normalize(text)
-        if key != text and is_code(key, 6):  # full-width digits: ３２０５００
-            return find_places(geography, names, key, year, province)
+        if text.strip().isdigit():  # padded or full-width digits: ３２０５００
+            key = normalize(text)
+            if is_code(key, 6):
+                return find_places(geography, names, key, year, province)
         return ()
     return narrow(geography, hits, year, province)
 

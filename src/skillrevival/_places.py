@@ -21,7 +21,7 @@ import attrs
 
 from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import AdminLevel, is_code
-from ._loader import read_bundled
+from ._loader import collector_paused, read_bundled
 from ._placenames import (
     PlaceNames,
     check_year,
@@ -50,8 +50,9 @@ class Place:
     (inclusive) of the lists that hold it; ``end`` is None while it is in force in the newest
     list, and a ``start`` of 1980 means 1980 or earlier. ``successors`` are the codes that
     replace it in the year after ``end`` (its own code for a rename or a move; several for a
-    split), ``predecessors`` those it replaces in the year before ``start``; ``note`` says when a
-    link is inferred rather than given by the source. ``source`` is the id of a
+    split), ``predecessors`` the codes of the records whose successors name it (those it
+    replaces in the year before ``start``, and units absorbed into it later); ``note`` says when
+    a link is inferred rather than given by the source. ``source`` is the id of a
     :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
     the roster was coded against.
     """
@@ -135,15 +136,20 @@ class Geography:
     """The national administrative geography, year by year; get it from :func:`geography`.
 
     Lookups by code are exact and cost a dictionary access; a code of any year's list (or a
-    grouping code such as 110100) is understood.
+    grouping code such as 110100) is understood. Records are made from the data on first use,
+    so that loading costs little more than parsing it.
     """
 
     __slots__ = (
         "_by_code",
+        "_first",
         "_groupings",
+        "_last",
+        "_made",
         "_names",
         "_places_by_year",
-        "records",
+        "_records",
+        "_rows",
         "sources",
         "years",
     )
@@ -152,23 +158,27 @@ class Geography:
     """The years whose lists the geography holds, oldest first."""
     sources: tuple[GeoSource, ...]
     """The datasets it is built from."""
-    records: tuple[Place, ...]
-    """Every record, by code and then by start year."""
 
     def __init__(
         self,
-        places: tuple[Place, ...],
+        rows: list[list[Any]],
         years: tuple[int, ...],
         sources: tuple[GeoSource, ...],
         groupings: tuple[Grouping, ...],
     ) -> None:
-        self.records = places
+        """``rows``: the records as the data file holds them (its ``fields``), sorted by code
+        and then by start year."""
+        self._rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+        self._records: tuple[Place, ...] | None = None
         self.years = years
+        self._first, self._last = years[0], years[-1]
         self.sources = sources
-        by_code: dict[str, tuple[Place, ...]] = {}
-        for place in places:  # sorted by code, then start
-            found = by_code.get(place.code)
-            by_code[place.code] = (place,) if found is None else (*found, place)
+        by_code: dict[str, tuple[int, ...]] = {}
+        for index, row in enumerate(rows):
+            code = row[0]
+            found = by_code.get(code)
+            by_code[code] = (index,) if found is None else (*found, index)
         self._by_code = by_code
         grouped: dict[str, tuple[Grouping, ...]] = {}
         for grouping in groupings:
@@ -179,14 +189,25 @@ class Geography:
 
     def __repr__(self) -> str:
         return (
-            f"<Geography {self.years[0]}-{self.years[-1]}: {len(self.records)} records, "
+            f"<Geography {self.years[0]}-{self.years[-1]}: {len(self._rows)} records, "
             f"{len(self.sources)} sources>"
         )
 
     @property
+    def records(self) -> tuple[Place, ...]:
+        """Every record, by code and then by start year."""
+        records = self._records
+        if records is None:
+            made, make = self._made, self._make
+            records = self._records = tuple(
+                place if place is not None else make(index) for index, place in enumerate(made)
+            )
+        return records
+
+    @property
     def newest(self) -> int:
         """The newest year held (the default year of lookups)."""
-        return self.years[-1]
+        return self._last
 
     def places(self, year: int, level: AdminLevel | str | None = None) -> tuple[Place, ...]:
         """Every unit in force in ``year`` (of ``level`` if given), by code.
@@ -218,28 +239,66 @@ class Geography:
         :class:`ValidationError`. An unknown code gives an empty tuple.
         """
         if type(code) is not str:
-            code = _code_text(code)
-        records = self._by_code.get(code)
-        if records is not None:
+            code = str(code) if type(code) is int and 100000 <= code <= 999999 else _code_text(code)
+        if year is not None and (type(year) is not int or not self._first <= year <= self._last):
+            self._check_year(year, "year")
+        indexes = self._by_code.get(code)
+        if indexes is not None:
             if year is None:
-                return (records[-1],)
-            for place in records:
-                if place.start <= year and (place.end is None or year <= place.end):
-                    return (place,)
+                index = indexes[-1]
+                return (self._made[index] or self._make(index),)
+            rows = self._rows
+            for index in indexes:
+                row = rows[index]
+                if row[6] <= year and (row[7] is None or year <= row[7]):
+                    return (self._made[index] or self._make(index),)
         groupings = self._groupings.get(code)
         if groupings is not None:
             if year is None:
                 grouping = groupings[-1]
-                unit_year = self.newest if grouping.end is None else grouping.end
+                unit_year = self._last if grouping.end is None else grouping.end
                 return self.by_code(grouping.unit, unit_year)
             for grouping in groupings:
                 if grouping.in_force(year):
                     return self.by_code(grouping.unit, year)
-        if year is not None:
-            self._check_year(year, "year")
         if not is_code(code, 6):
             raise ValidationError.single("code", f"a code is six digits, got {code!r}")
         return ()
+
+    def _make(self, index: int) -> Place:
+        """The Place of row ``index``, made once."""
+        (
+            code,
+            name,
+            short,
+            english,
+            level,
+            parent,
+            start,
+            end,
+            successors,
+            predecessors,
+            source,
+            in_201504,
+            note,
+        ) = self._rows[index]
+        place = self._made[index] = Place(
+            code,
+            name,
+            short,
+            english,
+            _LEVELS[level],
+            parent,
+            code[:2] + "0000",
+            start,
+            end,
+            tuple(successors),
+            tuple(predecessors),
+            source,
+            in_201504,
+            note,
+        )
+        return place
 
     def successors(self, place: Place) -> tuple[Place, ...]:
         """The records that replace ``place`` in the year after its end (empty while in force)."""
@@ -248,13 +307,17 @@ class Geography:
         return tuple(p for code in place.successors for p in self.by_code(code, place.end + 1))
 
     def predecessors(self, place: Place) -> tuple[Place, ...]:
-        """The records ``place`` replaces, in force in the year before its start."""
-        year = place.start - 1
+        """The records ``place`` replaces: those whose successors name it.
+
+        Mostly records that ended the year before ``place`` started; a unit absorbed into one
+        that goes on unchanged (巢湖市 into 合肥市 in 2011) ended later than that.
+        """
+        records = self.records
         return tuple(
             p
             for code in place.predecessors
-            for p in self._by_code.get(code, ())
-            if p.in_force(year)
+            for p in (records[index] for index in self._by_code.get(code, ()))
+            if p.end is not None and place.in_force(p.end + 1) and place.code in p.successors
         )
 
     def place(
@@ -273,20 +336,22 @@ class Geography:
         are those places, whose ``suggestions`` are their codes: it never picks one. A query
         that names none raises it with the closest values this method accepts.
         """
-        if year is None and province is None and type(query) is str:
-            records = self._by_code.get(query)  # the fast path: a code as text
-            if records is not None:
-                return records[-1]
+        if year is None and province is None:  # the fast path: a code of the newest list
+            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            if indexes is not None:
+                index = indexes[-1]
+                return self._made[index] or self._make(index)
         return self._place(query, year, province)
 
     def get_place(
         self, query: str | int, year: int | None = None, *, province: str | int | None = None
     ) -> Place | None:
         """The place that ``query`` names, or None when it names none or several."""
-        if year is None and province is None and type(query) is str:
-            records = self._by_code.get(query)
-            if records is not None:
-                return records[-1]
+        if year is None and province is None:
+            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            if indexes is not None:
+                index = indexes[-1]
+                return self._made[index] or self._make(index)
         try:
             return self._place(query, year, province)
         except NotFoundError:
@@ -345,6 +410,11 @@ class Geography:
             raise ValidationError.single(path, message)
 
 
+def _six(code: object) -> str:
+    """An int code as six digits for the fast path; '' (no code) for anything else."""
+    return f"{code:06d}" if type(code) is int and 0 <= code <= 999_999 else ""
+
+
 def _code_text(code: object) -> str:
     """``code`` as six digits: an int 110100 gives ``"110100"``; anything else is refused."""
     if type(code) is int and 0 <= code <= 999999:
@@ -375,54 +445,22 @@ def geography() -> Geography:
     The first call reads and checks ``geography.json`` (a few milliseconds); later calls
     return the same object.
     """
-    return _build(json.loads(read_bundled(BUNDLED)))
+    with collector_paused():
+        return _build(json.loads(read_bundled(BUNDLED)))
 
 
 def _build(data: dict[str, Any]) -> Geography:
+    problems = []
     if data.get("format") != FORMAT:
-        raise ValidationError([Problem(f"skillrevival/data/{BUNDLED}", "unknown format")])
-    fields = data["fields"]
-    if fields != list(_FIELDS):
-        raise ValidationError([Problem(f"skillrevival/data/{BUNDLED}", "unexpected fields")])
-    levels = _LEVELS
-    empty: tuple[str, ...] = ()
-    new = Place
-    places = tuple(
-        new(
-            code,
-            name,
-            short,
-            english,
-            levels[level],
-            parent,
-            code[:2] + "0000",
-            start,
-            end,
-            tuple(successors) if successors else empty,
-            tuple(predecessors) if predecessors else empty,
-            source,
-            in_201504,
-            note,
-        )
-        for (
-            code,
-            name,
-            short,
-            english,
-            level,
-            parent,
-            start,
-            end,
-            successors,
-            predecessors,
-            source,
-            in_201504,
-            note,
-        ) in data["places"]
-    )
+        problems.append(f"format {data.get('format')!r}, this version reads {FORMAT}")
+    if data.get("fields") != list(_FIELDS):
+        problems.append(f"fields {data.get('fields')!r}, this version reads {list(_FIELDS)}")
+    if problems:
+        path = f"skillrevival/data/{BUNDLED}"
+        raise ValidationError([Problem(path, problem) for problem in problems])
     groupings = tuple(Grouping(*row) for row in data["groupings"])
     sources = tuple(GeoSource(**source) for source in data["sources"])
-    return Geography(places, tuple(data["years"]), sources, groupings)
+    return Geography(data["places"], tuple(data["years"]), sources, groupings)
 
 
 _FIELDS = (
