@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import documents, geography
+from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
 SIZES = (1_000, 10_000, 100_000)
@@ -430,7 +431,9 @@ def main() -> None:
     results["memory"] = memory(SIZES[-1])
     print("geography ...", file=sys.stderr)
     results["geography"] = geography.measure(rounds)
-    rows = table(results) + geography.rows(results["geography"])
+    print("panels, files and frames.flag ...", file=sys.stderr)
+    results["frames"] = researcher.run(rounds=1 if args.quick else 3)
+    rows = table(results) + geography.rows(results["geography"]) + researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 from ._tables import plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
-FORMATS_EXPORT = ("csv", "json", "jsonl")
+FORMATS_EXPORT = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
+TABLES_EXPORT = ("cities", "provinces")
 
 
 def display_width(text: str) -> int:
@@ -181,11 +182,46 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="what the file holds (default: a campaign, or a roster when it has 'provinces')",
     )
-    export = commands.add_parser("export", help="the whole roster for other tools")
-    export.add_argument("--format", choices=FORMATS_EXPORT, default="csv")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    export.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
+    export = commands.add_parser(
+        "export",
+        help="the roster's tables for other tools (Stata, Excel, Parquet, CSV, JSON)",
+        description="Write the city table (default) or the province table; xlsx can hold both, "
+        "one sheet each. The format is --format, or else the suffix of -o FILE, or else csv. "
+        "dta, xlsx and parquet need pandas (and openpyxl or pyarrow) and a file.",
+    )
+    export.add_argument("tables", nargs="*", metavar="TABLE", help="cities (default), provinces")
+    _file_options(export)
+    panel = commands.add_parser(
+        "panel",
+        help="a unit-by-year treatment panel, to a file (needs pandas)",
+        description="The panel of skillrevival.frames.treatment_panel, written for other tools. "
+        "Example: skillrevival panel --years 2010-2020 --level prefecture --controls all "
+        "-o panel.dta",
+    )
+    panel.add_argument(
+        "--years", required=True, metavar="YEARS", help="2010-2020, or a list: 2013,2015,2017"
+    )
+    panel.add_argument("--level", choices=("unit", "prefecture"), default="unit")
+    panel.add_argument(
+        "--controls", choices=("none", "all"), default="none", help="all: every unit of the level"
+    )
+    panel.add_argument(
+        "--units",
+        metavar="CODES",
+        help="the panel's units, codes joined by commas (default: roster)",
+    )
+    _file_options(panel)
     return parser
+
+
+def _file_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format", choices=FORMATS_EXPORT, default=None, help="default: from -o FILE, else csv"
+    )
+    command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    command.add_argument(
+        "--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,20 +268,78 @@ def _run(args: argparse.Namespace) -> int:
         return _phase(bundled(), args.date, out)
     elif args.command == "validate":
         return _validate(args.file, args.kind, out)
-    elif args.command == "export":
-        from ._tables import city_rows
-
-        rows = list(city_rows(bundled()))
-        if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="") as file:
-                    _write_rows(rows, args.format, file, bom=args.bom)
-            except OSError as error:
-                sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
-                return 1
-        else:
-            _write_rows(rows, args.format, out, bom=args.bom)
+    elif args.command in ("export", "panel"):
+        return _export(args, out)
     return 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    """``export`` and ``panel``: tables to a file (or stdout), in the format asked or implied."""
+    fmt = args.format
+    if fmt is None:
+        suffix = os.path.splitext(args.output or "")[1].lower().lstrip(".")
+        fmt = suffix if suffix in FORMATS_EXPORT else "csv"
+    tables = list(dict.fromkeys(getattr(args, "tables", None) or ["cities"]))
+    unknown = [name for name in tables if name not in TABLES_EXPORT]
+    if unknown:
+        sys.stderr.write(f"skillrevival: no table {unknown[0]!r}; choose from cities, provinces\n")
+        return 2
+    if fmt not in ("xlsx",) and len(tables) > 1:
+        sys.stderr.write(f"skillrevival: a .{fmt} file holds one table; use xlsx for several\n")
+        return 2
+    if fmt not in ("csv", "json", "jsonl") and not args.output:
+        sys.stderr.write(f"skillrevival: .{fmt} is a binary format: give -o FILE\n")
+        return 2
+    try:
+        if args.command == "export" and fmt in ("csv", "json", "jsonl"):
+            rows = _export_rows(tables[0])  # no pandas needed for text
+            if args.output:
+                with open(args.output, "w", encoding="utf-8", newline="") as file:
+                    _write_rows(rows, fmt, file, bom=args.bom)
+            else:
+                _write_rows(rows, fmt, out, bom=args.bom)
+            return 0
+        from . import frames
+
+        if args.command == "export":
+            named = {name: getattr(frames, name)() for name in tables}
+        else:
+            named = {"panel": _panel(frames, args)}
+        target = args.output or out
+        frames.write(
+            named if fmt == "xlsx" else next(iter(named.values())), target, fmt, bom=args.bom
+        )
+    except ImportError as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
+        return 1
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
+        return 1
+    return 0
+
+
+def _export_rows(table: str) -> list[dict[str, Any]]:
+    from ._loader import campaign as bundled
+    from ._tables import city_rows, province_rows
+
+    return list(city_rows(bundled()) if table == "cities" else province_rows(bundled()))
+
+
+def _panel(frames: Any, args: argparse.Namespace) -> Any:
+    """The panel that ``skillrevival panel``'s options describe."""
+    years: list[int] = []
+    for part in args.years.replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if not (first.isdigit() and (not last or last.isdigit())):
+            raise ValidationError.single(
+                "--years", f"expected 2010-2020 or 2013,2015, got {part!r}"
+            )
+        years += range(int(first), int(last or first) + 1)
+    units = args.units.replace(" ", "").split(",") if args.units else None
+    controls = "all" if args.controls == "all" else None
+    return frames.treatment_panel(years, level=args.level, units=units, controls=controls)
 
 
 def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
