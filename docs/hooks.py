@@ -876,6 +876,11 @@ ZH_API_SECTIONS: dict[str, tuple[str, str]] = {
         "地理与匹配",
         "单位类型、其他名录给出的代码，以及与他人名单的匹配。",
     ),
+    "Places through time": (
+        "行政区划沿革",
+        "2000—2025 年中国大陆每年名录中的每个单位，首次使用时读取；其"
+        "[来源](../explanation/sources.md#geography-sources)。",
+    ),
     "Vocabulary": ("词汇", "工作方案的枚举；其术语见[词汇](vocabulary.md)。"),
     "The package": ("包", ""),
 }
@@ -1135,6 +1140,33 @@ def zh_api_reference() -> str:
     return text
 
 
+def zh_place_changes() -> str:
+    """The changes that touch roster units, under Chinese headings and in Chinese words."""
+    text = place_changes()
+    replacements = [
+        (
+            "| Roster unit | In the list of | Change | Source | Note |",
+            "| 名单单位 | 名录年份 | 变更 | 来源 | 说明 |",
+        ),
+        (" is not in the list; replaced by ", " 不再列入名录，由以下单位取代："),
+        (" took in territory of ", " 并入了以下单位的部分辖区："),
+        (" was made from ", " 由以下单位设立："),
+        (" became ", " 改为 "),
+    ]
+    for english, chinese in replacements:
+        text = text.replace(english, chinese)
+    return text
+
+
+def zh_geography_sources() -> str:
+    """The geography's sources, under Chinese headings."""
+    return geography_sources().replace(
+        "| `id` | Package | Licence | Attribution | Covers |",
+        "| `id` | 包 | 许可证 | 版权声明 | 涵盖范围 |",
+        1,
+    )
+
+
 ZH_RENDERERS: dict[str, Callable[[], str]] = {
     "provinces": zh_provinces_table,
     "cities": zh_cities_table,
@@ -1149,4 +1181,6 @@ ZH_RENDERERS: dict[str, Callable[[], str]] = {
     "levels": zh_levels_table,
     "plan": zh_plan_table,
     "api": zh_api_reference,
+    "place_changes": zh_place_changes,
+    "geography_sources": zh_geography_sources,
 }
