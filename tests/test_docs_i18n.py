@@ -103,6 +103,32 @@ def test_the_chinese_pages_are_written_in_chinese() -> None:
         assert han > latin, f"{name}: {han} Han characters, {latin} Latin words"
 
 
+FENCE = re.compile(r"^```[^\n]*\n.*?^```[ \t]*$", re.M | re.S)
+COMMENT = re.compile(r"[ \t]+# .*$", re.M)
+
+
+def blocks(text: str) -> list[str]:
+    """The fenced blocks of a page, comments left out (the Chinese edition translates them)."""
+    return [COMMENT.sub("", block) for block in FENCE.findall(text)]
+
+
+@pytest.mark.parametrize("name", sorted(english_pages()))
+def test_the_chinese_page_runs_the_same_examples(name: str) -> None:
+    """Code, commands and outputs are the English page's, block for block, in the same order."""
+    english = blocks((DOCS / name).read_text(encoding="utf-8"))
+    chinese_path = DOCS / counterpart(name)
+    if not chinese_path.is_file():
+        pytest.fail(f"{name} has no Chinese counterpart")
+    chinese = blocks(chinese_path.read_text(encoding="utf-8"))
+    assert chinese == english
+
+
+def test_a_changed_example_is_caught() -> None:
+    english = "```python\nprint(1)  # one\n```\n"
+    assert blocks(english) == blocks("```python\nprint(1)  # 一\n```\n")
+    assert blocks(english) != blocks("```python\nprint(2)  # 一\n```\n")
+
+
 def test_every_page_is_built_in_both_editions_with_its_language(site: Path) -> None:
     for name in sorted(english_pages()):
         assert page(built(site, name, chinese=False)).lang == "en", name
