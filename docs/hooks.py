@@ -700,7 +700,22 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """
     if page_language(page, config) != "zh":
         return output
+    output = PICTURE_ALT.sub(
+        lambda m: f'{m[1]}alt="{html.escape(ZH_PICTURES[m[2]])}"' if m[2] in ZH_PICTURES else m[0],
+        output,
+    )
     return CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH_PREFIX}{m[3]}", output, 1)
+
+
+# The pictures that docs/hooks_pictures.py draws, described in Chinese for the Chinese edition
+# (the pictures themselves are drawn once, with English labels: no CJK font is assumed).
+PICTURE_ALT = re.compile(r'(<img src="[^"]*images/generated/([a-z_]+)\.png" )alt="[^"]*"')
+ZH_PICTURES: dict[str, str] = {
+    "quota_chart": "条形图：附件2 各行的实施城市数量（图中标签为英文）",
+    "phases_timeline": "时间轴：专项活动的三个阶段，2015—2016 年（图中标签为英文）",
+    "roster_map": "地图：按地区着色的实施单位，底图为全国每个县级单位的灰色圆点；不绘制边界",
+    "roster_map_levels": "地图：按单位类型着色的实施单位",
+}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has written one index of both editions
