@@ -263,7 +263,9 @@ def _pixels(png: bytes) -> tuple[tuple[int, int], bytes]:
         return ink.size, ink.tobytes()
 
 
-@pytest.mark.parametrize(("path", "text"), [("reference/tables/", "直"), ("reference/geography/", "门")])
+@pytest.mark.parametrize(
+    ("path", "text"), [("reference/tables/", "直"), ("how-to/treatment-panel/", "门")]
+)
 def test_chinese_is_drawn_with_simplified_chinese_glyphs(
     browser: Any, base: str, path: str, text: str
 ) -> None:
@@ -272,8 +274,7 @@ def test_chinese_is_drawn_with_simplified_chinese_glyphs(
     lang = page.evaluate(GLYPHS, [text])
     assert lang == "en", f"{path}: no marked Chinese run holding {text}"
     shots = {
-        name: _pixels(page.locator(f"#glyph-{name}").screenshot())
-        for name in ("page", "zh", "ja")
+        name: _pixels(page.locator(f"#glyph-{name}").screenshot()) for name in ("page", "zh", "ja")
     }
     page.close()
     assert shots["zh"] != shots["ja"], "the reference faces draw the same glyph"
