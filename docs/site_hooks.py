@@ -169,9 +169,7 @@ def mark_chinese(html: str, *, mark: bool = True) -> str:
             out.append(token)
         elif skipping == ["code"]:  # inline code: a line may break after . ( , / but not in a word
             out.append(BREAK_AFTER.sub(r"\1<wbr>", token))
-        elif skipping:
-            out.append(token)
-        elif not mark:
+        elif skipping or not mark:
             out.append(token)
         else:
             out.append(HAN_RUN.sub(lambda m: f'<span lang="zh-CN">{m[0]}</span>', token))
