@@ -62,7 +62,7 @@ def main(site: Path, out: Path) -> None:
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 for path in pages(site):
-                    page.goto(base + path, wait_until="networkidle")
+                    page.goto(base + path, wait_until="load")
                     name = (path.strip("/").replace("/", "_") or "index") + f"-{width}.png"
                     page.screenshot(path=str(out / name), full_page=True)
                     print(out / name)
