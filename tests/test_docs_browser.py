@@ -218,6 +218,27 @@ def test_every_image_loads_and_nothing_is_fetched_from_elsewhere(
     assert not broken, broken
 
 
+def test_the_name_column_stays_in_view(browser: Any, base: str) -> None:
+    """Scrolled sideways on a phone, the cities table still shows each row's name."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "reference/tables/")
+    found = page.evaluate(
+        """() => {
+      const table = document.querySelector('[data-table="cities"] table');
+      const wrap = table.closest('.md-typeset__scrollwrap');
+      wrap.scrollLeft = 600;
+      const cell = table.querySelector('tbody td');
+      return [wrap.scrollLeft, cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left,
+              cell.textContent];
+    }"""
+    )
+    page.close()
+    scrolled, offset, name = found
+    assert scrolled > 500, "the table does not scroll sideways"
+    assert abs(offset) < 2, f"the name column scrolled away ({offset} px)"
+    assert name == "丰台区"
+
+
 # --- Chinese glyphs -----------------------------------------------------------------------------
 
 GLYPHS = """([text]) => {
