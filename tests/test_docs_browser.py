@@ -239,6 +239,26 @@ def test_the_name_column_stays_in_view(browser: Any, base: str) -> None:
     assert name == "丰台区"
 
 
+def test_the_timeline_marks_cross_no_phase_label(browser: Any, base: str) -> None:
+    """The notice's date falls inside 第一阶段: its mark must not strike through the label."""
+    overlaps = []
+    for width in (1366, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(base + "explanation/campaign/")
+        overlaps += page.evaluate(
+            """() => {
+          const hit = (a, b) => a.left < b.right && b.left < a.right
+                                && a.top < b.bottom && b.top < a.bottom;
+          const marks = Array.from(document.querySelectorAll('.sr-timeline .sr-mark'));
+          const phases = Array.from(document.querySelectorAll('.sr-timeline .sr-phase'));
+          return marks.flatMap(m => phases.filter(p => hit(m.getBoundingClientRect(),
+            p.getBoundingClientRect())).map(p => m.className + ' over ' + p.textContent));
+        }"""
+        )
+        page.close()
+    assert not overlaps, overlaps
+
+
 # --- Chinese glyphs -----------------------------------------------------------------------------
 
 GLYPHS = """([text]) => {
