@@ -619,6 +619,30 @@ def api_reference() -> str:
     return "\n".join(parts)
 
 
+# --- performance ---------------------------------------------------------------------------------
+
+
+def benchmarks_table() -> str:
+    """The figures of the last ``make bench`` (benchmarks/results.json): what, and how much.
+
+    The suite's own targets and verdicts are for the developers; a reader gets the measurement
+    and its median, and the machine they were taken on.
+    """
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8"))
+    machine = results["machine"]
+    versions = ", ".join(f"{name} {v}" for name, v in machine["versions"].items())
+    lines = [line for line in results["table"].splitlines() if line.startswith("|")]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")][:2] for line in lines[2:]]
+    table = _table(["Measurement", "Median"], [[_escape(a), _escape(b)] for a, b in rows])
+    where = (
+        f"Measured on {machine['nproc']} CPUs of a shared virtual machine, "
+        f"{machine['implementation']} {machine['python']} on {machine['platform']}, "
+        f"with {versions}."
+    )
+    return "\n\n".join([where, _wrap("benchmarks", table)])
+
+
 # --- markdown helpers ---------------------------------------------------------------------------
 
 
@@ -651,6 +675,7 @@ RENDERERS: dict[str, Callable[[], str]] = {
     "levels": levels_table,
     "plan": plan_table,
     "api": api_reference,
+    "benchmarks": benchmarks_table,
     "place_changes": place_changes,
     "geography_sources": geography_sources,
 }

@@ -4,6 +4,8 @@
   package when the site is built: the roster's cities and provinces as CSV and JSON, the
   campaign document as the package bundles it, and the places through time once the package
   has :func:`skillrevival.geography`. The data tables page links to them.
+- :func:`on_page_markdown` writes the version where a page says ``@VERSION@`` and the row of
+  the places' download where the data tables page holds it.
 - :func:`on_post_page` shows the package's version in the header of every page, and marks each
   run of Chinese text of an English page ``lang="zh-CN"``, so that the browser draws it with
   Simplified Chinese glyphs (an English page is ``lang="en"``, and without the mark a browser may
@@ -14,6 +16,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -98,7 +101,27 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-# --- the version in the header ------------------------------------------------------------------
+# --- the version in the pages and in the header ---------------------------------------------
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """The package's version where a page says ``@VERSION@``, the year for ``@YEAR@``."""
+    del page, config, files
+    year = str(dt.date.today().year)
+    markdown = markdown.replace("@VERSION@", skillrevival.__version__).replace("@YEAR@", year)
+    return markdown.replace("<!-- places-download -->\n", places_download_row())
+
+
+def places_download_row() -> str:
+    """The downloads table's row for the places through time, once the package has them."""
+    if not hasattr(skillrevival, "geography"):
+        return ""
+    return (
+        "| [skillrevival-places.csv](../downloads/skillrevival-places.csv) | every county-level "
+        "and higher unit through time, one row per state of a unit with the years it held "
+        "([`geography()`](api.md#skillrevival.geography)) |\n"
+    )
+
 
 HEADER_TOPIC = re.compile(
     r'(<div class="md-header__topic">\s*<span class="md-ellipsis">\s*)([^<]*?)(\s*</span>)'
@@ -152,9 +175,7 @@ def mark_chinese(html: str, *, mark: bool = True) -> str:
             out.append(token)
         elif skipping == ["code"]:  # inline code: a line may break after . ( , / but not in a word
             out.append(BREAK_AFTER.sub(r"\1<wbr>", token))
-        elif skipping:
-            out.append(token)
-        elif not mark:
+        elif skipping or not mark:
             out.append(token)
         else:
             out.append(HAN_RUN.sub(lambda m: f'<span lang="zh-CN">{m[0]}</span>', token))

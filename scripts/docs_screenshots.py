@@ -28,7 +28,7 @@ WIDTHS = (1366, 390)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         del format, args
 
 
@@ -62,7 +62,7 @@ def main(site: Path, out: Path) -> None:
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 for path in pages(site):
-                    page.goto(base + path, wait_until="networkidle")
+                    page.goto(base + path, wait_until="load")
                     name = (path.strip("/").replace("/", "_") or "index") + f"-{width}.png"
                     page.screenshot(path=str(out / name), full_page=True)
                     print(out / name)

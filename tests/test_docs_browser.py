@@ -60,7 +60,7 @@ def browser() -> Iterator[Any]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         del format, args
 
 
@@ -218,17 +218,65 @@ def test_every_image_loads_and_nothing_is_fetched_from_elsewhere(
     assert not broken, broken
 
 
+def test_the_name_column_stays_in_view(browser: Any, base: str) -> None:
+    """Scrolled sideways on a phone, the cities table still shows each row's name."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "reference/tables/")
+    found = page.evaluate(
+        """() => {
+      const table = document.querySelector('[data-table="cities"] table');
+      const wrap = table.closest('.md-typeset__scrollwrap');
+      wrap.scrollLeft = 600;
+      const cell = table.querySelector('tbody td');
+      return [wrap.scrollLeft, cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left,
+              cell.textContent];
+    }"""
+    )
+    page.close()
+    scrolled, offset, name = found
+    assert scrolled > 500, "the table does not scroll sideways"
+    assert abs(offset) < 2, f"the name column scrolled away ({offset} px)"
+    assert name == "丰台区"
+
+
+def test_the_timeline_marks_cross_no_phase_label(browser: Any, base: str) -> None:
+    """The notice's date falls inside 第一阶段: its mark must not strike through the label."""
+    overlaps = []
+    for width in (1366, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(base + "explanation/campaign/")
+        overlaps += page.evaluate(
+            """() => {
+          const hit = (a, b) => a.left < b.right && b.left < a.right
+                                && a.top < b.bottom && b.top < a.bottom;
+          const marks = Array.from(document.querySelectorAll('.sr-timeline .sr-mark'));
+          const phases = Array.from(document.querySelectorAll('.sr-timeline .sr-phase'));
+          return marks.flatMap(m => phases.filter(p => hit(m.getBoundingClientRect(),
+            p.getBoundingClientRect())).map(p => m.className + ' over ' + p.textContent));
+        }"""
+        )
+        page.close()
+    assert not overlaps, overlaps
+
+
 # --- Chinese glyphs -----------------------------------------------------------------------------
 
 GLYPHS = """([text]) => {
   const found = Array.from(document.querySelectorAll('article span[lang="zh-CN"]'))
     .find(s => s.textContent.includes(text));
   if (!found) return false;
+  let top = 10;
   const make = (lang, family) => {
     const box = document.createElement('span');
     box.textContent = text;
     if (lang) box.lang = lang;
     if (family) box.style.fontFamily = family;
+    // Whole-pixel places, the same for each: antialiasing then differs only with the glyph.
+    box.style.position = 'fixed';
+    box.style.left = '10px';
+    box.style.top = `${top}px`;
+    top += 100;
+    box.style.zIndex = '10';
     box.style.display = 'inline-block';
     box.style.padding = '4px';
     box.style.background = '#fff';
@@ -252,18 +300,26 @@ GLYPHS = """([text]) => {
 
 
 def _pixels(png: bytes) -> tuple[tuple[int, int], bytes]:
-    """The glyph's ink, cropped to its bounding box: its size and its grey pixels."""
-    from PIL import Image, ImageOps
+    """The glyph's strokes as black and white, cropped to them: their size and their pixels.
+
+    The box's edges (its padding) are cut off first, so that nothing drawn around the box counts;
+    antialiasing is dropped by the threshold.
+    """
+    from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
         grey = image.convert("L")
-        box = ImageOps.invert(grey).point(lambda v: 255 if v > 40 else 0).getbbox()
+        inner = grey.crop((3, 3, grey.width - 3, grey.height - 3))
+        strokes = inner.point(lambda v: 255 if v < 110 else 0)
+        box = strokes.getbbox()
         assert box is not None, "nothing drawn"
-        ink = grey.crop(box)
+        ink = strokes.crop(box)
         return ink.size, ink.tobytes()
 
 
-@pytest.mark.parametrize(("path", "text"), [("reference/tables/", "直"), ("reference/geography/", "门")])
+@pytest.mark.parametrize(
+    ("path", "text"), [("reference/tables/", "直"), ("how-to/treatment-panel/", "门")]
+)
 def test_chinese_is_drawn_with_simplified_chinese_glyphs(
     browser: Any, base: str, path: str, text: str
 ) -> None:
@@ -272,8 +328,7 @@ def test_chinese_is_drawn_with_simplified_chinese_glyphs(
     lang = page.evaluate(GLYPHS, [text])
     assert lang == "en", f"{path}: no marked Chinese run holding {text}"
     shots = {
-        name: _pixels(page.locator(f"#glyph-{name}").screenshot())
-        for name in ("page", "zh", "ja")
+        name: _pixels(page.locator(f"#glyph-{name}").screenshot()) for name in ("page", "zh", "ja")
     }
     page.close()
     assert shots["zh"] != shots["ja"], "the reference faces draw the same glyph"
@@ -298,20 +353,25 @@ def test_chinese_runs_of_english_pages_are_marked_but_not_code(browser: Any, bas
 
 
 def test_copy_takes_the_command_without_prompt_or_output(browser: Any, base: str) -> None:
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    """Click a shell block's copy button and read the clipboard: the command, no $ or output."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page = context.new_page()
     page.goto(base + "how-to/command-line/")
-    copied = page.evaluate(
-        "() => { const code = document.querySelector('.language-console code');"
-        " code.setAttribute('data-md-copying', ''); const text = code.innerText;"
-        " code.removeAttribute('data-md-copying'); return text.trimEnd(); }"
+    block = page.locator(".language-console").first
+    block.hover()
+    block.locator(".md-code__button, .md-clipboard").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    buttons = page.evaluate(
+        "() => ['console', 'text'].map(kind => Array.from(document.querySelectorAll("
+        "`.language-${kind} :is(.md-code__button, .md-clipboard)`))"
+        ".filter(b => b.offsetParent !== null).length)"
     )
-    output_copy_buttons = page.evaluate(
-        "() => Array.from(document.querySelectorAll('.language-text .md-clipboard'))"
-        ".filter(b => getComputedStyle(b).display !== 'none').length"
-    )
-    page.close()
+    context.close()
     assert copied == "skillrevival | head -7"
-    assert output_copy_buttons == 0
+    console, output = buttons
+    assert console > 0  # a command can be copied
+    assert output == 0  # what it prints cannot
 
 
 def test_the_header_shows_the_version(browser: Any, base: str) -> None:
