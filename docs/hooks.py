@@ -117,7 +117,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Replace each marker of the page with what it names, in the page's language."""
     del files
-    renderers = renderers_for(page_language(page, config))
+    language = page_language(page, config)
+    renderers = renderers_for(language)
+    if language == "zh":
+        markdown = zh_places_download(markdown)
 
     def render(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -773,6 +776,21 @@ def split_search_index(site: Path) -> None:
     sitemap = site / "sitemap.xml"
     if sitemap.is_file():
         (site / ZH_PREFIX / "sitemap.xml").write_bytes(sitemap.read_bytes())
+
+
+def zh_places_download(markdown: str) -> str:
+    """The downloads table's row for the places through time, in Chinese (before site_hooks)."""
+    marker = "<!-- places-download -->\n"
+    if marker not in markdown:
+        return markdown
+    row = ""
+    if hasattr(skillrevival, "geography"):
+        row = (
+            "| [skillrevival-places.csv](../downloads/skillrevival-places.csv) | 县级及以上每个单位"
+            "的历年状态，每种状态一行，注明其存续年份"
+            "（[`geography()`](api.md#skillrevival.geography)） |\n"
+        )
+    return markdown.replace(marker, row)
 
 
 def renderers_for(language: str) -> dict[str, Callable[[], str]]:
