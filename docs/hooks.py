@@ -1225,6 +1225,21 @@ def zh_geography_sources() -> str:
     )
 
 
+def zh_benchmarks_table() -> str:
+    """The figures of the last ``make bench``, with Chinese headings and machine line."""
+    text = benchmarks_table()
+    where, table = text.split("\n\n", 1)
+    match = re.match(
+        r"Measured on (\d+) CPUs of a shared virtual machine, (.*) on (.*), with (.*)\.$", where
+    )
+    if match is None:
+        raise PluginError(f"the benchmarks' machine line changed: {where!r}")
+    nproc, python, platform, versions = match.groups()
+    chinese = f"测量环境：共享虚拟机的 {nproc} 个 CPU，{python}，{platform}；{versions}。"
+    table = table.replace("| Measurement | Median |", "| 测量项目 | 中位数 |", 1)
+    return "\n\n".join([chinese, table])
+
+
 ZH_RENDERERS: dict[str, Callable[[], str]] = {
     "provinces": zh_provinces_table,
     "cities": zh_cities_table,
@@ -1239,6 +1254,7 @@ ZH_RENDERERS: dict[str, Callable[[], str]] = {
     "levels": zh_levels_table,
     "plan": zh_plan_table,
     "api": zh_api_reference,
+    "benchmarks": zh_benchmarks_table,
     "place_changes": zh_place_changes,
     "geography_sources": zh_geography_sources,
 }
