@@ -715,6 +715,7 @@ def on_pre_build(config: Any) -> None:
 
 
 ZH_PREFIX = "zh/"
+HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")'
 )
@@ -725,7 +726,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
     Material's search reads ``search/search_index.json`` under the page's ``base`` and resolves
     each result's location against it; a Chinese page's base is the Chinese edition's root.
+
+    The head's ``<link rel="alternate" hreflang>`` tags go: Material takes each for the root of
+    a language and fetches ``sitemap.xml`` under it, and the i18n plugin points them at the
+    page's counterpart, so every page asked for two sitemaps that do not exist. The language
+    selector's links still lead to the counterpart, and sitemap.xml lists every page with its
+    alternates for search engines.
     """
+    output = HREFLANG_LINK.sub("", output)
     if page_language(page, config) != "zh":
         return output
     output = PICTURE_ALT.sub(
