@@ -363,3 +363,16 @@ def test_the_chinese_edition_prints_the_notices_terms(term: str) -> None:
     assert term in text
     for paraphrase in ("百城技能复兴", "技能振兴运动", "百城技能振兴计划", "人社部函[2015]67号"):
         assert paraphrase not in text
+
+
+def test_the_alternates_are_in_the_sitemap_not_in_each_head(site: Path) -> None:
+    """Material fetches sitemap.xml under every head alternate; the sitemap lists them instead."""
+    heads = [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if re.search(r'<link rel="alternate"[^>]*hreflang', p.read_text(encoding="utf-8"))
+    ]
+    assert not heads
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r'hreflang="zh" href="[^"]*/zh/reference/tables/"', sitemap)
+    assert re.search(r'hreflang="en" href="[^"]*/reference/tables/"', sitemap)
