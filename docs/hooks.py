@@ -743,6 +743,37 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH_PREFIX}{m[3]}", output, 1)
 
 
+_NOT_FOUND: dict[str, str] = {}
+SELECT_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z-]+)" class="md-select__link"')
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The 404 page of each edition: English at /404.html, Chinese at /zh/404.html.
+
+    Both builds write the site's root 404.html; the Chinese one is moved to /zh/ and the
+    English one kept. Its language links lead to each edition's home (the i18n plugin left them
+    on the last page built), and the head loses its hreflang links (see :func:`on_post_page`).
+    """
+    if template_name != "404.html":
+        return output
+    output = HREFLANG_LINK.sub("", output)
+    output = SELECT_LINK.sub(
+        lambda m: (
+            f'<a href="/{"" if m[1] == "en" else m[1] + "/"}" hreflang="{m[1]}" '
+            'class="md-select__link"'
+        ),
+        output,
+    )
+    language = "zh" if str(config["theme"]["language"]).startswith("zh") else "en"
+    _NOT_FOUND[language] = output
+    if language == "zh":
+        where = Path(config["site_dir"]) / ZH_PREFIX / "404.html"
+        where.parent.mkdir(parents=True, exist_ok=True)
+        where.write_text(output, encoding="utf-8")
+        return _NOT_FOUND.get("en", output)
+    return output
+
+
 # The pictures that docs/hooks_pictures.py draws, described in Chinese for the Chinese edition
 # (the pictures themselves are drawn once, with English labels: no CJK font is assumed).
 PICTURE_ALT = re.compile(r'(<img src="[^"]*images/generated/([a-z_]+)\.png" )alt="[^"]*"')
