@@ -228,8 +228,8 @@ def test_the_name_column_stays_in_view(browser: Any, base: str) -> None:
       const wrap = table.closest('.md-typeset__scrollwrap');
       wrap.scrollLeft = 600;
       const cell = table.querySelector('tbody td');
-      return [wrap.scrollLeft, cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left,
-              cell.textContent];
+      const offset = cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left;
+      return [wrap.scrollLeft, offset, cell.textContent];
     }"""
     )
     page.close()
