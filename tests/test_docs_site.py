@@ -516,3 +516,12 @@ def test_the_api_shows_a_classs_fields_as_a_table_with_descriptions(site: Path) 
     # A field is a row of the table, not a heading of its own.
     assert 'id="skillrevival.City.adcode"' not in html
     assert 'id="skillrevival.City.prefecture_code"' in html  # a property keeps its entry
+
+
+def test_the_licence_page_names_every_source_of_the_data(site: Path) -> None:
+    """Each source the data cites has its licence and attribution on the licence page."""
+    text = (site / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+    missing = [s.id for s in skillrevival.campaign().sources if f"<code>{s.id}</code>" not in text]
+    assert not missing
+    assert "MIT" in text
+    assert "著作权法" in text  # why the notice's own text is free to reuse
