@@ -148,7 +148,7 @@ TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose text is left alone: code keeps its characters, scripts and styles are not
 # text, and the document head is not drawn.
 SKIP = {"code", "pre", "script", "style", "textarea", "title", "head", "svg", "kbd"}
-BREAK_AFTER = re.compile(r"([.(,/=])(?=[^\s.(,/=])")
+BREAK_AFTER = re.compile(r"((?<=\w)\.(?=[A-Za-z_])|[(,/=](?=[^\s.(,/=]))")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 

@@ -486,3 +486,43 @@ def site_hooks() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _api_text(site: Path) -> str:
+    return (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_api_shows_the_overloads_not_the_implementation(site: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", _api_text(site))
+    assert "-&gt; Any" not in text  # the implementation signature of an overloaded function
+    assert "loads(text: str | bytes) -&gt; Campaign" in text
+    assert "loads(text: str | bytes, cls: type[T]) -&gt; T" in text
+
+
+def test_the_api_shows_a_classs_fields_as_a_table_with_descriptions(site: Path) -> None:
+    html = _api_text(site)
+    start = html.index('id="skillrevival.City"')
+    section = html[start : html.index('id="skillrevival.Notice"', start)]
+    table = section[section.index("<table") : section.index("</table>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]
+    described = {}
+    for row in rows:
+        cells = [
+            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        described[cells[0]] = cells[-1]
+    assert set(described) == {field.name for field in attrs.fields(skillrevival.City)}
+    assert described["adcode"].startswith("adcode is the 6-digit GB/T 2260 code")
+    assert not [name for name, text in described.items() if not text]
+    # A field is a row of the table, not a heading of its own.
+    assert 'id="skillrevival.City.adcode"' not in html
+    assert 'id="skillrevival.City.prefecture_code"' in html  # a property keeps its entry
+
+
+def test_the_licence_page_names_every_source_of_the_data(site: Path) -> None:
+    """Each source the data cites has its licence and attribution on the licence page."""
+    text = (site / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+    missing = [s.id for s in skillrevival.campaign().sources if f"<code>{s.id}</code>" not in text]
+    assert not missing
+    assert "MIT" in text
+    assert "著作权法" in text  # why the notice's own text is free to reuse
