@@ -433,7 +433,8 @@ def main() -> None:
     results["geography"] = geography.measure(rounds)
     print("panels, files and frames.flag ...", file=sys.stderr)
     results["frames"] = researcher.run(rounds=1 if args.quick else 3)
-    rows = table(results) + geography.rows(results["geography"]) + researcher.rows(results["frames"])
+    rows = table(results) + geography.rows(results["geography"])
+    rows += researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]
