@@ -223,7 +223,7 @@ def test_every_roster_unit_has_its_2015_place(roster: skillrevival.Roster) -> No
         assert (place.code, place.name) == (city.adcode, city.official_name), city.name
         assert place.in_201504, city.name
         assert place.in_force(2015), city.name
-        assert place.implementing is city
+        assert place.implementing == city
 
 
 @pytest.mark.parametrize(
