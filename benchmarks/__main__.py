@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import documents, geography
+from . import documents, geography, places
 from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
@@ -431,9 +431,12 @@ def main() -> None:
     results["memory"] = memory(SIZES[-1])
     print("geography ...", file=sys.stderr)
     results["geography"] = geography.measure(rounds)
+    print("places ...", file=sys.stderr)
+    results["places"] = places.measure(per_call_ns, child, 3)
     print("panels, files and frames.flag ...", file=sys.stderr)
     results["frames"] = researcher.run(rounds=1 if args.quick else 3)
     rows = table(results) + geography.rows(results["geography"])
+    rows += places.rows(results["places"], verdict)
     rows += researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")

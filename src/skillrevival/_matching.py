@@ -18,7 +18,7 @@ import attrs
 from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import is_code
 from ._lookup import normalize
-from ._placenames import as_query, check_year, describe, find_places, place_of, suggest
+from ._placenames import as_query, check_year, describe, find_places, place_of, record_in, suggest
 
 if TYPE_CHECKING:
     from ._model import City, Roster
@@ -234,6 +234,8 @@ def _match_one(
     homes = []
     for city in roster.find_cities(query):
         home = place_of(geo, city)
+        if home is not None and year is not None:
+            home = record_in(geo, home, year)  # the unit as that year's list has it, if at all
         if home is not None and (province is None or home.province == province):
             homes.append((city, home))
     if len(homes) == 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -28,12 +28,12 @@ from ._lookup import (
     city_keys,
     province_keys,
 )
-from ._placenames import RosterLinks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ._matching import MatchReport
+    from ._placenames import RosterLinks
     from ._places import Place
 
 
@@ -304,15 +304,19 @@ class Roster:
 
     def unit_of(self, place: Place) -> City | None:
         """The city of this roster that ``place`` is a record of (in any year), or None."""
-        return self._links.implementing(place)
+        links: RosterLinks = self._links
+        return links.implementing(place)
 
     def cities_in(self, place: Place) -> tuple[City, ...]:
         """The cities of this roster that lie inside ``place`` (保定 holds 定州)."""
-        return self._links.contained(place)
+        links: RosterLinks = self._links
+        return links.contained(place)
 
     @cached_property
-    def _links(self) -> RosterLinks:
+    def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
+        # (cattrs reads these annotations) does not import the geography's modules.
         # Deferred: the geography sits above the model and is read only when asked for.
+        from ._placenames import RosterLinks
         from ._places import geography
 
         return RosterLinks(geography(), self)

@@ -336,11 +336,20 @@ class Geography:
         are those places, whose ``suggestions`` are their codes: it never picks one. A query
         that names none raises it with the closest values this method accepts.
         """
-        if year is None and province is None:  # the fast path: a code of the newest list
-            indexes = self._by_code.get(query if type(query) is str else _six(query))
+        if province is None:  # the fast paths: a code, of the newest list or of a year's
+            if type(query) is str:
+                indexes = self._by_code.get(query)
+            elif type(query) is int and 100_000 <= query <= 999_999:
+                indexes = self._by_code.get(str(query))
+            else:
+                indexes = None
             if indexes is not None:
-                index = indexes[-1]
-                return self._made[index] or self._make(index)
+                if year is None:
+                    index = indexes[-1]
+                    return self._made[index] or self._make(index)
+                found = self.by_code(query, year)
+                if found:
+                    return found[0]
         return self._place(query, year, province)
 
     def get_place(
