@@ -7,10 +7,12 @@ the notice orders its rows, so sorting by it gives 附件2's order.
 
 :func:`treatment_panel` builds the unit-by-year frame that evaluation studies of the campaign
 start from; its definitions are stated in its docstring and in the docs' how-to page.
+:func:`flag` flags a column of other people's place names or codes, once per distinct value.
 :func:`write` puts any of these frames in a file for Stata, Excel, Parquet or plain text.
 
 One missing value everywhere: text columns are pandas' ``string`` dtype and whole-number columns
-that can be missing are ``Int64``, so a missing value is always ``pd.NA`` (``pd.isna`` finds it);
+that can be missing are ``Int64``, so a missing value is always ``pd.NA`` (``pd.isna`` finds it;
+:func:`flag`'s Categoricals hold it as a missing category code, which ``pd.isna`` finds too);
 the files write it the way each format does (see :func:`write`).
 """
 
