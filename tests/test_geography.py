@@ -4,6 +4,7 @@ The tables below were typed from the Ministry of Civil Affairs list of April 201
 codes and official names) and from the English names checked one by one, not from the data file.
 """
 
+import attrs
 import pytest
 
 import skillrevival
@@ -324,10 +325,15 @@ def test_match_lines_up_with_input_and_says_why(roster: skillrevival.Roster) -> 
 
 
 def test_match_reports_ambiguity() -> None:
-    doc = skillrevival.converter.unstructure(skillrevival.campaign().roster)
-    # Give 津南区 the English name of 江北区: "Jiangbei" then names two cities.
-    doc["provinces"][1]["cities"][1]["other_names"] = ["Jiangbei"]
-    roster = skillrevival.structure(doc, skillrevival.Roster)
+    # Give 津南区 the English name of 江北区: "Jiangbei" then names two cities. Validation
+    # refuses such a roster (a key must name one city), so it is built directly.
+    bundled = skillrevival.campaign().roster
+    tianjin = bundled.provinces[1]
+    jinnan = attrs.evolve(tianjin.cities[1], other_names=("Jiangbei",))
+    cities = (tianjin.cities[0], jinnan, *tianjin.cities[2:])
+    provinces = list(bundled.provinces)
+    provinces[1] = attrs.evolve(tianjin, cities=cities)
+    roster = attrs.evolve(bundled, provinces=tuple(provinces))
     report = roster.match(["Jiangbei"])
     assert report.matches == (None,)
     [miss] = report.misses
