@@ -148,11 +148,13 @@ def test_index_messages() -> None:
     with pytest.raises(NotFoundError) as caught:
         index.lookup("朝阳")
     assert str(caught.value) == "city '朝阳' is ambiguous: it names <A>, <B>"
-    assert (caught.value.key, caught.value.suggestions) == ("朝阳", ("<A>", "<B>"))
+    # Suggestions are keys the lookup accepts; the message shows labels.
+    assert (caught.value.key, caught.value.suggestions) == ("朝阳", ("朝阳区", "朝阳市"))
+    assert caught.value.candidates == ("A", "B")
     with pytest.raises(NotFoundError) as caught:
         index.lookup("苏洲市")
     assert str(caught.value) == "no city named '苏洲市'; did you mean <C>?"
-    assert (caught.value.key, caught.value.suggestions) == ("苏洲市", ("<C>",))
+    assert (caught.value.key, caught.value.suggestions) == ("苏洲市", ("苏州市",))
     with pytest.raises(NotFoundError) as caught:
         index.lookup("上海")
     assert str(caught.value) == "no city named '上海'"
