@@ -39,7 +39,24 @@ from ._model import (
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-T = TypeVar("T")
+Loadable = (
+    Campaign
+    | Notice
+    | Phase
+    | PlanItem
+    | Roster
+    | Province
+    | City
+    | Term
+    | Attachment
+    | StatedDuration
+    | Anomaly
+    | Source
+    | OtherCode
+)
+"""Any of the classes in :data:`LOADABLE`, for type checkers (``loads(text, int)`` is an error)."""
+
+T = TypeVar("T", bound=Loadable)
 
 LOADABLE: tuple[type, ...] = (
     Campaign,
@@ -140,8 +157,8 @@ def _recorded_checksums(text: str) -> dict[str, str]:
 @overload
 def validate(data: Any) -> list[Problem]: ...
 @overload
-def validate(data: Any, cls: type) -> list[Problem]: ...
-def validate(data: Any, cls: type = Campaign) -> list[Problem]:
+def validate(data: Any, cls: type[Loadable]) -> list[Problem]: ...
+def validate(data: Any, cls: type[Loadable] = Campaign) -> list[Problem]:
     """Every problem with ``data`` (already parsed JSON) as a ``cls``; empty when it is valid.
 
     Never raises on bad data: wrong types, missing and unknown fields, and every cross-field rule
