@@ -165,9 +165,10 @@ def validate(data: Any, cls: type[Loadable] = Campaign) -> list[Problem]:
     are reported together, each :class:`Problem` with the path of the value it concerns.
     """
     _check_cls(cls)
-    if _fast_result(data, cls) is not _MISS:
-        return []
-    return _detailed(data, cls)[1]
+    with _collector_paused():  # as for structure(): a bad document makes many short-lived cycles
+        if _fast_result(data, cls) is not _MISS:
+            return []
+        return _detailed(data, cls)[1]
 
 
 @overload
