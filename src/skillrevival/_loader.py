@@ -335,8 +335,8 @@ def _csv_hint(text: str, marked: bool) -> str | None:
     shown = first if len(first) <= 40 else first[:37] + "..."
     bom = " with a byte-order mark (as Excel saves it)" if marked else ""
     return (
-        f"not JSON: this looks like CSV{bom} (first line {shown!r}); skillrevival reads JSON "
-        "documents, such as `skillrevival export --format json` writes"
+        f"not JSON: this looks like CSV{bom} (first line {shown!r}); skillrevival reads a "
+        "campaign or roster as a JSON document"
     )
 
 
@@ -371,11 +371,12 @@ def _looks_like_gb(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     high = sum(1 for byte in raw if byte >= 0x80)
-    pairs = len(_GB_PAIR.findall(raw))
-    return high > 0 and 2 * pairs >= 0.8 * high
+    paired = 2 * len(_GB_PAIR.findall(raw)) + 2 * len(_GB_FOUR.findall(raw))
+    return high > 0 and paired >= 0.8 * high
 
 
-_GB_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")
+_GB_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")  # GB2312's characters: both bytes high
+_GB_FOUR = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")  # GB18030's four
 
 
 class _UnreadableError(ValueError):

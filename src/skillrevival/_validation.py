@@ -44,24 +44,43 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
         found = [p for e, n in with_notes for p in problems_from_exception(e, _join(path, n.name))]
-        return found + [p for e in without for p in problems_from_exception(e, path)]
+        rest = [p for e in without for p in problems_from_exception(e, path)]
+        # A misspelt key (qouta) is one mistake: "did you mean 'quota'?" says it, and the
+        # field it was meant for is not also reported missing.
+        meant = {
+            _join(path, close)
+            for e in without
+            if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
+            for key in e.extra_fields
+            if (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+        }
+        found = [p for p in found if not (p.path in meant and p.message == _MISSING)]
+        return found + rest
     if isinstance(error, IterableValidationError):
         items, without = error.group_exceptions()
         found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, KeyError):
-        return [Problem(path, "required field is missing")]
+        return [Problem(path, _MISSING)]
     if isinstance(error, RecursionError):
         return [Problem(path, "nested too deeply")]
     return [Problem(path, str(error))]
 
 
+_MISSING = "required field is missing"
+
+
 def _did_you_mean(key: str, fields: list[str]) -> str:
     """``; did you mean 'quota'?`` when a field's name is close to ``key`` (a typo), else ''."""
+    close = _closest_field(key, fields)
+    return f"; did you mean {close!r}?" if close else ""
+
+
+def _closest_field(key: str, fields: list[str]) -> str | None:
     import difflib  # only a document with an unknown key needs it
 
     close = difflib.get_close_matches(key, fields, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
 
 
 def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> list[Problem]:
