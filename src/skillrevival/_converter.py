@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 import attrs
@@ -40,8 +41,9 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
     converter.register_structure_hook_factory(is_sequence, _sequence_factory)
     converter.register_structure_hook_factory(attrs.has, _object_factory)
-    converter.register_structure_hook_factory(_is_enumeration, _enumeration_factory)
-    converter.register_structure_hook_factory(_is_vocabulary, _vocabulary_factory)
+    # By single dispatch on Enum, not a hook factory: cattrs before 26 dispatches enums that way
+    # itself, ahead of any factory, and would read members by value alone.
+    converter.register_structure_hook(enum.Enum, _structure_enum)
     converter.register_unstructure_hook_factory(_is_vocabulary, _unstructure_vocabulary_factory)
     return converter
 
@@ -116,8 +118,15 @@ def _vocabulary_factory(kind: type[Vocabulary], _: Any) -> StructureHook:
     return structure
 
 
-def _is_enumeration(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, enum.Enum) and not _is_vocabulary(kind)
+def _structure_enum(value: Any, kind: Any) -> Any:
+    return _enum_structurer(kind)(value, kind)
+
+
+@cache
+def _enum_structurer(kind: type[enum.Enum]) -> StructureHook:
+    if _is_vocabulary(kind):
+        return _vocabulary_factory(kind, None)  # type: ignore[arg-type]  # a Vocabulary
+    return _enumeration_factory(kind, None)
 
 
 def _enumeration_factory(kind: type[enum.Enum], _: Any) -> StructureHook:
