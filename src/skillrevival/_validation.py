@@ -584,6 +584,8 @@ def _record_keys(number: int, where: str, record: dict[str, Any], code: str) -> 
     value = record.get(code)
     if _key_text(value):
         yield number, f"{where}.{code}", "code", value
+        if code == "code" and is_code(value, 2):  # a province is found by 32 and by 320000
+            yield number, f"{where}.{code}", "code", value + "0000"
 
 
 _RULES: dict[type, Rule] = {
