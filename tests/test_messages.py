@@ -401,10 +401,14 @@ def test_more_campaign_rule_messages() -> None:
 # --- Messages added for downstream code (issue 14): each typed by hand, compared whole. ---
 
 BAD = Path(__file__).parent / "bad_documents"
+# The roster's seven kinds, then the national geography's (issue 11: GEOGRAPHY_SPEC's list).
 LEVELS = (
     "expected AdminLevel as one of 'prefecture_city' (地级市), 'prefecture' (地区), "
     "'league' (盟), 'autonomous_prefecture' (自治州), 'municipal_district' (直辖市市辖区), "
-    "'county_city' (县级市), 'xpcc_city' (兵团师市)"
+    "'county_city' (县级市), 'xpcc_city' (兵团师市), 'province' (省), "
+    "'autonomous_region' (自治区), 'municipality' (直辖市), 'district' (市辖区), 'county' (县), "
+    "'autonomous_county' (自治县), 'banner' (旗), 'autonomous_banner' (自治旗), "
+    "'forest_area' (林区), 'special_district' (特区)"
 )
 
 
