@@ -254,13 +254,16 @@ class Geography:
                     return (self._made[index] or self._make(index),)
         groupings = self._groupings.get(code)
         if groupings is not None:
-            if year is None:
-                grouping = groupings[-1]
-                unit_year = self._last if grouping.end is None else grouping.end
-                return self.by_code(grouping.unit, unit_year)
-            for grouping in groupings:
-                if grouping.in_force(year):
-                    return self.by_code(grouping.unit, year)
+            for grouping in reversed(groupings):
+                if year is None or (
+                    grouping.start <= year and (grouping.end is None or year <= grouping.end)
+                ):
+                    unit_year = year or grouping.end or self._last
+                    rows = self._rows
+                    for index in self._by_code[grouping.unit]:
+                        row = rows[index]
+                        if row[6] <= unit_year and (row[7] is None or unit_year <= row[7]):
+                            return (self._made[index] or self._make(index),)
         if not is_code(code, 6):
             raise ValidationError.single("code", f"a code is six digits, got {code!r}")
         return ()
