@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation geography
+LOWEST := .venv-lowest
+
+.PHONY: test-lowest demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,5 +73,21 @@ mutation: $(VENV)/.mutation
 	$(BIN)/mutmut results --all true > mutants/results.txt || true
 	$(BIN)/python scripts/mutation_score.py mutants/results.txt
 
+# The lowest versions pyproject.toml allows (attrs, cattrs, pendulum, hypothesis, pandas,
+# matplotlib at their floors; what they need at its newest), in a venv of their own, and the
+# tests against them. uv comes from PyPI into that venv. The site build, the notebook and the
+# docs' printed examples (their output is pandas' formatting of the day) run in `make test` only.
+test-lowest:
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
+	$(LOWEST)/bin/python -m uv pip install --quiet --python $(LOWEST)/bin/python \
+		--resolution lowest-direct -e '.[testing,pandas,plot,geo]' 'pytest>=8'
+	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
+		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest) '
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider \
+		--ignore=tests/test_docs_site.py --ignore=tests/test_examples.py \
+		--ignore=tests/test_docs_examples.py
+
 clean:
-	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(LOWEST) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

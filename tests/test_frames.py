@@ -398,6 +398,9 @@ def test_all_controls_make_the_whole_country() -> None:
     # 三沙 was made in 2012; 巢湖 ceased to be a prefecture-level city in 2011
     assert sorted(panel.loc[panel["adcode"] == "460300", "year"]) == [2012, 2013, 2014, 2015, 2016]
     assert rows_of(panel, "341400") == {2010: "341400"}
+    # a unit that absorbs another stays itself: 济南 took in 莱芜 (371200) and keeps its code
+    assert set(rows_of(panel, "370100").values()) == {"370100"}
+    assert set(rows_of(panel, "371200").values()) == {"371200"}
     # no county of a municipality, no district of a prefecture-level city
     assert not panel["code_in_year"].isin(["310230", "500229", "320105", "130682"]).any()
     controls = panel[~panel["adcode"].isin(roster)]

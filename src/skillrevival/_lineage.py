@@ -57,7 +57,13 @@ class Lineage:
             if place.end is None or len(place.successors) != 1:
                 continue
             after = geo.successors(place)
-            if len(after) == 1 and geo.predecessors(after[0]) == (place,):
+            # the successor begins where this ends and replaces nothing else; a unit that
+            # absorbs another keeps its own record (济南 from 1980, absorbing 莱芜)
+            if (
+                len(after) == 1
+                and after[0].start == place.end + 1
+                and geo.predecessors(after[0]) == (place,)
+            ):
                 parent[root(id(after[0]))] = root(id(place))
         self.municipalities = frozenset(
             p.code for p in geo.records if p.level is AdminLevel.MUNICIPALITY

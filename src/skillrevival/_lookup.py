@@ -18,7 +18,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from ._errors import NotFoundError
+from ._errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from ._model import City, Province
@@ -143,7 +143,7 @@ class Index(Generic[T]):
     attribute may be set), like the records it indexes.
     """
 
-    __slots__ = ("_direct", "_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
+    __slots__ = ("_direct", "_exact", "_hits", "_kind", "_label", "_names", "_stems", "_suffixes")
 
     _kind: str
     _label: Callable[[T], str]
@@ -152,6 +152,7 @@ class Index(Generic[T]):
     _stems: Mapping[str, tuple[tuple[str, T], ...]]
     _hits: Mapping[str, tuple[T, ...]]
     _direct: Mapping[str, tuple[T, ...]]
+    _names: Mapping[int, tuple[str, ...]]  # id(record) -> its names, in the order given
 
     def __init__(
         self,
@@ -164,7 +165,10 @@ class Index(Generic[T]):
         short: dict[str, list[T]] = {}
         stems: dict[str, list[tuple[str, T]]] = {}
         given: dict[str, str] = {}  # names as the data spells them (Suzhou), to their keys
+        listed: dict[int, tuple[str, ...]] = {}
         for names, record in entries:
+            names = tuple(names)
+            listed[id(record)] = names
             for name in names:
                 key = normalize(name)
                 given[name] = key
@@ -188,6 +192,7 @@ class Index(Generic[T]):
             "_stems": MappingProxyType({k: tuple(v) for k, v in stems.items()}),
             "_hits": MappingProxyType(hits),
             "_direct": MappingProxyType(direct),
+            "_names": MappingProxyType(listed),
         }
         for name, value in built.items():
             object.__setattr__(self, name, value)
@@ -195,8 +200,14 @@ class Index(Generic[T]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"an index is read-only; cannot set {name!r}")
 
-    def find(self, key: str) -> tuple[T, ...]:
-        """Every record that ``key`` names: none, one, or several when it is ambiguous."""
+    def find(self, key: str | int) -> tuple[T, ...]:
+        """Every record that ``key`` names: none, one, or several when it is ambiguous.
+
+        ``key`` is a name or a code, as a string or an integer; anything else raises
+        :class:`ValidationError` naming the argument.
+        """
+        if type(key) is not str:
+            key = _as_text(key)
         # A key found as given is a normalised name, or a name as the data spells it, whose
         # answer is its normal form's: skip normalising.
         ready = self._direct.get(key)
@@ -225,39 +236,63 @@ class Index(Generic[T]):
         """How ``record`` is named in messages and suggestions."""
         return self._label(record)
 
-    def get(self, key: str) -> T | None:
+    def get(self, key: str | int) -> T | None:
         """The one record that ``key`` names, or None when there is none or more than one."""
         hits = self.find(key)
         return hits[0] if len(hits) == 1 else None
 
-    def lookup(self, key: str) -> T:
-        """The one record that ``key`` names; raise NotFoundError, with suggestions, otherwise."""
+    def lookup(self, key: str | int) -> T:
+        """The one record that ``key`` names; raise NotFoundError, with suggestions, otherwise.
+
+        The error's ``suggestions`` are keys that find one record each (so they can be passed
+        back); its ``candidates`` are the records an ambiguous key names. The message names
+        records by their labels.
+        """
         hits = self.find(key)
         if len(hits) == 1:
             return hits[0]
+        shown = key if isinstance(key, str) else str(key)
         if hits:
             labels = [self._label(hit) for hit in hits]
-            message = f"{self._kind} {key!r} is ambiguous: it names {', '.join(labels)}"
-            raise NotFoundError(message, key, labels)
-        suggestions = self.suggest(key)
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        raise NotFoundError(f"no {self._kind} named {key!r}{hint}", key, suggestions)
+            message = f"{self._kind} {shown!r} is ambiguous: it names {', '.join(labels)}"
+            raise NotFoundError(message, shown, [self.key_of(hit) for hit in hits], hits)
+        close = self.closest(shown)
+        hint = f"; did you mean {', '.join(map(self._label, close))}?" if close else ""
+        keys = [self.key_of(record) for record in close]
+        raise NotFoundError(f"no {self._kind} named {shown!r}{hint}", shown, keys)
+
+    def key_of(self, record: T) -> str:
+        """A key that finds ``record`` alone: the first of its names that does, else its label."""
+        for name in self._names.get(id(record), ()):
+            if len(hits := self.find(name)) == 1 and hits[0] is record:
+                return name
+        return self._label(record)
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Labels of the records whose names are closest to ``key``."""
-        labels: list[str] = []
-        for record in self.close(key, limit * 2):
-            label = self._label(record)
-            if label not in labels:
-                labels.append(label)
-        return labels[:limit]
+        return [self._label(record) for record in self.closest(key, limit)]
 
-    def close(self, key: str, names: int = 6) -> list[T]:
-        """The records of the ``names`` names closest to ``key``, closest first."""
+    def closest(self, key: str, limit: int = 3) -> list[T]:
+        """The records whose names are closest to ``key``, the closest first."""
         import difflib  # only a miss needs it
 
-        close = difflib.get_close_matches(normalize(key), self._hits, n=names, cutoff=0.5)
-        return [record for name in close for record in self._hits[name]]
+        close = difflib.get_close_matches(normalize(key), self._hits, n=limit * 2, cutoff=0.5)
+        found: list[T] = []
+        for name in close:
+            for record in self._hits[name]:
+                if not any(record is kept for kept in found):
+                    found.append(record)
+        return found[:limit]
+
+
+def _as_text(key: object) -> str:
+    """A lookup's key as text: integers are codes (130682); any other type is refused."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)
+    if isinstance(key, str):
+        return key
+    message = f"expected a name or a code (str or int), got {type(key).__name__}"
+    raise ValidationError.single("key", message)
 
 
 def _add(mapping: dict[str, list[T]], key: str, value: T) -> None:

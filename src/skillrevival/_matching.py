@@ -18,7 +18,7 @@ import attrs
 from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import is_code
 from ._lookup import normalize
-from ._placenames import as_query, check_year, describe, find_places, place_of, suggest
+from ._placenames import as_query, check_year, describe, find_places, place_of, record_in, suggest
 
 if TYPE_CHECKING:
     from ._model import City, Roster
@@ -87,18 +87,42 @@ class Miss:
 
 @attrs.frozen
 class MatchReport:
-    """The result of :meth:`Roster.match`: one result per input entry, in the input's order."""
+    """The result of :meth:`Roster.match`: one result per input entry, in the input's order.
+
+    ``misses`` is made from the rest when it is first read, so that matching a long column of
+    misses costs no object per miss until they are asked for.
+    """
 
     matches: tuple[City | None, ...]
     """The implementing unit each entry names, or None where it names none, several, or a place
     that is not one."""
-    misses: tuple[Miss, ...]
-    """Every entry that matched no city, with its reason."""
     places: tuple[Place | None, ...] = ()
     """The place each entry names (in the year asked for, else its newest record), or None
     where it names none or several."""
     statuses: tuple[MatchStatus, ...] = ()
     """What each entry turned out to be: implementing, not_implementing, ambiguous, unknown."""
+    _queries: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, alias="queries")
+    _found: tuple[tuple[Place, ...], ...] = attrs.field(
+        default=(), eq=False, repr=False, alias="found"
+    )
+    _plain: frozenset[int] = attrs.field(default=frozenset(), eq=False, repr=False, alias="plain")
+    _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
+
+    @cached_property
+    def misses(self) -> tuple[Miss, ...]:
+        """Every entry that matched no city, with its reason, in the input's order."""
+        misses: list[Miss] = []
+        for position, status in enumerate(self.statuses):
+            if status is MatchStatus.IMPLEMENTING:
+                continue
+            query = self._queries[position]
+            if status is MatchStatus.UNKNOWN:
+                plain = position in self._plain  # not a name or a code: nothing is close
+                miss = Miss(position, query, MissReason.UNKNOWN, year=self._year, closest=not plain)
+            else:
+                miss = Miss(position, query, MissReason(status.value), self._found[position])
+            misses.append(miss)
+        return tuple(misses)
 
     @property
     def matched(self) -> int:
@@ -108,7 +132,7 @@ class MatchReport:
     @property
     def complete(self) -> bool:
         """Whether every entry found its city."""
-        return not self.misses
+        return all(status is MatchStatus.IMPLEMENTING for status in self.statuses)
 
     @property
     def located(self) -> bool:
@@ -141,10 +165,13 @@ def match(
     matches: list[City | None] = []
     places: list[Place | None] = []
     statuses: list[MatchStatus] = []
-    misses: list[Miss] = []
+    queries: list[str] = []
+    found_places: list[tuple[Place, ...]] = []
+    plain: list[int] = []
     # A column of a panel repeats its values: look each distinct one up once.
     seen: dict[object, _Result] = {}
     province = None
+    unknown = MatchStatus.UNKNOWN
     for position, value in enumerate(entries):
         query = value if type(value) is str else as_query(value)
         if in_province is not None:
@@ -152,8 +179,10 @@ def match(
         if query is None:
             matches.append(None)
             places.append(None)
-            statuses.append(MatchStatus.UNKNOWN)
-            misses.append(Miss(position, repr(value), MissReason.UNKNOWN, closest=False))
+            statuses.append(unknown)
+            queries.append(repr(value))
+            found_places.append(())
+            plain.append(position)
             continue
         key = query if province is None else (query, province)
         result = seen.get(key)
@@ -163,13 +192,17 @@ def match(
         matches.append(city)
         places.append(place)
         statuses.append(status)
-        if status is MatchStatus.IMPLEMENTING:
-            continue
-        if status is MatchStatus.UNKNOWN:
-            misses.append(Miss(position, query, MissReason.UNKNOWN, year=year))
-        else:
-            misses.append(Miss(position, query, MissReason(status.value), found))
-    return MatchReport(tuple(matches), tuple(misses), tuple(places), tuple(statuses))
+        queries.append(query)
+        found_places.append(found)
+    return MatchReport(
+        tuple(matches),
+        tuple(places),
+        tuple(statuses),
+        queries=tuple(queries),
+        found=tuple(found_places),
+        plain=frozenset(plain),
+        year=year,
+    )
 
 
 def _entries(values: Iterable[object], path: str) -> list[object]:
@@ -234,6 +267,8 @@ def _match_one(
     homes = []
     for city in roster.find_cities(query):
         home = place_of(geo, city)
+        if home is not None and year is not None:
+            home = record_in(geo, home, year)  # the unit as that year's list has it, if at all
         if home is not None and (province is None or home.province == province):
             homes.append((city, home))
     if len(homes) == 1:

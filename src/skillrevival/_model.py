@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -28,12 +28,12 @@ from ._lookup import (
     city_keys,
     province_keys,
 )
-from ._placenames import RosterLinks
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from ._matching import MatchReport
+    from ._placenames import RosterLinks
     from ._places import Place
 
 
@@ -102,8 +102,12 @@ class Phase:
     tasks: tuple[Term, ...]
     clause: str
 
-    def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` falls within this phase, both ends included."""
+    def contains(self, day: dt.date | str) -> bool:
+        """Whether ``day`` falls within this phase, both ends included.
+
+        ``day`` is a date, a datetime (its date counts) or a ``YYYY-MM-DD`` string; anything
+        else raises :class:`ValidationError`.
+        """
         return self.start <= _as_date(day) <= self.end
 
 
@@ -267,16 +271,25 @@ class Roster:
         entries = ((city_keys(c), c) for c in self.cities)
         return Index("city", entries, _city_label, CITY_SUFFIXES + CITY_SUFFIXES_EN)
 
-    def province(self, key: str) -> Province:
-        """The province that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+    def province(self, key: str | int) -> Province:
+        """The province that ``key`` (a name, or a code as str or int) names.
+
+        Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
+        ``suggestions`` are keys this method accepts, its ``candidates`` the provinces an
+        ambiguous key names. A ``key`` of any other type raises :class:`ValidationError`.
+        """
         return self._province_index.lookup(key)
 
-    def get_province(self, key: str) -> Province | None:
-        """The province that ``key`` names, or None."""
+    def get_province(self, key: str | int) -> Province | None:
+        """The province that ``key`` names, or None (a miss, or an ambiguous key)."""
         return self._province_index.get(key)
 
-    def city(self, key: str) -> City:
-        """The city that ``key`` names; raises :class:`NotFoundError` with suggestions.
+    def city(self, key: str | int) -> City:
+        """The city that ``key`` (a name, or a code as str or int: ``130682``) names.
+
+        Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
+        ``suggestions`` are keys this method accepts, its ``candidates`` the cities an
+        ambiguous key names. A ``key`` of any other type raises :class:`ValidationError`.
 
         A name or code the roster does not print is tried in the national geography, so that
         a code or name of another year finds its unit: 522200 (铜仁地区, until 2010) finds 铜仁,
@@ -291,28 +304,32 @@ class Roster:
                 return found
         return self._city_index.lookup(key)
 
-    def get_city(self, key: str) -> City | None:
-        """The city that ``key`` names, or None."""
+    def get_city(self, key: str | int) -> City | None:
+        """The city that ``key`` names, or None (a miss, or an ambiguous key)."""
         hits = self._city_index.find(key)
         if len(hits) == 1:
             return hits[0]
         return None if hits else self._through_geography(key)
 
-    def find_cities(self, key: str) -> tuple[City, ...]:
+    def find_cities(self, key: str | int) -> tuple[City, ...]:
         """Every city that ``key`` names among the roster's own names and codes (no geography)."""
         return self._city_index.find(key)
 
     def unit_of(self, place: Place) -> City | None:
         """The city of this roster that ``place`` is a record of (in any year), or None."""
-        return self._links.implementing(place)
+        links: RosterLinks = self._links
+        return links.implementing(place)
 
     def cities_in(self, place: Place) -> tuple[City, ...]:
         """The cities of this roster that lie inside ``place`` (保定 holds 定州)."""
-        return self._links.contained(place)
+        links: RosterLinks = self._links
+        return links.contained(place)
 
     @cached_property
-    def _links(self) -> RosterLinks:
+    def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
+        # (cattrs reads these annotations) does not import the geography's modules.
         # Deferred: the geography sits above the model and is read only when asked for.
+        from ._placenames import RosterLinks
         from ._places import geography
 
         return RosterLinks(geography(), self)
@@ -328,6 +345,26 @@ class Roster:
             return None
         place = geography().get_place(text)
         return None if place is None else self.unit_of(place)
+
+    def __len__(self) -> int:
+        """The number of cities."""
+        return len(self.cities)
+
+    def __iter__(self) -> Iterator[City]:
+        """The cities, in the notice's order (as :attr:`cities`)."""
+        return iter(self.cities)
+
+    def __contains__(self, item: object) -> bool:
+        """Whether ``item`` (a :class:`City`, a name or a code) is a city of this roster.
+
+        For a name or a code, exactly when :meth:`get_city` finds it (so :meth:`city` would
+        return it); anything else is never in a roster.
+        """
+        if isinstance(item, City):
+            return item in self.cities
+        if isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool)):
+            return self.get_city(item) is not None
+        return False
 
     def province_of(self, city: City) -> Province:
         """The province row that holds ``city``."""

@@ -116,7 +116,7 @@ class PlaceNames:
 
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
-        return self._index.close(query)
+        return self._index.closest(query, 12)
 
 
 def all_records(geography: Geography) -> tuple[Place, ...]:

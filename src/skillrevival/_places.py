@@ -254,13 +254,16 @@ class Geography:
                     return (self._made[index] or self._make(index),)
         groupings = self._groupings.get(code)
         if groupings is not None:
-            if year is None:
-                grouping = groupings[-1]
-                unit_year = self._last if grouping.end is None else grouping.end
-                return self.by_code(grouping.unit, unit_year)
-            for grouping in groupings:
-                if grouping.in_force(year):
-                    return self.by_code(grouping.unit, year)
+            for grouping in reversed(groupings):
+                if year is None or (
+                    grouping.start <= year and (grouping.end is None or year <= grouping.end)
+                ):
+                    unit_year = year or grouping.end or self._last
+                    rows = self._rows
+                    for index in self._by_code[grouping.unit]:
+                        row = rows[index]
+                        if row[6] <= unit_year and (row[7] is None or unit_year <= row[7]):
+                            return (self._made[index] or self._make(index),)
         if not is_code(code, 6):
             raise ValidationError.single("code", f"a code is six digits, got {code!r}")
         return ()
@@ -336,11 +339,20 @@ class Geography:
         are those places, whose ``suggestions`` are their codes: it never picks one. A query
         that names none raises it with the closest values this method accepts.
         """
-        if year is None and province is None:  # the fast path: a code of the newest list
-            indexes = self._by_code.get(query if type(query) is str else _six(query))
+        if province is None:  # the fast paths: a code, of the newest list or of a year's
+            if type(query) is str:
+                indexes = self._by_code.get(query)
+            elif type(query) is int and 100_000 <= query <= 999_999:
+                indexes = self._by_code.get(str(query))
+            else:
+                indexes = None
             if indexes is not None:
-                index = indexes[-1]
-                return self._made[index] or self._make(index)
+                if year is None:
+                    index = indexes[-1]
+                    return self._made[index] or self._make(index)
+                found = self.by_code(query, year)
+                if found:
+                    return found[0]
         return self._place(query, year, province)
 
     def get_place(

