@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeGuard
 
@@ -313,11 +314,17 @@ def _check_roster(data: object, path: str) -> Iterator[Problem]:
     names = [_field(p, "name") for p in provinces]
     yield from _check_duplicates(names, _paths(provinces_path, ".name"), "province")
     rows = [_items(_field(province, "cities")) for province in provinces]
-    cities = [city.get("name") if isinstance(city, dict) else None for row in rows for city in row]
-    yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
-    yield from _check_unique_codes(provinces, provinces_path)
-    yield from _check_keys(_province_keys(provinces, provinces_path), "province")
-    yield from _check_keys(_city_keys(rows, provinces_path), "city")
+    # No two cities share a key (so no name and no code is listed twice): the usual case,
+    # decided in one pass; otherwise the walks below find every clash with its paths.
+    clash_free = _clash_free(rows)
+    if not clash_free:
+        cities = [c.get("name") if isinstance(c, dict) else None for row in rows for c in row]
+        yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
+    yield from _check_unique_codes(provinces, provinces_path, cities=not clash_free)
+    if not _provinces_clash_free(provinces):
+        yield from _check_keys(_province_keys(provinces, provinces_path), "province")
+    if not clash_free:
+        yield from _check_keys(_city_keys(rows, provinces_path), "city")
     listed = isinstance(_field(data, "provinces"), list)
     if listed and not provinces:
         yield Problem(provinces_path, "a roster lists at least one province")
@@ -488,13 +495,18 @@ def _check_city_in_province(city: object, path: str, province: object) -> Iterat
         yield Problem(_join(path, "adcode"), message)
 
 
-def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
+def _check_unique_codes(
+    provinces: list[Any], path: str, *, cities: bool = True
+) -> Iterator[Problem]:
+    """No province code listed twice; with ``cities``, no city code (own or other) either."""
     coded = [
         (i, _field(p, "code")) for i, p in enumerate(provinces) if _field(p, "code") is not None
     ]
     yield from _check_duplicates(
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
+    if not cities:
+        return
     # Where each code stands, as (province, city, other code or None): paths are made only for
     # the codes that repeat.
     places: list[tuple[int, int, int | None]] = []
@@ -544,6 +556,77 @@ def _check_keys(entries: Iterable[KeyEntry], what: str) -> Iterator[Problem]:
             "could not tell the two apart"
         )
         yield Problem(where, message)
+
+
+def _clash_free(rows: list[list[Any]]) -> bool:
+    """True when no two cities share a key: a quick test of the usual case.
+
+    The keys of all cities are gathered field by field, folded together (one casefold of them
+    all joined by NUL, white space dropped: what :func:`normalize` does to text of ASCII and
+    Han characters; the few keys holding anything else are normalised one by one), and must
+    stay distinct once each city's repeats (a name that is also its official name) are merged.
+    False only means "look closer" (a clash, a blank key, a value of the wrong type).
+    """
+    cities = [city for row in rows for city in row]
+    if any(type(city) is not dict for city in cities):
+        return False
+    count = len(cities)
+    keys: list[Any] = []
+    for field in ("name", "official_name", "name_en", "adcode"):
+        keys += [city.get(field) for city in cities]
+    owners = list(range(count)) * 4
+    for number, city in enumerate(cities):
+        names, codes = city.get("other_names"), city.get("other_codes")
+        if not names and not codes:
+            continue
+        if (names and type(names) is not list) or (codes and type(codes) is not list):
+            return False
+        more = [*(names or ()), *(_field(code, "code") for code in codes or ())]
+        keys += more
+        owners += [number] * len(more)
+    return _distinct(keys, owners)
+
+
+def _provinces_clash_free(provinces: list[Any]) -> bool:
+    """As :func:`_clash_free`, for the provinces (found by 32 and by 320000 too)."""
+    if any(type(province) is not dict for province in provinces):
+        return False
+    keys: list[Any] = []
+    owners: list[int] = []
+    for number, province in enumerate(provinces):
+        names = province.get("other_names") or []
+        if type(names) is not list:
+            return False
+        more = [province.get("name"), province.get("official_name"), province.get("name_en")]
+        more += names
+        code = province.get("code")
+        if code is not None:
+            more += [code, f"{code}0000"]
+        keys += more
+        owners += [number] * len(more)
+    return _distinct(keys, owners)
+
+
+def _distinct(keys: list[Any], owners: list[int]) -> bool:
+    """Whether ``keys`` (of the records numbered ``owners``) are strings that, once normalised,
+    no two records share."""
+    if set(map(type, keys)) - {str}:
+        return False
+    joined = "\0".join(keys)
+    folded = "".join(joined.casefold().split()).split("\0")
+    if len(folded) != len(keys):
+        return False  # a key holds NUL
+    if _NOT_PLAIN.search(joined):
+        ends = list(itertools.accumulate(len(key) + 1 for key in keys))
+        for index in {bisect.bisect_right(ends, m.start()) for m in _NOT_PLAIN.finditer(joined)}:
+            folded[index] = normalize(keys[index])
+    distinct = set(folded)
+    return "" not in distinct and len(distinct) == len(set(zip(folded, owners, strict=True)))
+
+
+# Text of ASCII and Han characters (the CJK Unified Ideographs block) alone is normalised by
+# folding case and dropping white space: NFKC and NFKD leave it, and it has no accents.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
 
 
 def _key_text(value: object) -> TypeGuard[str]:
