@@ -2,7 +2,7 @@
 
 The facts were typed from the Ministry of Civil Affairs' lists as the issue names them: 江北区
 500105 of 重庆 stands from 1997 (when 重庆 became a municipality) to the 2024 list and is not in
-the 2025 list, where 两江新区 500157 took its place with part of 渝北区 500112; 铜仁地区 522200
+the 2025 list, where it and 渝北区 500112 are gone and 两江新区 500157 is new; 铜仁地区 522200
 became 铜仁市 520600 in 2011, a roster unit.
 """
 

@@ -354,7 +354,7 @@ def test_a_unit_keeps_its_2015_code_and_shows_the_code_of_each_year() -> None:
 
 
 def test_a_unit_that_no_longer_exists_is_absent() -> None:
-    # 江北区 500105 is not in the 2025 list (两江新区 500157 took its place and part of 北碚区)
+    # 江北区 500105 is not in the 2025 list (江北区 and 渝北区 are gone and 两江新区 500157 is new)
     panel = frames.treatment_panel([2024, 2025])
     assert rows_of(panel, "500105") == {2024: "500105"}
     assert panel.groupby("year").size().tolist() == [100, 99]

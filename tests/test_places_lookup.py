@@ -3,7 +3,7 @@
 Every expected value here was typed by hand from the Ministry of Civil Affairs' code lists (as
 the issue and the sources name them), not from the data file: 铜仁地区 522200 became 铜仁市
 520600 in 2011; 日喀则地区 542300 became 日喀则市 540200 in 2014; 江北区 500105 of 重庆 is gone
-from the 2025 list (两江新区 500157 took its place with part of 渝北区 500112); 110100 and 419000
+from the 2025 list (it and 渝北区 500112 are gone, 两江新区 500157 is new); 110100 and 419000
 are grouping codes (市辖区 of 北京, 省直辖县级行政区划 of 河南).
 """
 

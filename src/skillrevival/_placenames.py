@@ -195,7 +195,7 @@ def continues(geography: Geography, place: Place, step: str) -> Place | None:
     伊克昭盟 became 鄂尔多斯市. The county-level towns that such a change folds into a new
     district do not count against it (百色地区 and the county-level 百色市 before 百色市
     451000). A split, a merge of equals or an abolition ends the unit: 江北区 500105 is not
-    两江新区 500157, which took in part of 渝北区 too.
+    两江新区 500157, whose predecessors in the lists are 江北区 and 渝北区 alike.
     """
     if step == "forward":
         nexts, backs = geography.successors, geography.predecessors
