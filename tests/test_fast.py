@@ -364,3 +364,11 @@ def test_reading_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+@pytest.mark.parametrize("cls", LOADABLE)
+def test_field_types_need_no_evaluation(cls: type) -> None:
+    """The first campaign() resolves every field's type: none is a string to compile."""
+    for base in cls.__mro__:
+        for name, kind in vars(base).get("__annotations__", {}).items():
+            assert not isinstance(kind, str), f"{base.__name__}.{name}: {kind!r}"

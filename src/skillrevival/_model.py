@@ -5,9 +5,11 @@ receives can be changed. The classes hold no facts of their own: the facts live 
 ``data/campaign.json`` and reach these classes through the converter. Rules that span several
 fields (quotas, orders, dates) live in :mod:`skillrevival._validation`, which reports every
 problem with its path; they are not attrs validators.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: the fields' types are objects from the start,
+so that :func:`attrs.resolve_types` (in the fast pass) has no strings to compile on the first
+:func:`~skillrevival.campaign`. Names imported only for type checking are written in quotes.
+"""
 
 import datetime as dt
 from functools import cached_property
@@ -247,7 +249,7 @@ class Roster:
         """The province row that holds ``city``."""
         return self._province_index.lookup(city.province)
 
-    def match(self, names: Iterable[object]) -> MatchReport:
+    def match(self, names: "Iterable[object]") -> "MatchReport":
         """Match many free-text names or codes at once (a column of someone else's table).
 
         Returns a :class:`MatchReport` whose ``matches`` line up with ``names``: the city each
