@@ -10,6 +10,7 @@ import gc
 import json
 import subprocess
 import sys
+import threading
 import typing
 import unicodedata
 from importlib import resources
@@ -21,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import Problem, ValidationError, _fast, converter, strategies
+from skillrevival import Problem, ValidationError, _fast, _loader, converter, strategies
 from skillrevival._fast import MISS, try_structure
 from skillrevival._geography import AdminLevel
 from skillrevival._loader import LOADABLE
@@ -372,3 +373,37 @@ def test_field_types_need_no_evaluation(cls: type) -> None:
     for base in cls.__mro__:
         for name, kind in vars(base).get("__annotations__", {}).items():
             assert not isinstance(kind, str), f"{base.__name__}.{name}: {kind!r}"
+
+
+def _collector_during_a_read(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the collector was on inside each read, seen from the structuring step."""
+    seen: list[bool] = []
+    structure = _loader._structure
+
+    def watched(data: Any, cls: type) -> Any:
+        seen.append(gc.isenabled())
+        return structure(data, cls)
+
+    monkeypatch.setattr(_loader, "_structure", watched)
+    skillrevival.loads(json.dumps(BUNDLED))
+    skillrevival.structure(BUNDLED)
+    return seen
+
+
+def test_a_lone_thread_reads_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gc.isenabled()
+    assert _collector_during_a_read(monkeypatch) == [False, False]
+    assert gc.isenabled()
+
+
+def test_other_threads_keep_their_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With another thread running, reading leaves the process-wide switch alone."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _collector_during_a_read(monkeypatch) == [True, True]
+    finally:
+        release.set()
+        other.join()
+    assert gc.isenabled()
