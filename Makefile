@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation geography
+.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,12 +64,18 @@ $(VENV)/.mutation: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,mutation]'
 	touch $@ $(VENV)/.dev $(VENV)/.run
 
-# Mutation testing of the rules (model, loader, converter, lookups, validation); slow, not in test.
+# Mutation testing of every module with a rule or a lookup ([tool.mutmut] in pyproject.toml);
+# slow, not in test. Resumable: mutmut keeps each mutant's result in mutants/, so a run that is
+# stopped (Ctrl-C) goes on where it left off, and a changed file's mutants are tested again.
+# MUTANTS="skillrevival._dates.*" runs only the mutants whose names match.
 mutation: $(VENV)/.mutation
-	rm -rf mutants
-	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2)
-	$(BIN)/mutmut results --all true > mutants/results.txt || true
+	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2) $(MUTANTS)
+	$(BIN)/mutmut results --all true > mutants/results.txt
 	$(BIN)/python scripts/mutation_score.py mutants/results.txt
+
+# Forget every result and start the next `make mutation` from nothing.
+mutation-clean:
+	rm -rf mutants
 
 clean:
 	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
