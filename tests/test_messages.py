@@ -91,6 +91,9 @@ def test_phase_and_array_problems() -> None:
     assert skillrevival.validate(dict(phase, number=0), skillrevival.Phase) == [
         Problem("number", "must be 1 or more, got 0")
     ]
+    assert skillrevival.validate(dict(phase, start="2015/04/20"), skillrevival.Phase) == [
+        Problem("start", "expected a date as YYYY-MM-DD, got '2015/04/20'")
+    ]
 
 
 def test_fresh_converter_is_as_strict_as_the_shared_one() -> None:
