@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
+LOWEST := .venv-lowest
+
+.PHONY: test-lowest demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,5 +79,23 @@ mutation: $(VENV)/.mutation
 mutation-clean:
 	rm -rf mutants
 
+# The lowest versions pyproject.toml allows (attrs, cattrs, pendulum, hypothesis, pandas,
+# matplotlib, pytest and mypy at their floors; what they need at its newest), in a venv of their
+# own, and the tests against them. uv comes from PyPI into that venv. The site build, the docs'
+# hook for the vocabulary page (they need mkdocs), the notebook and the docs' printed examples
+# (their output is pandas' formatting of the day) run in `make test` only.
+test-lowest:
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
+	$(LOWEST)/bin/python -m uv pip install --quiet --python $(LOWEST)/bin/python \
+		--resolution lowest-direct -e '.[testing,pandas,plot,geo]' 'pytest>=8' 'mypy>=1.10'
+	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
+		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider \
+		--ignore=tests/test_docs_site.py --ignore=tests/test_examples.py \
+		--ignore=tests/test_docs_examples.py \
+		--deselect tests/test_vocabulary.py::test_docs_tables_show_every_member
+
 clean:
-	rm -rf $(VENV) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(LOWEST) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

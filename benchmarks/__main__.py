@@ -20,7 +20,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import documents, geography
+from . import documents, geography, places
+from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
 SIZES = (1_000, 10_000, 100_000)
@@ -230,6 +231,39 @@ def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
     return result
 
 
+BAD_SIZES = (1_000, 8_000, 64_000)
+
+
+def bad_documents(rounds: int, sizes: tuple[int, ...] = BAD_SIZES) -> dict[str, Any]:
+    """Validating documents with two problems in every city: time per problem stays flat.
+
+    Each city has its code written as a number and a blank English name, so a document of n
+    cities has 2n problems; ``validate`` must report exactly those, in time proportional to
+    them (problems merged without a list scan, one problem per mistake).
+    """
+    import skillrevival
+
+    skillrevival.validate(documents.bad_campaign_data(10)[0])  # converter hooks built once
+    result: dict[str, Any] = {}
+    for size in sizes:
+        data, expected = documents.bad_campaign_data(size)
+        times = []
+        for _ in range(rounds if size < 50_000 else 1):
+            gc.collect()
+            start = timeit.default_timer()
+            problems = skillrevival.validate(data)
+            times.append(timeit.default_timer() - start)
+        if len(problems) != expected:
+            raise SystemExit(f"{size} cities: {len(problems)} problems, expected {expected}")
+        seconds = median(times)
+        per_problem = seconds / expected * 1e6
+        row = {"problems": expected, "seconds": seconds, "us_per_problem": per_problem}
+        result[str(size)] = row
+    first, last = result[str(sizes[0])], result[str(sizes[-1])]
+    result["per_problem_time_growth"] = last["us_per_problem"] / first["us_per_problem"]
+    return result
+
+
 CAMPAIGN_MEMORY = """
 import json, tracemalloc
 import skillrevival
@@ -286,6 +320,7 @@ def verdict(ok: bool) -> str:
 def table(results: dict[str, Any]) -> list[Row]:
     cold, first, look = results["cold_start"], results["first_call"], results["lookups"]
     load, mem = results["throughput"], results["memory"]
+    bad = results["bad_documents"]
     big = load[str(SIZES[-1])]
     rows: list[Row] = [
         ("python -c pass", f"{cold['pass_ms']:.0f} ms", "= 1", ""),
@@ -402,6 +437,25 @@ def table(results: dict[str, Any]) -> list[Row]:
             verdict(mem["peak_vs_document"] < 10),
         ),
     ]
+    for size in BAD_SIZES:
+        row = bad[str(size)]
+        rows.append(
+            (
+                f"validate {size:,} cities with 2 problems each",
+                f"{row['seconds']:.2f} s, {row['us_per_problem']:.0f} us per problem",
+                "",
+                "",
+            )
+        )
+    growth = bad["per_problem_time_growth"]
+    rows.append(
+        (
+            f"time per problem, {BAD_SIZES[-1]:,} vs {BAD_SIZES[0]:,} cities",
+            f"{growth:.2f}x",
+            "<= 1.5x (linear)",
+            verdict(growth <= 1.5),
+        )
+    )
     return rows
 
 
@@ -426,11 +480,19 @@ def main() -> None:
     results["lookups"] = lookups()
     print("throughput ...", file=sys.stderr)
     results["throughput"] = throughput(3 if args.quick else 7, SIZES)
+    print("bad documents ...", file=sys.stderr)
+    results["bad_documents"] = bad_documents(3 if args.quick else 5)
     print("memory ...", file=sys.stderr)
     results["memory"] = memory(SIZES[-1])
     print("geography ...", file=sys.stderr)
     results["geography"] = geography.measure(rounds)
+    print("places ...", file=sys.stderr)
+    results["places"] = places.measure(per_call_ns, child, 3)
+    print("panels, files and frames.flag ...", file=sys.stderr)
+    results["frames"] = researcher.run(rounds=1 if args.quick else 3)
     rows = table(results) + geography.rows(results["geography"])
+    rows += places.rows(results["places"], verdict)
+    rows += researcher.rows(results["frames"])
     results["table"] = markdown(rows)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     info = results["machine"]

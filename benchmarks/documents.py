@@ -79,4 +79,23 @@ def _city_from(template: dict[str, Any], number: int, seq: int) -> dict[str, Any
             city[key] = value.replace(template["name"], name)
     city["seq"] = seq
     city["name"] = name
+    # Every key names one city (validation sees to it): names the template shares with its
+    # copies get the copy's number.
+    city["official_name"] = name
+    city["name_en"] = f"{template['name_en']} {number}"
+    city["other_names"] = [f"{other} {number}" for other in template.get("other_names", ())]
     return city
+
+
+def bad_campaign_data(size: int) -> tuple[dict[str, Any], int]:
+    """A campaign of ``size`` cities with two problems in each, and the number of problems.
+
+    Each city's code is written as a number (a shape problem) and its English name is blank
+    (a text problem): two mistakes, two problems, whatever the size.
+    """
+    data = campaign_data(size)
+    for province in data["roster"]["provinces"]:
+        for city in province["cities"]:
+            city["adcode"] = int(city["adcode"])
+            city["name_en"] = " "
+    return data, 2 * size

@@ -9,6 +9,7 @@ stay as they are, readable in an editor and by ``help()``.
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import Any
 
@@ -45,3 +46,80 @@ class SphinxRoles(griffe.Extension):
         if target in self.public:
             return f"[`{target}`][skillrevival.{target}]"
         return f"`{match.group(1)}`"
+
+
+CLAUSE = re.compile(r"(?<=[.;])\s+(?=\S)")
+# Within a clause, where the prose moves on to the next field: "``adcode`` is ..., ``level`` the
+# kind of unit, and ``parent`` the code ...".
+NEXT_FIELD = re.compile(r"(?:,\s+(?:and\s+)?|:\s+|;\s+|\s+and\s+)(?=``\w+``)")
+
+
+class AttrsFields(griffe.Extension):
+    """The fields of an attrs class as one table of the class, not a heading each.
+
+    The classes document their fields in their docstring's prose (````zh```` is the notice's own
+    wording ...). For each field this extension takes the clauses of that prose that name it as
+    the field's description, puts all fields in an Attributes section (a table: name, type
+    linked, description), and removes the per-field entries, which had a heading each and no
+    text. Properties and methods keep their own entries.
+    """
+
+    def on_class(self, *, cls: griffe.Class, **kwargs: Any) -> None:
+        import importlib
+
+        import attrs
+
+        module = importlib.import_module(cls.module.path)
+        runtime = getattr(module, cls.name, None)
+        if runtime is None or cls.docstring is None:
+            return
+        if isinstance(runtime, type) and issubclass(runtime, enum.Enum):
+            self._members(cls, runtime)
+            return
+        if not attrs.has(runtime):
+            return
+        text = " ".join(cls.docstring.value.split())
+        clauses = [p.strip() for c in CLAUSE.split(text) for p in NEXT_FIELD.split(c)]
+        rows = []
+        for field in attrs.fields(runtime):
+            member = cls.members.get(field.name)
+            if member is None or not member.is_attribute:
+                continue
+            mark = f"``{field.name}``"
+            said = [c for c in clauses if c.startswith(mark)] or [c for c in clauses if mark in c]
+            own = member.docstring.value if member.docstring else ""
+            description = own or " ".join(c.rstrip(",;") for c in said)
+            rows.append(
+                griffe.DocstringAttribute(
+                    name=field.name, description=description, annotation=member.annotation
+                )
+            )
+            cls.del_member(field.name)
+        if rows:
+            sections = cls.docstring.parse()
+            sections.append(griffe.DocstringSectionAttributes(rows))
+            cls.docstring.__dict__["parsed"] = sections
+
+    def _members(self, cls: griffe.Class, runtime: type[enum.Enum]) -> None:
+        """An enumeration's members as one table: name, value, and the member's own text."""
+        rows = []
+        for member in runtime:
+            entry = cls.members.get(member.name)
+            if entry is None:
+                continue
+            own = entry.docstring.value if entry.docstring else ""
+            zh, en = getattr(member, "zh", None), getattr(member, "en", None)
+            said = [own] if own else []
+            if zh and not own:
+                said.append(f"{zh} ({en})" if en else zh)
+            rows.append(
+                griffe.DocstringAttribute(
+                    name=member.name, description=" ".join(said), annotation=repr(member.value)
+                )
+            )
+            cls.del_member(member.name)
+        if rows:
+            assert cls.docstring is not None
+            sections = cls.docstring.parse()
+            sections.append(griffe.DocstringSectionAttributes(rows, title="Members"))
+            cls.docstring.__dict__["parsed"] = sections

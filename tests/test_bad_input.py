@@ -35,8 +35,14 @@ BUNDLED: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
 
 # Each file: (path of the problem, how its message starts). Typed by hand, file by file.
 FILES: dict[str, tuple[str, str]] = {
-    "not_json_empty.json": ("", "not JSON: Expecting value"),
-    "not_json_whitespace_only.json": ("", "not JSON: Expecting value"),
+    "not_json_empty.json": ("", "not JSON: the document is empty"),
+    "not_json_whitespace_only.json": ("", "not JSON: the document holds only white space"),
+    "not_json_csv.csv": ("", "not JSON: this looks like CSV (first line"),
+    "not_json_csv_with_bom.csv": ("", "not JSON: this looks like CSV with a byte-order mark"),
+    "encoding_gb18030.json": (
+        "",
+        "not UTF-8 text (byte 8: b'\\xcb\\xd5\\xd6\\xdd'); it looks like GBK",
+    ),
     "not_json_truncated.json": ("", "not JSON: Unterminated string"),
     "not_json_trailing_comma.json": ("", "not JSON: Expecting property name enclosed in double"),
     "not_json_single_quotes.json": ("", "not JSON: Expecting property name enclosed in double"),
@@ -64,7 +70,7 @@ FILES: dict[str, tuple[str, str]] = {
         "save the file as UTF-8",
     ),
     "encoding_latin1.json": ("", "not UTF-8 text (byte 62: b'\\xe8re\"'); save the file as UTF-8"),
-    "encoding_gbk.json": ("", "not UTF-8 text (byte 31"),
+    "encoding_gbk.json": ("", "not UTF-8 text (byte 31"),  # and the guess: see test_messages
     "encoding_lone_surrogate.json": ("name.zh", "holds a lone surrogate"),
     "root_array.json": ("", "expected an object, got an array"),
     "root_null.json": ("", "expected an object, got null"),
@@ -72,6 +78,14 @@ FILES: dict[str, tuple[str, str]] = {
     "root_number.json": ("", "expected an object, got the number 2"),
     "root_true.json": ("", "expected an object, got true"),
     "root_empty_object.json": ("roster", "required field is missing"),
+}
+
+# Files that are Province documents, read as such: mistakes of content, not of text.
+PROVINCE_FILES: dict[str, tuple[str, str]] = {
+    "province_codes_as_numbers.json": ("cities[0].adcode", "expected a string, got the number"),
+    "province_level_invalid.json": ("cities[1].level", "expected AdminLevel as one of"),
+    "province_key_typo.json": ("qouta", "unknown field; did you mean 'quota'?"),
+    "province_second_suzhou.json": ("cities[5].official_name", "'苏州市' also names the city"),
 }
 
 
@@ -91,7 +105,15 @@ def _rejected(text: str | bytes) -> ValidationError:
 
 
 def test_every_file_is_in_the_catalog() -> None:
-    assert sorted(p.name for p in BAD.iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in BAD.iterdir()) == sorted({**FILES, **PROVINCE_FILES})
+
+
+@pytest.mark.parametrize("name", sorted(PROVINCE_FILES))
+def test_bad_province_file(name: str) -> None:
+    path, words = PROVINCE_FILES[name]
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.load(BAD / name, skillrevival.Province)
+    assert any(p.path == path and p.message.startswith(words) for p in caught.value.problems)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

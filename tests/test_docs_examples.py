@@ -1,5 +1,6 @@
 """Every Python example in the docs and the README runs, and prints what the page shows.
 
+Both editions are run: docs/page.md and its Chinese counterpart docs/page.zh.md.
 A page is run like a session: its ```python blocks execute in order in one namespace, in a fresh
 temporary directory. A block followed by a ```text block (with at most one short line of prose
 between them, such as "prints") must print exactly that text. A block whose first line starts
@@ -100,6 +101,9 @@ def test_pages_have_examples() -> None:
     assert counted["README.md"] >= 1
     assert counted["getting-started.md"] >= 4
     assert counted["validate.md"] >= 4
+    # The Chinese edition (page.zh.md) runs the same examples, with Chinese prose around them.
+    assert counted["getting-started.zh.md"] == counted["getting-started.md"]
+    assert counted["validate.zh.md"] == counted["validate.md"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])

@@ -130,7 +130,8 @@ def test_every_nav_page_is_built(site: Path) -> None:
 
 
 def test_every_page_is_in_the_nav() -> None:
-    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    # The Chinese edition's pages (page.zh.md) share the nav entry of their English page.
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if ".zh." not in p.name}
     assert pages == set(nav_pages())
 
 
@@ -166,13 +167,23 @@ def test_the_data_tables_hold_the_whole_roster(site: Path) -> None:
     provinces, cities = tables["provinces"], tables["cities"]
     assert len(provinces) == 32
     assert len(cities) == 100
-    # First and last rows, typed from the notice's 附件2.
-    assert provinces[0][:3] == ["1", "北京", "3"]
+    # First and last rows, typed from the notice's 附件2; the name comes first (kept in view).
+    assert provinces[0][:3] == ["北京", "1", "3"]
     assert provinces[0][-1] == "丰台区、大兴区、门头沟区"
-    assert provinces[31][:3] == ["32", "新疆兵团", "1"]
-    assert cities[0][:4] == ["1", "1", "丰台区", "北京"]
-    assert cities[99][:4] == ["100", "1", "第一师阿拉尔市", "新疆兵团"]
-    assert ["3", "鹰谭市", "江西"] in [row[1:4] for row in cities]
+    assert provinces[31][:3] == ["新疆兵团", "32", "1"]
+    assert cities[0][:4] == ["丰台区", "1", "1", "北京"]
+    assert cities[99][:4] == ["第一师阿拉尔市", "100", "1", "新疆兵团"]
+    assert ["鹰谭市", "3", "江西"] in [[row[0], *row[2:4]] for row in cities]
+
+
+def test_a_long_note_is_a_footnote_not_a_cell(site: Path) -> None:
+    """定州's other code carries a paragraph of a note: under the table, linked from the cell."""
+    tables = parse(site / "reference" / "tables" / "index.html").tables
+    dingzhou = next(row for row in tables["cities"] if row[0] == "定州市")
+    assert max(len(cell) for cell in dingzhou) < 120, dingzhou
+    text = (site / "reference" / "tables" / "index.html").read_text(encoding="utf-8")
+    assert 'class="footnote"' in text
+    assert "国家统计局统计用区划代码" in text  # the note, now a footnote
 
 
 def test_the_data_tables_show_every_field(site: Path) -> None:
@@ -214,11 +225,13 @@ def test_the_data_format_lists_every_enumeration_value(site: Path) -> None:
         and issubclass(value, enum.Enum)
         and len(value) > 0
     ]
-    assert len(kinds) == 20  # AdminLevel, CodeKind, MissReason and the 17 of the vocabulary
+    # AdminLevel, CodeKind, MatchStatus, MissReason and the 17 of the vocabulary
+    assert len(kinds) == 21
     assert set(rows) == {kind.__name__ for kind in kinds}
     # Values typed from the issues that fix them, not read from the code.
     assert rows["AdminLevel"].startswith("prefecture_city, prefecture, league,")
-    assert rows["MissReason"] == "unknown, ambiguous"
+    assert rows["MissReason"] == "unknown, ambiguous, not_implementing"
+    assert rows["MatchStatus"] == "implementing, not_implementing, ambiguous, unknown"
     assert "senior_technician" in rows["TrainingTier"]
     for kind in kinds:
         assert rows[kind.__name__].split(", ") == [member.value for member in kind]
@@ -357,9 +370,9 @@ def test_tables_take_their_columns_from_the_records() -> None:
         (Place(1, "鹰谭市", "360600", "Yingtan"), Place(2, "巴州", None, "Bayingolin")),
         numbered=True,
     )
-    assert "| # | `seq` | `name` | `adcode` | `name_en` |" in table
-    assert "| 1 | 1 | 鹰谭市 | 360600 | Yingtan |" in table
-    assert "| 2 | 2 | 巴州 | — | Bayingolin |" in table
+    assert "| `name` | # | `seq` | `adcode` | `name_en` |" in table
+    assert "| 鹰谭市 | 1 | 1 | 360600 | Yingtan |" in table
+    assert "| 巴州 | 2 | 2 | — | Bayingolin |" in table
 
 
 def test_exported_enumerations_are_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -393,3 +406,125 @@ def test_an_exported_name_from_an_unknown_module_fails_the_build(
 
     with pytest.raises(PluginError, match="_stray"):
         module.api_reference()
+
+
+def test_search_keeps_english_words_whole(site: Path) -> None:
+    """The browser searches validate* and pandas*: the index must hold the words, not stems."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["pipeline"] == ["trimmer"]
+    text = " ".join(doc["text"] for doc in index["docs"]).lower()
+    for word in ("validate", "pandas", "jiaxing", "suzhou"):
+        assert re.search(rf"\b{word}\b", text), word
+
+
+def test_no_page_asks_for_web_fonts(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text, path
+        assert "fonts.gstatic" not in text, path
+
+
+def test_the_sitemap_lists_every_page(site: Path) -> None:
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert len(locations) >= len(nav_pages())
+    assert any(loc.endswith("/reference/tables/") for loc in locations)
+
+
+def test_chinese_runs_of_english_pages_are_marked_zh_cn() -> None:
+    module = site_hooks()
+    html = (
+        '<html lang="en"><head><title>鹰潭</title></head><body><p>The notice '
+        '人社部函〔2015〕67号 <a title="苏州">names 苏州市</a>.</p>'
+        "<pre><code>苏州市 江苏</code></pre><p><code>city.name</code> 鹰谭市</p></body></html>"
+    )
+    marked = module.mark_chinese(html)
+    # Punctuation goes with the Han run it touches; digits between runs stay unmarked.
+    assert '<span lang="zh-CN">人社部函〔</span>2015〕67<span lang="zh-CN">号</span>' in marked
+    assert '<a title="苏州">names <span lang="zh-CN">苏州市</span></a>' in marked
+    assert "<title>鹰潭</title>" in marked  # the head is not drawn
+    assert "<pre><code>苏州市 江苏</code></pre>" in marked  # code keeps its characters
+    assert "<code>city.<wbr>name</code>" in marked  # a dotted name may wrap after the dot
+    assert '<span lang="zh-CN">鹰谭市</span>' in marked
+
+
+def test_downloads_hold_the_roster(site: Path) -> None:
+    """The files linked from the tables page exist and hold the notice's 100 units in order."""
+    import csv
+
+    downloads = site / "downloads"
+    with (downloads / "skillrevival-cities.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == 100
+    # First and last units, typed from the notice's 附件2.
+    assert (rows[0]["province"], rows[0]["name"]) == ("北京", "丰台区")
+    assert (rows[99]["province"], rows[99]["name"]) == ("新疆兵团", "第一师阿拉尔市")
+    cities = json.loads((downloads / "skillrevival-cities.json").read_text(encoding="utf-8"))
+    assert [row["name"] for row in cities] == [row["name"] for row in rows]
+    provinces = json.loads((downloads / "skillrevival-provinces.json").read_text("utf-8"))
+    assert [p["quota"] for p in provinces[:3]] == [3, 3, 4]  # 北京 3, 天津 3, 河北 4
+    document = (downloads / "skillrevival-campaign.json").read_text(encoding="utf-8")
+    assert skillrevival.loads(document) == skillrevival.campaign()
+    links = parse(site / "reference" / "tables" / "index.html").links
+    for name in ("cities.csv", "cities.json", "provinces.csv", "campaign.json"):
+        assert f"../../downloads/skillrevival-{name}" in links, name
+
+
+def test_the_version_is_the_packages_everywhere(site: Path) -> None:
+    version = skillrevival.__version__
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(rf"^version: {re.escape(version)}$", citation, re.M)
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<span class="sr-version">{version}</span>' in text
+    cite = (site / "about" / "cite" / "index.html").read_text(encoding="utf-8")
+    assert f"(Version {version})" in cite
+    assert "@VERSION@" not in cite
+
+
+def site_hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("site_hooks", DOCS / "site_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _api_text(site: Path) -> str:
+    return (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_api_shows_the_overloads_not_the_implementation(site: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", _api_text(site))
+    assert "-&gt; Any" not in text  # the implementation signature of an overloaded function
+    assert "loads(text: str | bytes) -&gt; Campaign" in text
+    assert "loads(text: str | bytes, cls: type[T]) -&gt; T" in text
+
+
+def test_the_api_shows_a_classs_fields_as_a_table_with_descriptions(site: Path) -> None:
+    html = _api_text(site)
+    start = html.index('id="skillrevival.City"')
+    section = html[start : html.index('id="skillrevival.Notice"', start)]
+    table = section[section.index("<table") : section.index("</table>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]
+    described = {}
+    for row in rows:
+        cells = [
+            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        described[cells[0]] = cells[-1]
+    assert set(described) == {field.name for field in attrs.fields(skillrevival.City)}
+    assert described["adcode"].startswith("adcode is the 6-digit GB/T 2260 code")
+    assert not [name for name, text in described.items() if not text]
+    # A field is a row of the table, not a heading of its own.
+    assert 'id="skillrevival.City.adcode"' not in html
+    assert 'id="skillrevival.City.prefecture_code"' in html  # a property keeps its entry
+
+
+def test_the_licence_page_names_every_source_of_the_data(site: Path) -> None:
+    """Each source the data cites has its licence and attribution on the licence page."""
+    text = (site / "about" / "licence" / "index.html").read_text(encoding="utf-8")
+    missing = [s.id for s in skillrevival.campaign().sources if f"<code>{s.id}</code>" not in text]
+    assert not missing
+    assert "MIT" in text
+    assert "著作权法" in text  # why the notice's own text is free to reuse

@@ -52,10 +52,17 @@ def test_the_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert errors == []
     text = "".join(output.get("text", "") for output in outputs)
     assert "人社部函〔2015〕67号 2015-04-20 100 cities" in text
-    assert "7 of 8 matched" in text
-    assert "4 南京 unknown" in text
+    assert "5 of 8 matched" in text
+    assert "1 Suzhou ambiguous" in text
+    assert "4 南京 not_implementing" in text
+    assert "6 Wuxi ambiguous" in text
+    implementing = "'implementing'"
+    statuses = [implementing] * 4 + ["'not_implementing'"] + [implementing] * 3
+    assert f"[{', '.join(statuses)}]" in text
+    assert "units in 2015: 366" in text
+    assert "110000 written three ways" in text
     images = [output for output in outputs if "image/png" in output.get("data", {})]
-    assert len(images) == 2  # the two charts
+    assert len(images) == 3  # the two charts and the map
 
 
 def run(script: str, *args: str, cwd: Path) -> str:
@@ -92,6 +99,26 @@ def test_treatment_panel_example(tmp_path: Path) -> None:
     ]
 
 
+def test_country_panel_example(tmp_path: Path) -> None:
+    lines = run("country_panel.py", str(tmp_path), cwd=tmp_path).splitlines()
+    assert lines[0].split()[:3] == ["year", "2010", "2011"]
+    # 91 treated prefecture-level units from 2015 on, none before
+    assert lines[2].split() == ["treated"] + ["0"] * 5 + ["91"] * 6
+    for suffix in ("dta", "xlsx", "parquet"):
+        assert (tmp_path / f"panel.{suffix}").stat().st_size > 10_000
+
+
+def test_roster_map_example(tmp_path: Path) -> None:
+    assert run("roster_map.py", "map.png", cwd=tmp_path) == "wrote map.png\n"
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
+
+
 def test_every_example_is_tested() -> None:
-    tested = {"roster_analysis.ipynb", "quota_chart.py", "treatment_panel.py"}
+    tested = {
+        "roster_analysis.ipynb",
+        "quota_chart.py",
+        "treatment_panel.py",
+        "country_panel.py",
+        "roster_map.py",
+    }
     assert {path.name for path in EXAMPLES.iterdir() if path.is_file()} == tested

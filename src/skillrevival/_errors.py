@@ -1,8 +1,15 @@
-"""The library's exceptions, and the Problem that validation reports."""
+"""The library's exceptions, and the Problem that validation reports.
+
+Every exception here keeps what the caller needs as attributes and survives pickling with them
+(``__reduce__`` hands back the constructor's arguments), so that an error raised in a worker
+process of a ``ProcessPoolExecutor`` reaches the parent as the same error rather than as a
+``BrokenProcessPool``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -26,16 +33,25 @@ class SkillRevivalError(Exception):
 
 
 class ValidationError(SkillRevivalError, ValueError):
-    """A document or value was rejected; ``problems`` holds every problem found, with its path."""
+    """A document or value was rejected; ``problems`` holds every problem found, with its path.
+
+    ``what`` names what was rejected (``document``, ``value``, ``argument``) in the message.
+    """
 
     problems: tuple[Problem, ...]
+    what: str
 
     def __init__(self, problems: Iterable[Problem], what: str = "document") -> None:
         self.problems = tuple(problems)
+        self.what = what
         count = len(self.problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         plural = "" if count == 1 else "s"
         super().__init__(f"invalid {what}: {count} problem{plural}\n{lines}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default would call ValidationError(message), reading the message as problems.
+        return (type(self), (self.problems, self.what), _extra_state(self, "problems", "what"))
 
     @classmethod
     def single(cls, path: str, message: str) -> ValidationError:
@@ -44,16 +60,40 @@ class ValidationError(SkillRevivalError, ValueError):
 
 
 class NotFoundError(SkillRevivalError, LookupError):
-    """A lookup found nothing (or more than one thing); ``suggestions`` holds the closest names."""
+    """A lookup found nothing, or more than one thing.
+
+    ``key`` is what was asked for; ``suggestions`` are the closest keys, each a value the same
+    lookup accepts; ``candidates`` are the records an ambiguous key names (empty on a plain miss),
+    so that a caller can choose among them without a second lookup.
+    """
 
     key: str
     suggestions: tuple[str, ...]
+    candidates: tuple[object, ...]
 
-    def __init__(self, message: str, key: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        key: str,
+        suggestions: Sequence[str] = (),
+        candidates: Sequence[object] = (),
+    ) -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
+        self.candidates = tuple(candidates)
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default would call NotFoundError(message) and fail: key is required.
+        arguments = (self.args[0], self.key, self.suggestions, self.candidates)
+        return (type(self), arguments, _extra_state(self, "key", "suggestions", "candidates"))
 
     def __str__(self) -> str:
         # LookupError (via KeyError's habit) would repr() the message; keep it readable.
         return str(self.args[0])
+
+
+def _extra_state(error: BaseException, *given: str) -> dict[str, Any] | None:
+    """What an exception holds beyond its constructor's arguments (``__notes__``, say)."""
+    extra = {name: value for name, value in vars(error).items() if name not in given}
+    return extra or None

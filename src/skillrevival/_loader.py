@@ -10,6 +10,7 @@ import gc
 import importlib
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,7 +40,24 @@ from ._model import (
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-T = TypeVar("T")
+Loadable = (
+    Campaign
+    | Notice
+    | Phase
+    | PlanItem
+    | Roster
+    | Province
+    | City
+    | Term
+    | Attachment
+    | StatedDuration
+    | Anomaly
+    | Source
+    | OtherCode
+)
+"""Any of the classes in :data:`LOADABLE`, for type checkers (``loads(text, int)`` is an error)."""
+
+T = TypeVar("T", bound=Loadable)
 
 LOADABLE: tuple[type, ...] = (
     Campaign,
@@ -140,17 +158,18 @@ def _recorded_checksums(text: str) -> dict[str, str]:
 @overload
 def validate(data: Any) -> list[Problem]: ...
 @overload
-def validate(data: Any, cls: type) -> list[Problem]: ...
-def validate(data: Any, cls: type = Campaign) -> list[Problem]:
+def validate(data: Any, cls: type[Loadable]) -> list[Problem]: ...
+def validate(data: Any, cls: type[Loadable] = Campaign) -> list[Problem]:
     """Every problem with ``data`` (already parsed JSON) as a ``cls``; empty when it is valid.
 
     Never raises on bad data: wrong types, missing and unknown fields, and every cross-field rule
     are reported together, each :class:`Problem` with the path of the value it concerns.
     """
     _check_cls(cls)
-    if _fast_result(data, cls) is not _MISS:
-        return []
-    return _detailed(data, cls)[1]
+    with collector_paused():  # as for structure(): a bad document makes many short-lived cycles
+        if _fast_result(data, cls) is not _MISS:
+            return []
+        return _detailed(data, cls)[1]
 
 
 @overload
@@ -189,8 +208,14 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
         result = converter.structure(data, cls)
     except Exception as error:  # every failure of the shape check is a finding, not a crash
         problems.extend(problems_from_exception(error))
+    # A value whose shape is wrong gets that one problem: a rule's verdict on it is a follow-on
+    # (a code written as a number is not also "not 6 digits"). Merged in order, each problem
+    # looked up in a set: a long bad document costs time in proportion to its problems.
+    wrong = {problem.path for problem in problems}
+    seen = set(problems)
     for problem in check_rules(data, cls):
-        if problem not in problems:
+        if problem.path not in wrong and problem not in seen:
+            seen.add(problem)
             problems.append(problem)
     return result, problems
 
@@ -288,18 +313,39 @@ def _parse(text: object) -> Any:
             raise ValidationError([Problem("", message)]) from None
     if not isinstance(text, str):
         raise ValidationError.single("text", f"expected str or bytes, got {type(text).__name__}")
+    marked = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")  # a byte-order mark, as Excel and Notepad write
+    if not text.strip():
+        what = "is empty" if not text else "holds only white space"
+        raise ValidationError([Problem("", f"not JSON: the document {what}")])
     try:
         return json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
+        csv = _csv_hint(text, marked)
         where = f"line {error.lineno} column {error.colno}"
-        raise ValidationError([Problem("", f"not JSON: {error.msg} ({where})")]) from None
+        message = csv or f"not JSON: {error.msg} ({where})"
+        raise ValidationError([Problem("", message)]) from None
     except _UnreadableError as error:
         raise ValidationError([Problem("", str(error))]) from None
     except RecursionError:
         raise ValidationError(
             [Problem("", "not JSON this library reads: nested too deeply")]
         ) from None
+
+
+def _csv_hint(text: str, marked: bool) -> str | None:
+    """What to say about text that is CSV (a spreadsheet's export) rather than JSON, or None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first[:1] in ("{", "[", '"') or first.startswith(("true", "false", "null")):
+        return None
+    if first[:1].isdigit() or first[:1] == "-" or not any(sep in first for sep in ",;\t"):
+        return None
+    shown = first if len(first) <= 40 else first[:37] + "..."
+    bom = " with a byte-order mark (as Excel saves it)" if marked else ""
+    return (
+        f"not JSON: this looks like CSV{bom} (first line {shown!r}); skillrevival reads a "
+        "campaign or roster as a JSON document"
+    )
 
 
 _BYTE_ORDER_MARKS = (
@@ -315,8 +361,30 @@ def _encoding_hint(raw: bytes) -> str:
     guess = next((name for mark, name in _BYTE_ORDER_MARKS if raw.startswith(mark)), None)
     if guess is None and b"\x00" in raw[:64]:
         guess = "UTF-16 or UTF-32"
+    if guess is None and _looks_like_gb(raw):
+        guess = "GBK or GB18030 (the Chinese Windows encoding)"
     seems = f"; it looks like {guess}" if guess else ""
     return f"{seems}; save the file as UTF-8"
+
+
+def _looks_like_gb(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as GBK/GB18030 Chinese text.
+
+    GB18030 decodes almost any bytes, so decoding alone proves little: most of the non-ASCII
+    bytes must also pair up as the two bytes of a common Chinese character (both 0xA1 or more),
+    which a Latin-1 accent (Minist\xe8re) does not.
+    """
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    high = sum(1 for byte in raw if byte >= 0x80)
+    paired = 2 * len(_GB_PAIR.findall(raw)) + 2 * len(_GB_FOUR.findall(raw))
+    return high > 0 and paired >= 0.8 * high
+
+
+_GB_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")  # GB2312's characters: both bytes high
+_GB_FOUR = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")  # GB18030's four
 
 
 class _UnreadableError(ValueError):

@@ -11,13 +11,14 @@ record's, or the record's name has none: 苏州 and 苏州市 find 苏州市, bu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from ._errors import NotFoundError
+from ._errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from ._model import City, Province
@@ -38,6 +39,25 @@ PROVINCE_SUFFIXES_EN = (
     "province",
 )
 CITY_SUFFIXES_EN = ("autonomousprefecture", "prefecture", "newarea", "district", "city")
+# Units below prefecture level carry these as well (长阳土家族自治县, 神农架林区, 六枝特区).
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区")
+COUNTY_SUFFIXES_EN = ("autonomouscounty", "autonomousbanner", "county", "banner", "league")
+# Every suffix of every level, for the national geography: longest first, as above.
+PLACE_SUFFIXES = tuple(
+    sorted(
+        dict.fromkeys(
+            PROVINCE_SUFFIXES
+            + CITY_SUFFIXES
+            + COUNTY_SUFFIXES
+            + PROVINCE_SUFFIXES_EN
+            + CITY_SUFFIXES_EN
+            + COUNTY_SUFFIXES_EN
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_HAN = re.compile("[\u4e00-\u9fff]+")  # CJK Unified Ideographs, all their own normal form
 _MIN_STEM = 2  # 巴州 keeps its suffix: a one-character stem would match too much
 
 
@@ -51,6 +71,8 @@ def normalize(text: str) -> str:
     if text.isascii():  # NFKC and NFKD leave ASCII alone, and it has no accents to drop
         return "".join(text.casefold().split())
     bare = "".join(text.split())
+    if _HAN.fullmatch(bare):  # Chinese characters alone: NFKC, case and accents leave them be
+        return bare
     if is_key(bare):  # most names are keys once their spaces go (" 苏州　市 "): no copies
         return bare
     for _ in range(4):
@@ -121,7 +143,7 @@ class Index(Generic[T]):
     attribute may be set), like the records it indexes.
     """
 
-    __slots__ = ("_direct", "_exact", "_hits", "_kind", "_label", "_stems", "_suffixes")
+    __slots__ = ("_direct", "_exact", "_hits", "_kind", "_label", "_names", "_stems", "_suffixes")
 
     _kind: str
     _label: Callable[[T], str]
@@ -130,6 +152,7 @@ class Index(Generic[T]):
     _stems: Mapping[str, tuple[tuple[str, T], ...]]
     _hits: Mapping[str, tuple[T, ...]]
     _direct: Mapping[str, tuple[T, ...]]
+    _names: Mapping[int, tuple[str, ...]]  # id(record) -> its names, in the order given
 
     def __init__(
         self,
@@ -142,7 +165,10 @@ class Index(Generic[T]):
         short: dict[str, list[T]] = {}
         stems: dict[str, list[tuple[str, T]]] = {}
         given: dict[str, str] = {}  # names as the data spells them (Suzhou), to their keys
+        listed: dict[int, tuple[str, ...]] = {}
         for names, record in entries:
+            names = tuple(names)
+            listed[id(record)] = names
             for name in names:
                 key = normalize(name)
                 given[name] = key
@@ -166,6 +192,7 @@ class Index(Generic[T]):
             "_stems": MappingProxyType({k: tuple(v) for k, v in stems.items()}),
             "_hits": MappingProxyType(hits),
             "_direct": MappingProxyType(direct),
+            "_names": MappingProxyType(listed),
         }
         for name, value in built.items():
             object.__setattr__(self, name, value)
@@ -173,8 +200,14 @@ class Index(Generic[T]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"an index is read-only; cannot set {name!r}")
 
-    def find(self, key: str) -> tuple[T, ...]:
-        """Every record that ``key`` names: none, one, or several when it is ambiguous."""
+    def find(self, key: str | int) -> tuple[T, ...]:
+        """Every record that ``key`` names: none, one, or several when it is ambiguous.
+
+        ``key`` is a name or a code, as a string or an integer; anything else raises
+        :class:`ValidationError` naming the argument.
+        """
+        if type(key) is not str:
+            key = _as_text(key)
         # A key found as given is a normalised name, or a name as the data spells it, whose
         # answer is its normal form's: skip normalising.
         ready = self._direct.get(key)
@@ -203,36 +236,63 @@ class Index(Generic[T]):
         """How ``record`` is named in messages and suggestions."""
         return self._label(record)
 
-    def get(self, key: str) -> T | None:
+    def get(self, key: str | int) -> T | None:
         """The one record that ``key`` names, or None when there is none or more than one."""
         hits = self.find(key)
         return hits[0] if len(hits) == 1 else None
 
-    def lookup(self, key: str) -> T:
-        """The one record that ``key`` names; raise NotFoundError, with suggestions, otherwise."""
+    def lookup(self, key: str | int) -> T:
+        """The one record that ``key`` names; raise NotFoundError, with suggestions, otherwise.
+
+        The error's ``suggestions`` are keys that find one record each (so they can be passed
+        back); its ``candidates`` are the records an ambiguous key names. The message names
+        records by their labels.
+        """
         hits = self.find(key)
         if len(hits) == 1:
             return hits[0]
+        shown = key if isinstance(key, str) else str(key)
         if hits:
             labels = [self._label(hit) for hit in hits]
-            message = f"{self._kind} {key!r} is ambiguous: it names {', '.join(labels)}"
-            raise NotFoundError(message, key, labels)
-        suggestions = self.suggest(key)
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        raise NotFoundError(f"no {self._kind} named {key!r}{hint}", key, suggestions)
+            message = f"{self._kind} {shown!r} is ambiguous: it names {', '.join(labels)}"
+            raise NotFoundError(message, shown, [self.key_of(hit) for hit in hits], hits)
+        close = self.closest(shown)
+        hint = f"; did you mean {', '.join(map(self._label, close))}?" if close else ""
+        keys = [self.key_of(record) for record in close]
+        raise NotFoundError(f"no {self._kind} named {shown!r}{hint}", shown, keys)
+
+    def key_of(self, record: T) -> str:
+        """A key that finds ``record`` alone: the first of its names that does, else its label."""
+        for name in self._names.get(id(record), ()):
+            if len(hits := self.find(name)) == 1 and hits[0] is record:
+                return name
+        return self._label(record)
 
     def suggest(self, key: str, limit: int = 3) -> list[str]:
         """Labels of the records whose names are closest to ``key``."""
+        return [self._label(record) for record in self.closest(key, limit)]
+
+    def closest(self, key: str, limit: int = 3) -> list[T]:
+        """The records whose names are closest to ``key``, the closest first."""
         import difflib  # only a miss needs it
 
         close = difflib.get_close_matches(normalize(key), self._hits, n=limit * 2, cutoff=0.5)
-        labels: list[str] = []
+        found: list[T] = []
         for name in close:
             for record in self._hits[name]:
-                label = self._label(record)
-                if label not in labels:
-                    labels.append(label)
-        return labels[:limit]
+                if not any(record is kept for kept in found):
+                    found.append(record)
+        return found[:limit]
+
+
+def _as_text(key: object) -> str:
+    """A lookup's key as text: integers are codes (130682); any other type is refused."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)
+    if isinstance(key, str):
+        return key
+    message = f"expected a name or a code (str or int), got {type(key).__name__}"
+    raise ValidationError.single("key", message)
 
 
 def _add(mapping: dict[str, list[T]], key: str, value: T) -> None:

@@ -13,13 +13,13 @@ so that :func:`attrs.resolve_types` (in the fast pass) has no strings to compile
 
 import datetime as dt
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from ._dates import parse_iso_date
-from ._errors import ValidationError
+from ._errors import NotFoundError, ValidationError
 from ._geography import AdminLevel, OtherCode
 from ._lookup import (
     CITY_SUFFIXES,
@@ -32,9 +32,11 @@ from ._lookup import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from ._matching import MatchReport
+    from ._placenames import RosterLinks
+    from ._places import Place
 
 
 @attrs.frozen
@@ -102,8 +104,12 @@ class Phase:
     tasks: tuple[Term, ...]
     clause: str
 
-    def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` falls within this phase, both ends included."""
+    def contains(self, day: dt.date | str) -> bool:
+        """Whether ``day`` falls within this phase, both ends included.
+
+        ``day`` is a date, a datetime (its date counts) or a ``YYYY-MM-DD`` string; anything
+        else raises :class:`ValidationError`.
+        """
         return self.start <= _as_date(day) <= self.end
 
 
@@ -165,6 +171,44 @@ class City:
         if self.parent is not None and not self.parent.endswith("0000"):
             return self.parent
         return self.adcode
+
+    @property
+    def place(self) -> "Place":
+        """This unit's record in the 2015-04 list the roster was coded against.
+
+        Its ``successors`` say what replaced it (江北区 500105 is gone from the 2025 list), its
+        ``start`` and ``end`` the years it stood. Raises :class:`NotFoundError` for a city whose
+        code the geography does not hold (a roster read from a file may have any codes).
+        """
+        # Deferred: the geography sits above the model (it reads bundled data through the
+        # loader), and only those who ask for a place should pay for reading it.
+        from ._placenames import place_of
+        from ._places import geography
+
+        found = place_of(geography(), self)
+        if found is None:
+            message = f"the geography has no record of {self.name} ({self.adcode}) in 2015-04"
+            raise NotFoundError(message, self.adcode)
+        return found
+
+    def code_in(self, year: int) -> str | None:
+        """The code of this unit in ``year``'s list, or None when the unit was not in it.
+
+        铜仁 is 522200 (铜仁地区) in 2010 and 520600 from 2011; 江北区 (500105) is None in 2025,
+        when :attr:`place`'s ``successors`` say what took its place. A unit continues through a
+        change of code, name or level that replaces it by one record (铜仁地区 → 铜仁市); a
+        split, a merge or an abolition ends it.
+        """
+        # Deferred, as in place.
+        from ._placenames import check_year, record_in
+        from ._places import geography
+
+        geo = geography()
+        checked = check_year(geo, year)
+        if checked is None:
+            raise ValidationError.single("year", "expected a year, got None")
+        record = record_in(geo, self.place, checked)
+        return None if record is None else record.code
 
 
 @attrs.frozen
@@ -229,36 +273,129 @@ class Roster:
         entries = ((city_keys(c), c) for c in self.cities)
         return Index("city", entries, _city_label, CITY_SUFFIXES + CITY_SUFFIXES_EN)
 
-    def province(self, key: str) -> Province:
-        """The province that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+    def province(self, key: str | int) -> Province:
+        """The province that ``key`` (a name, or a code as str or int) names.
+
+        Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
+        ``suggestions`` are keys this method accepts, its ``candidates`` the provinces an
+        ambiguous key names. A ``key`` of any other type raises :class:`ValidationError`.
+        """
         return self._province_index.lookup(key)
 
-    def get_province(self, key: str) -> Province | None:
-        """The province that ``key`` names, or None."""
+    def get_province(self, key: str | int) -> Province | None:
+        """The province that ``key`` names, or None (a miss, or an ambiguous key)."""
         return self._province_index.get(key)
 
-    def city(self, key: str) -> City:
-        """The city that ``key`` names; raises :class:`NotFoundError` with suggestions."""
+    def city(self, key: str | int) -> City:
+        """The city that ``key`` (a name, or a code as str or int: ``130682``) names.
+
+        Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
+        ``suggestions`` are keys this method accepts, its ``candidates`` the cities an
+        ambiguous key names. A ``key`` of any other type raises :class:`ValidationError`.
+
+        A name or code the roster does not print is tried in the national geography, so that
+        a code or name of another year finds its unit: 522200 (铜仁地区, until 2010) finds 铜仁,
+        日喀则地区 finds 日喀则市.
+        """
+        hits = self._city_index.find(key)
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            found = self._through_geography(key)
+            if found is not None:
+                return found
         return self._city_index.lookup(key)
 
-    def get_city(self, key: str) -> City | None:
-        """The city that ``key`` names, or None."""
-        return self._city_index.get(key)
+    def get_city(self, key: str | int) -> City | None:
+        """The city that ``key`` names, or None (a miss, or an ambiguous key)."""
+        hits = self._city_index.find(key)
+        if len(hits) == 1:
+            return hits[0]
+        return None if hits else self._through_geography(key)
+
+    def find_cities(self, key: str | int) -> tuple[City, ...]:
+        """Every city that ``key`` names among the roster's own names and codes (no geography)."""
+        return self._city_index.find(key)
+
+    def unit_of(self, place: "Place") -> City | None:
+        """The city of this roster that ``place`` is a record of (in any year), or None."""
+        links: RosterLinks = self._links
+        return links.implementing(place)
+
+    def cities_in(self, place: "Place") -> tuple[City, ...]:
+        """The cities of this roster that lie inside ``place`` (保定 holds 定州)."""
+        links: RosterLinks = self._links
+        return links.contained(place)
+
+    @cached_property
+    def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
+        # (cattrs reads these annotations) does not import the geography's modules.
+        # Deferred: the geography sits above the model and is read only when asked for.
+        from ._placenames import RosterLinks
+        from ._places import geography
+
+        return RosterLinks(geography(), self)
+
+    def _through_geography(self, key: object) -> City | None:
+        """The city that a name or code of another year names, found through the geography."""
+        # Deferred: only a miss of the roster's own index pays for reading the geography.
+        from ._placenames import as_query
+        from ._places import geography
+
+        text = as_query(key)
+        if text is None:
+            return None
+        place = geography().get_place(text)
+        return None if place is None else self.unit_of(place)
+
+    def __len__(self) -> int:
+        """The number of cities."""
+        return len(self.cities)
+
+    def __iter__(self) -> "Iterator[City]":
+        """The cities, in the notice's order (as :attr:`cities`)."""
+        return iter(self.cities)
+
+    def __contains__(self, item: object) -> bool:
+        """Whether ``item`` (a :class:`City`, a name or a code) is a city of this roster.
+
+        For a name or a code, exactly when :meth:`get_city` finds it (so :meth:`city` would
+        return it); anything else is never in a roster.
+        """
+        if isinstance(item, City):
+            return item in self.cities
+        if isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool)):
+            return self.get_city(item) is not None
+        return False
 
     def province_of(self, city: City) -> Province:
         """The province row that holds ``city``."""
         return self._province_index.lookup(city.province)
 
-    def match(self, names: "Iterable[object]") -> "MatchReport":
+    def match(
+        self,
+        names: "Iterable[object]",
+        *,
+        provinces: "Iterable[object] | None" = None,
+        year: int | None = None,
+    ) -> "MatchReport":
         """Match many free-text names or codes at once (a column of someone else's table).
 
-        Returns a :class:`MatchReport` whose ``matches`` line up with ``names``: the city each
-        names, or None, with the reason for every miss (unknown, ambiguous). Integers are read
-        as codes; anything else that is not a string is a miss.
+        Each entry is looked up in the whole national geography first (so that 宿州, which is
+        also Suzhou, is not taken for 苏州), then the report says whether the place it names is
+        an implementing unit. ``matches`` lines up with ``names``: the city, or None; ``places``
+        the place, or None; ``statuses`` what each entry is (implementing, not_implementing,
+        ambiguous, unknown); ``misses`` every entry without a city, with its reason.
+
+        A name that several places share is ambiguous unless ``provinces``, a column aligned
+        with ``names`` (names or codes, blank where unknown), settles it. ``year`` picks the
+        list the names and codes are read in (None: any year's, the newest record of each).
+        Integers (numpy's too) and whole floats (320500.0) are read as codes; a lone string
+        is refused, since it would be read as one name per character.
         """
         from ._matching import match
 
-        return match(self._city_index, names)
+        return match(self, names, provinces, year)
 
 
 @attrs.frozen

@@ -15,13 +15,26 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._errors import Problem, ValidationError
+from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import AdminLevel, is_code
 from ._loader import collector_paused, read_bundled
+from ._placenames import (
+    PlaceNames,
+    check_year,
+    describe,
+    find_places,
+    not_found,
+    province_code,
+    query_text,
+    record_in,
+)
+
+if TYPE_CHECKING:
+    from ._model import City
 
 BUNDLED = "geography.json"
 FORMAT = 1
@@ -62,6 +75,30 @@ class Place:
     def in_force(self, year: int) -> bool:
         """Whether this record is in the list of ``year`` (the list at the end of that year)."""
         return self.start <= year and (self.end is None or year <= self.end)
+
+    @property
+    def implementing(self) -> City | None:
+        """The implementing unit of the roster that this is a record of, in any year, or None.
+
+        A roster unit is linked to its records by code and time: 铜仁地区 (522200, until 2010)
+        is a record of 铜仁, whose 2015 code is 520600; a district of 保定 is not (see
+        :attr:`contains_implementing` for the other way round).
+        """
+        # Deferred: reads the campaign, which only those who ask about the roster need.
+        from ._loader import campaign
+
+        return campaign().roster.unit_of(self)
+
+    @property
+    def contains_implementing(self) -> tuple[City, ...]:
+        """The roster's implementing units that lie inside this place while it is in force.
+
+        保定 holds 定州, 宜春 holds 丰城, a province holds its units; a unit does not hold itself.
+        """
+        # Deferred, as in implementing.
+        from ._loader import campaign
+
+        return campaign().roster.cities_in(self)
 
 
 @attrs.frozen
@@ -109,6 +146,7 @@ class Geography:
         "_groupings",
         "_last",
         "_made",
+        "_names",
         "_places_by_year",
         "_records",
         "_rows",
@@ -147,6 +185,7 @@ class Geography:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
         self._groupings = grouped
         self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
+        self._names: PlaceNames | None = None  # built on the first lookup by name
 
     def __repr__(self) -> str:
         return (
@@ -284,10 +323,108 @@ class Geography:
             if p.end is not None and place.in_force(p.end + 1) and place.code in p.successors
         )
 
+    def place(
+        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+    ) -> Place:
+        """The one place that ``query`` names; raises :class:`NotFoundError` otherwise.
+
+        ``query`` is a code of any year (``"522200"`` or ``522200``; a grouping such as 110100
+        means its unit, Beijing), an official name (苏州市), a short name (苏州) or an English
+        name (``"suzhou city"``), compared as :func:`skillrevival.normalize` compares them.
+        ``year`` picks that year's list; None takes the newest record the query names (each
+        unit's newest, when several records of one unit carry the name). ``province`` (a name
+        or a code) keeps only the places inside it.
+
+        A query that names several places raises :class:`NotFoundError` whose ``candidates``
+        are those places, whose ``suggestions`` are their codes: it never picks one. A query
+        that names none raises it with the closest values this method accepts.
+        """
+        if province is None:  # the fast paths: a code, of the newest list or of a year's
+            if type(query) is str:
+                indexes = self._by_code.get(query)
+            elif type(query) is int and 100_000 <= query <= 999_999:
+                indexes = self._by_code.get(str(query))
+            else:
+                indexes = None
+            if indexes is not None:
+                if year is None:
+                    index = indexes[-1]
+                    return self._made[index] or self._make(index)
+                found = self.by_code(query, year)
+                if found:
+                    return found[0]
+        return self._place(query, year, province)
+
+    def get_place(
+        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+    ) -> Place | None:
+        """The place that ``query`` names, or None when it names none or several."""
+        if year is None and province is None:
+            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            if indexes is not None:
+                index = indexes[-1]
+                return self._made[index] or self._make(index)
+        try:
+            return self._place(query, year, province)
+        except NotFoundError:
+            return None
+
+    def resolve_code(self, code: str | int, year: int | None = None) -> Place:
+        """The unit that a code of any year stands for, as it stood in ``year``.
+
+        For joining data coded in another year: 110100 (how yearbooks code Beijing's
+        districts as a whole) means Beijing 110000; 522200 (铜仁地区, until 2010) means 铜仁,
+        in 2015 the record 520600. None for ``year`` gives the record that carries the code.
+        Raises :class:`NotFoundError` for a code that stands in no list (999999), or whose
+        unit did not stand in ``year``'s list (split, merged or abolished), and
+        :class:`ValidationError` for anything that is not a 6-digit code.
+        """
+        text = query_text(code, "code")
+        if not is_code(text, 6):
+            raise ValidationError.single("code", f"expected a 6-digit code, got {code!r}")
+        checked = check_year(self, year)
+        found = self.by_code(text)
+        if not found:
+            raise not_found(self, None, text, None, None)
+        if checked is None:
+            return found[0]
+        record = record_in(self, found[0], checked)
+        if record is None:
+            unit = describe(found[0], self)
+            message = f"the unit of code {text!r} ({unit}) is not in the {checked} list"
+            raise NotFoundError(message, text)
+        return record
+
+    def names(self) -> PlaceNames:
+        """The name indexes, built on the first lookup by name (not when the data loads)."""
+        names = self._names
+        if names is None:
+            # Deferred: the roster's names for its units join the index; reading the
+            # campaign costs only those who look places up by name.
+            from ._loader import campaign
+
+            names = self._names = PlaceNames(self, campaign().roster)
+        return names
+
+    def _place(self, query: object, year: object, province: object) -> Place:
+        text = query_text(query, "query")
+        checked = check_year(self, year)
+        within = None if province is None else province_code(self, province)
+        names = None if is_code(text, 6) else self.names()
+        found = find_places(self, names, text, checked, within)
+        if len(found) == 1:
+            return found[0]
+        raise not_found(self, names or self.names(), text, checked, within)
+
     def _check_year(self, year: object, path: str) -> None:
         if type(year) is not int or not self.years[0] <= year <= self.years[-1]:
             message = f"a year from {self.years[0]} to {self.years[-1]}, got {year!r}"
             raise ValidationError.single(path, message)
+
+
+def _six(code: object) -> str:
+    """An int code as six digits for the fast path; '' (no code) for anything else."""
+    return f"{code:06d}" if type(code) is int and 0 <= code <= 999_999 else ""
 
 
 def _code_text(code: object) -> str:

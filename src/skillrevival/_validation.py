@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeGuard
+
+import attrs
 
 from ._dates import parse_iso_date
 from ._errors import Problem
@@ -34,20 +37,51 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     )
 
     if isinstance(error, ForbiddenExtraKeysError):
-        return [Problem(_join(path, key), "unknown field") for key in sorted(error.extra_fields)]
+        fields = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
+        return [
+            Problem(_join(path, key), "unknown field" + _did_you_mean(key, fields))
+            for key in sorted(error.extra_fields)
+        ]
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
         found = [p for e, n in with_notes for p in problems_from_exception(e, _join(path, n.name))]
-        return found + [p for e in without for p in problems_from_exception(e, path)]
+        rest = [p for e in without for p in problems_from_exception(e, path)]
+        # A misspelt key (qouta) is one mistake: "did you mean 'quota'?" says it, and the
+        # field it was meant for is not also reported missing.
+        meant = {
+            _join(path, close)
+            for e in without
+            if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
+            for key in e.extra_fields
+            if (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+        }
+        found = [p for p in found if not (p.path in meant and p.message == _MISSING)]
+        return found + rest
     if isinstance(error, IterableValidationError):
         items, without = error.group_exceptions()
         found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
         return found + [p for e in without for p in problems_from_exception(e, path)]
     if isinstance(error, KeyError):
-        return [Problem(path, "required field is missing")]
+        return [Problem(path, _MISSING)]
     if isinstance(error, RecursionError):
         return [Problem(path, "nested too deeply")]
     return [Problem(path, str(error))]
+
+
+_MISSING = "required field is missing"
+
+
+def _did_you_mean(key: str, fields: list[str]) -> str:
+    """``; did you mean 'quota'?`` when a field's name is close to ``key`` (a typo), else ''."""
+    close = _closest_field(key, fields)
+    return f"; did you mean {close!r}?" if close else ""
+
+
+def _closest_field(key: str, fields: list[str]) -> str | None:
+    import difflib  # only a document with an unknown key needs it
+
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> list[Problem]:
@@ -253,12 +287,12 @@ def _plain_codes(city: dict[str, Any], prefix: str | None) -> bool:
     if prefix is not None and not adcode.startswith(prefix):
         return False
     if parent is None:
-        return not isinstance(level, str) or level not in _BELOW_PREFECTURE
+        return type(level) is str and level in _LEVELS and level not in _BELOW_PREFECTURE
     if type(parent) is not str or type(level) is not str or not is_code(parent, 6):
         return False
     if level not in _BELOW_PREFECTURE or parent == adcode or parent[:2] != adcode[:2]:
         return False
-    tail = "0000" if level == AdminLevel.MUNICIPAL_DISTRICT.value else "00"
+    tail = "0000" if level in _DISTRICT else "00"
     return parent.endswith(tail)
 
 
@@ -268,6 +302,7 @@ def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
     cities = _items(_field(data, "cities"))
     names = [_field(c, "name") for c in cities]
     yield from _check_duplicates(names, _paths(_join(path, "cities"), ".name"), "city")
+    yield from _check_keys(_city_keys([cities], _join(path, "cities"), alone=True), "city")
 
 
 def _check_roster(data: object, path: str) -> Iterator[Problem]:
@@ -279,9 +314,17 @@ def _check_roster(data: object, path: str) -> Iterator[Problem]:
     names = [_field(p, "name") for p in provinces]
     yield from _check_duplicates(names, _paths(provinces_path, ".name"), "province")
     rows = [_items(_field(province, "cities")) for province in provinces]
-    cities = [city.get("name") if isinstance(city, dict) else None for row in rows for city in row]
-    yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
-    yield from _check_unique_codes(provinces, provinces_path)
+    # No two cities share a key (so no name and no code is listed twice): the usual case,
+    # decided in one pass; otherwise the walks below find every clash with its paths.
+    clash_free = _clash_free(rows)
+    if not clash_free:
+        cities = [c.get("name") if isinstance(c, dict) else None for row in rows for c in row]
+        yield from _check_duplicates(cities, _city_paths(provinces_path, rows), "city")
+    yield from _check_unique_codes(provinces, provinces_path, cities=not clash_free)
+    if not _provinces_clash_free(provinces):
+        yield from _check_keys(_province_keys(provinces, provinces_path), "province")
+    if not clash_free:
+        yield from _check_keys(_city_keys(rows, provinces_path), "city")
     listed = isinstance(_field(data, "provinces"), list)
     if listed and not provinces:
         yield Problem(provinces_path, "a roster lists at least one province")
@@ -383,14 +426,23 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
 # (新疆兵团 has no code: its cities lie in the province named by ``within``), a parent is given for
 # units below prefecture level only and lies in the same province, and no code is used twice.
 
-_BELOW_PREFECTURE = frozenset(level.value for level in AdminLevel if level.county_level)
+# A level is written as its value or its Chinese term (地级市); anything else is the converter's
+# to report, and no rule that depends on the level runs on it.
+_LEVELS: dict[str, AdminLevel] = {
+    **{level.zh: level for level in AdminLevel},
+    **{level.value: level for level in AdminLevel},
+}
+_BELOW_PREFECTURE = frozenset(text for text, level in _LEVELS.items() if level.county_level)
+_DISTRICT = frozenset(
+    text for text, level in _LEVELS.items() if level is AdminLevel.MUNICIPAL_DISTRICT
+)
 
 
 def _check_province_code(data: object, path: str) -> Iterator[Problem]:
     code, within = _field(data, "code"), _field(data, "within")
-    if code is not None and not is_code(code, 2):
+    if isinstance(code, str) and not is_code(code, 2):
         yield Problem(_join(path, "code"), f"must be 2 digits or null, got {code!r}")
-    if within is not None and not is_code(within, 2):
+    if isinstance(within, str) and not is_code(within, 2):
         yield Problem(_join(path, "within"), f"must be 2 digits or null, got {within!r}")
     if isinstance(data, dict) and "code" in data and code is None and within is None:
         yield Problem(_join(path, "within"), "a region without a code must say where it lies")
@@ -399,24 +451,29 @@ def _check_province_code(data: object, path: str) -> Iterator[Problem]:
 
 
 def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
+    # A value that is not a string (a code written as a number) is the converter's to report:
+    # one problem per mistake. The rules below judge strings only.
     adcode, parent, level = _field(data, "adcode"), _field(data, "parent"), _field(data, "level")
-    if adcode is not None and not is_code(adcode, 6):
+    if isinstance(adcode, str) and not is_code(adcode, 6):
         yield Problem(_join(path, "adcode"), f"must be 6 digits, got {adcode!r}")
-    if parent is not None and not is_code(parent, 6):
+    if isinstance(parent, str) and not is_code(parent, 6):
         yield Problem(_join(path, "parent"), f"must be 6 digits or null, got {parent!r}")
     for index, other in enumerate(_items(_field(data, "other_codes"))):
         code = _field(other, "code")
         where = f"{_join(path, 'other_codes')}[{index}].code"
-        if code is not None and not is_code(code, 6):
+        if isinstance(code, str) and not is_code(code, 6):
             yield Problem(where, f"must be 6 digits, got {code!r}")
         elif code is not None and code == adcode:
             yield Problem(where, f"repeats the city's own adcode {code}")
-    if not isinstance(level, str) or (parent is not None and not is_code(parent, 6)):
-        return
+    if not isinstance(level, str) or level not in _LEVELS:
+        return  # no level (or one the converter rejects): nothing to hold the parent to
+    if parent is not None and not is_code(parent, 6):
+        return  # a parent that is no code: reported above, or by the converter
+    shown = _LEVELS[level].value
     if level in _BELOW_PREFECTURE and parent is None:
-        yield Problem(_join(path, "parent"), f"a unit of level {level!r} needs its parent's code")
+        yield Problem(_join(path, "parent"), f"a unit of level {shown!r} needs its parent's code")
     elif level not in _BELOW_PREFECTURE and parent is not None:
-        message = f"a prefecture-level unit ({level!r}) has no parent, got {parent!r}"
+        message = f"a prefecture-level unit ({shown!r}) has no parent, got {parent!r}"
         yield Problem(_join(path, "parent"), message)
     elif is_code(parent, 6) and is_code(adcode, 6):
         if parent == adcode:
@@ -424,7 +481,7 @@ def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
         elif parent[:2] != adcode[:2] or not parent.endswith("00"):
             message = f"parent {parent} is not a prefecture or province holding {adcode}"
             yield Problem(_join(path, "parent"), message)
-        elif level == AdminLevel.MUNICIPAL_DISTRICT.value and not parent.endswith("0000"):
+        elif level in _DISTRICT and not parent.endswith("0000"):
             message = f"a district of a municipality has the municipality as parent, not {parent}"
             yield Problem(_join(path, "parent"), message)
 
@@ -438,13 +495,18 @@ def _check_city_in_province(city: object, path: str, province: object) -> Iterat
         yield Problem(_join(path, "adcode"), message)
 
 
-def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
+def _check_unique_codes(
+    provinces: list[Any], path: str, *, cities: bool = True
+) -> Iterator[Problem]:
+    """No province code listed twice; with ``cities``, no city code (own or other) either."""
     coded = [
         (i, _field(p, "code")) for i, p in enumerate(provinces) if _field(p, "code") is not None
     ]
     yield from _check_duplicates(
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
+    if not cities:
+        return
     # Where each code stands, as (province, city, other code or None): paths are made only for
     # the codes that repeat.
     places: list[tuple[int, int, int | None]] = []
@@ -464,6 +526,149 @@ def _check_unique_codes(provinces: list[Any], path: str) -> Iterator[Problem]:
         return f"{path}[{i}].cities[{j}]{tail}"
 
     yield from _check_duplicates(codes, where, "code")
+
+
+# Lookups: every key a lookup answers to (a record's printed, official, English and other names,
+# its codes) must name one record only; else roster.city(key) would say "ambiguous" about a
+# roster that validated. Names against names and codes against codes are the duplicate checks'
+# (their own messages); this check reports the clashes across fields (one city's official name
+# that is another's printed name). Two records may share a short name (朝阳 of 朝阳区 and
+# 朝阳市): a lookup by it says it is ambiguous and names both.
+
+KeyEntry = tuple[int, str, str, str]  # record number, path of the value, kind of field, value
+
+
+def _check_keys(entries: Iterable[KeyEntry], what: str) -> Iterator[Problem]:
+    """One problem per pair of records that share a key (a row copied is one mistake)."""
+    first: dict[str, KeyEntry] = {}
+    paired: set[tuple[int, int]] = set()
+    for entry in entries:
+        record, where, kind, value = entry
+        seen = first.setdefault(normalize(value), entry)
+        pair = (seen[0], record)
+        if seen[0] == record or pair in paired:
+            continue  # the record's own key again, or a pair already reported
+        paired.add(pair)
+        if seen[2] == kind != "other":
+            continue  # name against name, code against code: the duplicate checks report it
+        message = (
+            f"{value!r} also names the {what} at {seen[1]} ({seen[3]!r}): a lookup by it "
+            "could not tell the two apart"
+        )
+        yield Problem(where, message)
+
+
+def _clash_free(rows: list[list[Any]]) -> bool:
+    """True when no two cities share a key: a quick test of the usual case.
+
+    The keys of all cities are gathered field by field, folded together (one casefold of them
+    all joined by NUL, white space dropped: what :func:`normalize` does to text of ASCII and
+    Han characters; the few keys holding anything else are normalised one by one), and must
+    stay distinct once each city's repeats (a name that is also its official name) are merged.
+    False only means "look closer" (a clash, a blank key, a value of the wrong type).
+    """
+    cities = [city for row in rows for city in row]
+    if any(type(city) is not dict for city in cities):
+        return False
+    count = len(cities)
+    keys: list[Any] = []
+    for field in ("name", "official_name", "name_en", "adcode"):
+        keys += [city.get(field) for city in cities]
+    owners = list(range(count)) * 4
+    for number, city in enumerate(cities):
+        names, codes = city.get("other_names"), city.get("other_codes")
+        if not names and not codes:
+            continue
+        if (names and type(names) is not list) or (codes and type(codes) is not list):
+            return False
+        more = [*(names or ()), *(_field(code, "code") for code in codes or ())]
+        keys += more
+        owners += [number] * len(more)
+    return _distinct(keys, owners)
+
+
+def _provinces_clash_free(provinces: list[Any]) -> bool:
+    """As :func:`_clash_free`, for the provinces (found by 32 and by 320000 too)."""
+    if any(type(province) is not dict for province in provinces):
+        return False
+    keys: list[Any] = []
+    owners: list[int] = []
+    for number, province in enumerate(provinces):
+        names = province.get("other_names") or []
+        if type(names) is not list:
+            return False
+        more = [province.get("name"), province.get("official_name"), province.get("name_en")]
+        more += names
+        code = province.get("code")
+        if code is not None:
+            more += [code, f"{code}0000"]
+        keys += more
+        owners += [number] * len(more)
+    return _distinct(keys, owners)
+
+
+def _distinct(keys: list[Any], owners: list[int]) -> bool:
+    """Whether ``keys`` (of the records numbered ``owners``) are strings that, once normalised,
+    no two records share."""
+    if set(map(type, keys)) - {str}:
+        return False
+    joined = "\0".join(keys)
+    folded = "".join(joined.casefold().split()).split("\0")
+    if len(folded) != len(keys):
+        return False  # a key holds NUL
+    if _NOT_PLAIN.search(joined):
+        ends = list(itertools.accumulate(len(key) + 1 for key in keys))
+        for index in {bisect.bisect_right(ends, m.start()) for m in _NOT_PLAIN.finditer(joined)}:
+            folded[index] = normalize(keys[index])
+    distinct = set(folded)
+    return "" not in distinct and len(distinct) == len(set(zip(folded, owners, strict=True)))
+
+
+# Text of ASCII and Han characters (the CJK Unified Ideographs block) alone is normalised by
+# folding case and dropping white space: NFKC and NFKD leave it, and it has no accents.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
+
+
+def _key_text(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _city_keys(
+    rows: list[list[Any]], provinces_path: str, *, alone: bool = False
+) -> Iterator[KeyEntry]:
+    number = 0
+    for i, row in enumerate(rows):
+        for j, city in enumerate(row):
+            number += 1
+            if type(city) is not dict:
+                continue
+            where = f"{provinces_path}[{j}]" if alone else f"{provinces_path}[{i}].cities[{j}]"
+            yield from _record_keys(number, where, city, "adcode")
+            for k, other in enumerate(_items(city.get("other_codes"))):
+                code = _field(other, "code")
+                if _key_text(code):
+                    yield number, f"{where}.other_codes[{k}].code", "code", code
+
+
+def _province_keys(provinces: list[Any], path: str) -> Iterator[KeyEntry]:
+    for i, province in enumerate(provinces):
+        if type(province) is dict:
+            yield from _record_keys(i, f"{path}[{i}]", province, "code")
+
+
+def _record_keys(number: int, where: str, record: dict[str, Any], code: str) -> Iterator[KeyEntry]:
+    for field, kind in (("name", "name"), ("official_name", "other"), ("name_en", "other")):
+        value = record.get(field)
+        if _key_text(value):
+            yield number, f"{where}.{field}", kind, value
+    for k, value in enumerate(_items(record.get("other_names"))):
+        if _key_text(value):
+            yield number, f"{where}.other_names[{k}]", "other", value
+    value = record.get(code)
+    if _key_text(value):
+        yield number, f"{where}.{code}", "code", value
+        if code == "code" and is_code(value, 2):  # a province is found by 32 and by 320000
+            yield number, f"{where}.{code}", "code", value + "0000"
 
 
 _RULES: dict[type, Rule] = {

