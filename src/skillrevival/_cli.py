@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from ._errors import NotFoundError, SkillRevivalError, ValidationError
+from . import __version__
+from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
 from ._model import Campaign, City, Province
 
 if TYPE_CHECKING:
@@ -156,8 +157,6 @@ class _UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's grammar, one subcommand per job."""
-    from . import __version__
-
     parser = _Parser(
         prog="skillrevival",
         description="The second-batch Hundred Cities Skills Revitalization Campaign "
@@ -254,12 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # Deferred: `--help` and a usage error read no data.
     from ._loader import campaign as bundled
 
     out = sys.stdout
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
+        # Deferred: only the commands that print tables need them.
         from ._tables import CITY_TABLE_COLUMNS, city_rows
 
         campaign = bundled()
@@ -305,6 +306,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 _write_rows(rows, fmt, out, bom=args.bom)
             return 0
+        # Deferred: frames imports pandas, which only these formats need.
         from . import frames
 
         if args.command == "export":
@@ -327,6 +329,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export_rows(table: str) -> list[dict[str, Any]]:
+    # Deferred: `--help` and a usage error read no data.
     from ._loader import campaign as bundled
     from ._tables import city_rows, province_rows
 
@@ -349,6 +352,7 @@ def _panel(frames: Any, args: argparse.Namespace) -> Any:
 
 
 def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     roster = campaign.roster
@@ -414,6 +418,7 @@ def _linked(places: Iterable[Place]) -> str:
 
 
 def _parent(place: Place) -> str:
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     if place.parent is None:
@@ -424,6 +429,7 @@ def _parent(place: Place) -> str:
 
 def _place_facts(place: Place) -> list[tuple[str, str]]:
     """What a user needs about a place: the unit, its years and changes, and the roster."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     geo = geography()
@@ -457,6 +463,7 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
 
 def _holders(place: Place) -> list[City]:
     """The roster units that hold ``place`` (保定 for a district of 保定), in its last year."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     geo = geography()
@@ -477,6 +484,7 @@ def _holders(place: Place) -> list[City]:
 def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
     """A roster unit in the geography: its years, what replaced it, its code now, the roster
     units inside it, and the other places that carry the name it was looked up by."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._placenames import describe
     from ._places import geography
 
@@ -517,16 +525,14 @@ def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
 
 
 def _validate(path: str, kind: str | None, out: TextIO) -> int:
-    from ._loader import _parse, validate
+    # Deferred: only `validate` reads a user's document.
+    from ._loader import validate
     from ._model import Roster
+    from ._reading import parse_json, read_file
 
     try:
-        with open(path, "rb") as file:
-            data = _parse(file.read())
-    except OSError as error:
-        out.write(f"<document>: cannot read {path!r}: {error.strerror}\n")
-        return 1
-    except ValidationError as error:
+        data = parse_json(read_file(path))
+    except ValidationError as error:  # unreadable, too large, not JSON
         _print_problems(error.problems, out)
         return 1
     if kind is None:
@@ -562,7 +568,7 @@ def _guess_kind(data: object) -> tuple[str, str]:
 def _table_problems(data: object) -> list[Any]:
     """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
     each with exactly the export's columns, each value text, a number, true/false or null."""
-    from ._errors import Problem
+    # Deferred, as for the tables above.
     from ._tables import CITY_COLUMNS
 
     if not isinstance(data, list):

@@ -33,6 +33,7 @@ import attrs
 import pendulum
 
 from ._dates import parse_iso_date
+from ._text import has_surrogate
 
 MISS: Any = object()
 """What :func:`try_structure` returns when the document needs the detailed pass."""
@@ -83,18 +84,10 @@ def _text(value: Any) -> str:
         type(value) is not str
         or not value
         or value.strip() != value
-        or (not value.isprintable() and _has_surrogate(value))
+        or (not value.isprintable() and has_surrogate(value))
     ):
         raise _RejectError
     return value
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _int(value: Any) -> int:
@@ -153,7 +146,7 @@ def _texts(value: Any) -> tuple[str, ...]:
             type(x) is not str
             or not x
             or x.strip() != x
-            or (not x.isprintable() and _has_surrogate(x))
+            or (not x.isprintable() and has_surrogate(x))
         ):
             raise _RejectError
     return tuple(value)
@@ -262,7 +255,7 @@ def _class(
                 type(x) is not str
                 or not x
                 or x.strip() != x
-                or (not x.isprintable() and _has_surrogate(x))
+                or (not x.isprintable() and has_surrogate(x))
             ):
                 raise _RejectError
         for index, function in others:

@@ -180,8 +180,7 @@ class City:
         ``start`` and ``end`` the years it stood. Raises :class:`NotFoundError` for a city whose
         code the geography does not hold (a roster read from a file may have any codes).
         """
-        # Deferred: the geography sits above the model (it reads bundled data through the
-        # loader), and only those who ask for a place should pay for reading it.
+        # Deferred: only those who ask for a place pay for the geography's modules and data.
         from ._placenames import place_of
         from ._places import geography
 
@@ -330,7 +329,7 @@ class Roster:
     @cached_property
     def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
         # (cattrs reads these annotations) does not import the geography's modules.
-        # Deferred: the geography sits above the model and is read only when asked for.
+        # Deferred: the geography is read only when asked for.
         from ._placenames import RosterLinks
         from ._places import geography
 
