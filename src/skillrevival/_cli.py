@@ -13,7 +13,8 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
@@ -152,7 +153,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _UsageError(Exception):
-    pass
+    """argparse's message for a command line it cannot parse, usage line included."""
+
+
+class _CommandError(Exception):
+    """What a command cannot do, said on one line; ``status`` 2 for a usage problem, else 1."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -230,26 +239,37 @@ def _file_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure ends here, the one place that turns it into a line on stderr and a status:
+    2 for a usage error, 1 when a command cannot do what was asked (nothing found, invalid
+    data, a file it cannot write, an extra that is not installed).
+    """
     try:
-        args = build_parser().parse_args(argv)
+        return _run(build_parser().parse_args(argv))
     except _UsageError as error:
         sys.stderr.write(str(error))
         return 2
-    try:
-        return _run(args)
-    except NotFoundError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
-    except SkillRevivalError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
     except BrokenPipeError:
         # The reader went away (skillrevival export | head): not an error, and no traceback
         # when Python flushes stdout at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (_CommandError, SkillRevivalError, ImportError) as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
+        return error.status if isinstance(error, _CommandError) else 1
+
+
+@contextmanager
+def _writing(path: str | None) -> Iterator[None]:
+    """Name the file that could not be written, when one could not."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _CommandError(f"cannot write {path!r}: {error.strerror}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -289,15 +309,12 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     tables = list(dict.fromkeys(getattr(args, "tables", None) or ["cities"]))
     unknown = [name for name in tables if name not in TABLES_EXPORT]
     if unknown:
-        sys.stderr.write(f"skillrevival: no table {unknown[0]!r}; choose from cities, provinces\n")
-        return 2
+        raise _CommandError(f"no table {unknown[0]!r}; choose from cities, provinces", 2)
     if fmt not in ("xlsx",) and len(tables) > 1:
-        sys.stderr.write(f"skillrevival: a .{fmt} file holds one table; use xlsx for several\n")
-        return 2
+        raise _CommandError(f"a .{fmt} file holds one table; use xlsx for several", 2)
     if fmt not in ("csv", "json", "jsonl") and not args.output:
-        sys.stderr.write(f"skillrevival: .{fmt} is a binary format: give -o FILE\n")
-        return 2
-    try:
+        raise _CommandError(f".{fmt} is a binary format: give -o FILE", 2)
+    with _writing(args.output):
         if args.command == "export" and fmt in ("csv", "json", "jsonl"):
             rows = _export_rows(tables[0])  # no pandas needed for text
             if args.output:
@@ -317,14 +334,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         frames.write(
             named if fmt == "xlsx" else next(iter(named.values())), target, fmt, bom=args.bom
         )
-    except ImportError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
-        return 1
     return 0
 
 
@@ -375,8 +384,7 @@ def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year:
         if error.candidates or key.strip().isdigit():
             # A name that several places carry (say which, never pick one), or a code: the
             # geography says what it knows of it.
-            sys.stderr.write(f"skillrevival: {error}\n")
-            return 1
+            raise
         suggestions: list[str] = []
         for lookup in (roster.city, roster.province):
             try:
@@ -386,8 +394,7 @@ def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year:
         said = {s.split(" (")[0] for s in suggestions}
         suggestions += [s for s in error.suggestions if s not in said]
         hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
-        sys.stderr.write(f"skillrevival: no place, city or province named {key!r}{hint}\n")
-        return 1
+        raise _CommandError(f"no place, city or province named {key!r}{hint}") from None
     out.write(_aligned(_place_facts(place)) + "\n")
     return 0
 
