@@ -5,11 +5,15 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 LOWEST := .venv-lowest
+# Every extra a user can install: make test runs the tests of all of them.
+EXTRAS := testing,pandas,plot,excel,parquet
 
 .PHONY: test-lowest demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
 
+# pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1'
 
 # A stamp per install, remade whenever pyproject.toml changes.
 $(VENV)/.run: pyproject.toml | $(BIN)/python
@@ -17,7 +21,9 @@ $(VENV)/.run: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-e '.[$(EXTRAS)]' --group dev
 	touch $@ $(VENV)/.run
 
 demo: $(VENV)/.run
@@ -53,7 +59,9 @@ serve-docs: $(VENV)/.dev
 
 # Speed and memory, as medians of ratios; writes benchmarks/results.json.
 $(VENV)/.bench: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-e '.[pandas,excel,parquet]' --group bench
 	touch $@ $(VENV)/.run
 
 bench: $(VENV)/.bench
@@ -64,7 +72,9 @@ checksums:
 	$(PYTHON) scripts/checksums.py
 
 $(VENV)/.mutation: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,mutation]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-e '.[$(EXTRAS)]' --group dev --group mutation
 	touch $@ $(VENV)/.dev $(VENV)/.run
 
 # Mutation testing of every module with a rule or a lookup ([tool.mutmut] in pyproject.toml);
@@ -90,7 +100,7 @@ test-lowest:
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
 	$(LOWEST)/bin/python -m uv pip install --quiet --python $(LOWEST)/bin/python \
-		--resolution lowest-direct -e '.[testing,pandas,plot,geo]' 'pytest>=8' 'mypy>=1.10'
+		--resolution lowest-direct -e '.[testing,pandas,plot]' --group geo 'pytest>=8' 'mypy>=1.10'
 	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
 		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider \

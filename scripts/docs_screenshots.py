@@ -4,7 +4,7 @@
     .venv/bin/python scripts/docs_screenshots.py site screenshots
 
 Serves the built site on 127.0.0.1 (a random port) and drives Debian's Chromium through
-Playwright (``playwright`` is in the dev extra; no browser is downloaded). Writes one full-page
+Playwright (``playwright`` is in the dev group; no browser is downloaded). Writes one full-page
 PNG per page and width, named after the page's path, to look at before a docs change lands.
 """
 

@@ -20,8 +20,8 @@ import skillrevival._breakage
 import skillrevival._converter
 from skillrevival import NotFoundError, Problem, ValidationError
 from skillrevival._converter import make_converter
-from skillrevival._reading import read_bundled
 from skillrevival._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, split_suffix
+from skillrevival._reading import read_bundled
 from skillrevival._validation import problems_from_exception
 
 
