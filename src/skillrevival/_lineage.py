@@ -1,12 +1,13 @@
 """Units through time: the records of the geography joined into units that a panel follows.
 
 A :class:`~skillrevival._places.Place` is one unit in one state; a panel needs the unit across
-its states. Two records are the same unit when one replaces exactly the other: the first has
-one successor, and that successor has it as its only predecessor (a rename, a new code for the
-same unit: 铜仁地区 522200 -> 铜仁市 520600 in 2011, 日喀则地区 542300 -> 日喀则市 540200 in
-2014, 儋州 469003 -> 460400 in 2015). A split, a merge or an absorption ends the unit, and the
-units it makes are new: 江北区 500105 ends in 2024, since 两江新区 500157 replaces it and part
-of another district (500112); 莱芜 ends when 济南 absorbs it.
+its states. Two records are the same unit by the one rule that lookups use too
+(:func:`~skillrevival._placenames.continues`): one replaces the other, of its own tier, and
+begins the year after it ends (a rename, a new code for the same unit: 铜仁地区 522200 -> 铜仁市
+520600 in 2011, 日喀则地区 542300 -> 日喀则市 540200 in 2014, 儋州 469003 -> 460400 in 2015). A
+split, a merge or an absorption ends the unit, and the units it makes are new: 江北区 500105
+ends in 2024, since 两江新区 500157 has another predecessor (500112) too; 莱芜 ends when 济南
+absorbs it.
 
 The prefecture tier of a year (:func:`prefecture_tier`) is what a prefecture-level panel holds:
 prefecture-level units (地级市, 地区, 自治州, 盟), the four municipalities as wholes, and the
@@ -19,6 +20,7 @@ from __future__ import annotations
 from functools import cache
 
 from ._geography import AdminLevel
+from ._placenames import continues
 from ._places import Geography, Place, geography
 
 
@@ -54,17 +56,9 @@ class Lineage:
             return key
 
         for place in geo.records:
-            if place.end is None or len(place.successors) != 1:
-                continue
-            after = geo.successors(place)
-            # the successor begins where this ends and replaces nothing else; a unit that
-            # absorbs another keeps its own record (济南 from 1980, absorbing 莱芜)
-            if (
-                len(after) == 1
-                and after[0].start == place.end + 1
-                and geo.predecessors(after[0]) == (place,)
-            ):
-                parent[root(id(after[0]))] = root(id(place))
+            after = continues(geo, place, "forward")
+            if after is not None:
+                parent[root(id(after))] = root(id(place))
         self.municipalities = frozenset(
             p.code for p in geo.records if p.level is AdminLevel.MUNICIPALITY
         )

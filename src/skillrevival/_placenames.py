@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ._errors import NotFoundError, ValidationError
-from ._geography import is_code
+from ._geography import AdminLevel, is_code
 from ._lookup import PLACE_SUFFIXES, Index, normalize
 
 if TYPE_CHECKING:
@@ -201,12 +201,12 @@ def continues(geography: Geography, place: Place, step: str) -> Place | None:
         nexts, backs = geography.successors, geography.predecessors
     else:
         nexts, backs = geography.predecessors, geography.successors
-    tier = _tier(place)
-    following = [p for p in nexts(place) if _tier(p) == tier]
+    tier = _tier(geography, place)
+    following = [p for p in nexts(place) if _tier(geography, p) == tier]
     if len(following) != 1:
         return None
     [other] = following
-    if sum(_tier(p) == tier for p in backs(other)) != 1:
+    if sum(_tier(geography, p) == tier for p in backs(other)) != 1:
         return None
     # One after the other: 合肥 took in 巢湖 in 2011 but was there before it.
     first, then = (place, other) if step == "forward" else (other, place)
@@ -215,11 +215,23 @@ def continues(geography: Geography, place: Place, step: str) -> Place | None:
     return other
 
 
-def _tier(place: Place) -> int:
-    """0 for a province-level unit, 1 for a prefecture-level one, 2 below."""
+def _tier(geography: Geography, place: Place) -> int:
+    """0 for a province-level unit, 1 for a prefecture-level one, 2 below.
+
+    A county-level unit that a province holds directly (济源, 仙桃, the cities of Hainan) stands
+    at the prefecture tier: it belongs to no prefecture, and when it is made one (儋州 469003
+    became the prefecture-level 460400 in 2015) it goes on as the same unit. The districts and
+    counties of a municipality, whose parent is the municipality, stay below.
+    """
     if place.parent is None:
         return 0
-    return 1 if place.level.prefecture_level else 2
+    if place.level.prefecture_level:
+        return 1
+    if place.parent == place.province and not any(
+        p.level is AdminLevel.MUNICIPALITY for p in geography.by_code(place.province)
+    ):
+        return 1
+    return 2
 
 
 def lineage(geography: Geography, place: Place) -> tuple[Place, ...]:

@@ -159,8 +159,8 @@ def treatment_panel(
 
     - ``adcode`` (``string``): the unit's stable code, the same in every year: for a roster
       unit its code as of the notice (2015-04), for any other unit its newest code. A unit is
-      followed across a change of code or name when one record replaces exactly one other
-      (铜仁地区 522200 became 铜仁市 520600 in 2011).
+      followed across a change of code or name when one record of its tier replaces it and
+      no other from the next year on (铜仁地区 522200 became 铜仁市 520600 in 2011).
     - ``code_in_year`` (``string``): the code of the unit in that year's list, for joins to
       yearbooks of that year.
     - ``year`` (int): the year.
