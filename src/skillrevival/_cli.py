@@ -13,12 +13,14 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from ._errors import NotFoundError, SkillRevivalError, ValidationError
+from . import __version__
+from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
 from ._model import Campaign, City, Province
 
 if TYPE_CHECKING:
@@ -151,13 +153,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _UsageError(Exception):
-    pass
+    """argparse's message for a command line it cannot parse, usage line included."""
+
+
+class _CommandError(Exception):
+    """What a command cannot do, said on one line; ``status`` 2 for a usage problem, else 1."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's grammar, one subcommand per job."""
-    from . import __version__
-
     parser = _Parser(
         prog="skillrevival",
         description="The second-batch Hundred Cities Skills Revitalization Campaign "
@@ -231,35 +239,48 @@ def _file_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure ends here, the one place that turns it into a line on stderr and a status:
+    2 for a usage error, 1 when a command cannot do what was asked (nothing found, invalid
+    data, a file it cannot write, an extra that is not installed).
+    """
     try:
-        args = build_parser().parse_args(argv)
+        return _run(build_parser().parse_args(argv))
     except _UsageError as error:
         sys.stderr.write(str(error))
         return 2
-    try:
-        return _run(args)
-    except NotFoundError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
-    except SkillRevivalError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
     except BrokenPipeError:
         # The reader went away (skillrevival export | head): not an error, and no traceback
         # when Python flushes stdout at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (_CommandError, SkillRevivalError, ImportError) as error:
+        sys.stderr.write(f"skillrevival: {error}\n")
+        return error.status if isinstance(error, _CommandError) else 1
+
+
+@contextmanager
+def _writing(path: str | None) -> Iterator[None]:
+    """Name the file that could not be written, when one could not."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _CommandError(f"cannot write {path!r}: {error.strerror}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
+    # Deferred: `--help` and a usage error read no data.
     from ._loader import campaign as bundled
 
     out = sys.stdout
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
+        # Deferred: only the commands that print tables need them.
         from ._tables import CITY_TABLE_COLUMNS, city_rows
 
         campaign = bundled()
@@ -288,15 +309,12 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     tables = list(dict.fromkeys(getattr(args, "tables", None) or ["cities"]))
     unknown = [name for name in tables if name not in TABLES_EXPORT]
     if unknown:
-        sys.stderr.write(f"skillrevival: no table {unknown[0]!r}; choose from cities, provinces\n")
-        return 2
+        raise _CommandError(f"no table {unknown[0]!r}; choose from cities, provinces", 2)
     if fmt not in ("xlsx",) and len(tables) > 1:
-        sys.stderr.write(f"skillrevival: a .{fmt} file holds one table; use xlsx for several\n")
-        return 2
+        raise _CommandError(f"a .{fmt} file holds one table; use xlsx for several", 2)
     if fmt not in ("csv", "json", "jsonl") and not args.output:
-        sys.stderr.write(f"skillrevival: .{fmt} is a binary format: give -o FILE\n")
-        return 2
-    try:
+        raise _CommandError(f".{fmt} is a binary format: give -o FILE", 2)
+    with _writing(args.output):
         if args.command == "export" and fmt in ("csv", "json", "jsonl"):
             rows = _export_rows(tables[0])  # no pandas needed for text
             if args.output:
@@ -305,6 +323,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 _write_rows(rows, fmt, out, bom=args.bom)
             return 0
+        # Deferred: frames imports pandas, which only these formats need.
         from . import frames
 
         if args.command == "export":
@@ -315,18 +334,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         frames.write(
             named if fmt == "xlsx" else next(iter(named.values())), target, fmt, bom=args.bom
         )
-    except ImportError as error:
-        sys.stderr.write(f"skillrevival: {error}\n")
-        return 1
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        sys.stderr.write(f"skillrevival: cannot write {args.output!r}: {error.strerror}\n")
-        return 1
     return 0
 
 
 def _export_rows(table: str) -> list[dict[str, Any]]:
+    # Deferred: `--help` and a usage error read no data.
     from ._loader import campaign as bundled
     from ._tables import city_rows, province_rows
 
@@ -349,6 +361,7 @@ def _panel(frames: Any, args: argparse.Namespace) -> Any:
 
 
 def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     roster = campaign.roster
@@ -371,8 +384,7 @@ def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year:
         if error.candidates or key.strip().isdigit():
             # A name that several places carry (say which, never pick one), or a code: the
             # geography says what it knows of it.
-            sys.stderr.write(f"skillrevival: {error}\n")
-            return 1
+            raise
         suggestions: list[str] = []
         for lookup in (roster.city, roster.province):
             try:
@@ -382,8 +394,7 @@ def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year:
         said = {s.split(" (")[0] for s in suggestions}
         suggestions += [s for s in error.suggestions if s not in said]
         hint = f"; did you mean {', '.join(suggestions[:5])}?" if suggestions else ""
-        sys.stderr.write(f"skillrevival: no place, city or province named {key!r}{hint}\n")
-        return 1
+        raise _CommandError(f"no place, city or province named {key!r}{hint}") from None
     out.write(_aligned(_place_facts(place)) + "\n")
     return 0
 
@@ -414,6 +425,7 @@ def _linked(places: Iterable[Place]) -> str:
 
 
 def _parent(place: Place) -> str:
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     if place.parent is None:
@@ -424,6 +436,7 @@ def _parent(place: Place) -> str:
 
 def _place_facts(place: Place) -> list[tuple[str, str]]:
     """What a user needs about a place: the unit, its years and changes, and the roster."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     geo = geography()
@@ -457,6 +470,7 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
 
 def _holders(place: Place) -> list[City]:
     """The roster units that hold ``place`` (保定 for a district of 保定), in its last year."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._places import geography
 
     geo = geography()
@@ -477,6 +491,7 @@ def _holders(place: Place) -> list[City]:
 def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
     """A roster unit in the geography: its years, what replaced it, its code now, the roster
     units inside it, and the other places that carry the name it was looked up by."""
+    # Deferred: the geography is read only by the commands that ask about places.
     from ._placenames import describe
     from ._places import geography
 
@@ -517,16 +532,14 @@ def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
 
 
 def _validate(path: str, kind: str | None, out: TextIO) -> int:
-    from ._loader import _parse, validate
+    # Deferred: only `validate` reads a user's document.
+    from ._loader import validate
     from ._model import Roster
+    from ._reading import parse_json, read_file
 
     try:
-        with open(path, "rb") as file:
-            data = _parse(file.read())
-    except OSError as error:
-        out.write(f"<document>: cannot read {path!r}: {error.strerror}\n")
-        return 1
-    except ValidationError as error:
+        data = parse_json(read_file(path))
+    except ValidationError as error:  # unreadable, too large, not JSON
         _print_problems(error.problems, out)
         return 1
     if kind is None:
@@ -562,7 +575,7 @@ def _guess_kind(data: object) -> tuple[str, str]:
 def _table_problems(data: object) -> list[Any]:
     """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
     each with exactly the export's columns, each value text, a number, true/false or null."""
-    from ._errors import Problem
+    # Deferred, as for the tables above.
     from ._tables import CITY_COLUMNS
 
     if not isinstance(data, list):

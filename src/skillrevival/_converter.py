@@ -22,7 +22,6 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as make_json_converter
 
 from ._dates import parse_iso_date
-from ._vocabulary import Vocabulary
 
 StructureHook = Callable[[Any, Any], Any]
 
@@ -44,7 +43,6 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     # By single dispatch on Enum, not a hook factory: cattrs before 26 dispatches enums that way
     # itself, ahead of any factory, and would read members by value alone.
     converter.register_structure_hook(enum.Enum, _structure_enum)
-    converter.register_unstructure_hook_factory(_is_vocabulary, _unstructure_vocabulary_factory)
     return converter
 
 
@@ -95,43 +93,16 @@ def _object_factory(cls: Any, converter: Any) -> StructureHook:
     return structure
 
 
-def _is_vocabulary(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, Vocabulary)
-
-
-def _vocabulary_factory(kind: type[Vocabulary], _: Any) -> StructureHook:
-    """Members travel as their values (not names, numbers or translations); the Chinese term
-    (``zh``) is read too, so a file written from the notice's wording loads."""
-    values = tuple(member.value for member in kind)
-    expected = f"one of {', '.join(map(repr, values))}"
-
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not str:
-            raise TypeError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
-        if value not in values:
-            found = next((member for member in kind if member.zh == value), None)
-            if found is not None:
-                return found
-            raise ValueError(f"expected {kind.__name__} as {expected}, got {_describe(value)}")
-        return kind(value)
-
-    return structure
-
-
 def _structure_enum(value: Any, kind: Any) -> Any:
     return _enum_structurer(kind)(value, kind)
 
 
 @cache
 def _enum_structurer(kind: type[enum.Enum]) -> StructureHook:
-    if _is_vocabulary(kind):
-        return _vocabulary_factory(kind, None)  # type: ignore[arg-type]  # a Vocabulary
-    return _enumeration_factory(kind, None)
-
-
-def _enumeration_factory(kind: type[enum.Enum], _: Any) -> StructureHook:
-    """Other enumerations (AdminLevel, CodeKind) likewise: by value, or by the Chinese term
-    where the enumeration has one (``'地级市'`` for ``AdminLevel.PREFECTURE_CITY``)."""
+    """Members travel as their values (not names, numbers or translations); the Chinese term
+    is read too where the enumeration has one (``'地级市'`` for ``AdminLevel.PREFECTURE_CITY``,
+    ``'技师'`` for ``TrainingTier.TECHNICIAN``), so a file written from the notice's wording
+    loads. One rule for every enumeration: the converter needs to know none of them."""
     by_text: dict[str, enum.Enum] = {}
     for member in kind:
         zh = getattr(member, "zh", None)
@@ -149,14 +120,6 @@ def _enumeration_factory(kind: type[enum.Enum], _: Any) -> StructureHook:
         return by_text[value]
 
     return structure
-
-
-def _unstructure_vocabulary_factory(kind: type[Vocabulary], _: Any) -> Callable[[Any], Any]:
-    return _member_value
-
-
-def _member_value(member: Vocabulary) -> str:
-    return str(member.value)
 
 
 def _describe(value: object) -> str:

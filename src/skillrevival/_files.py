@@ -28,6 +28,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
+from . import __version__
 from ._errors import ValidationError
 
 FORMATS: tuple[str, ...] = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
@@ -187,7 +188,6 @@ def _labels(frame: pd.DataFrame) -> Mapping[str, tuple[str, str]]:
 
 def _about(named: Mapping[str, pd.DataFrame], info: Mapping[str, Any]) -> dict[str, Any]:
     """What the file is, its columns, its sources with licences: the ``about`` of every format."""
-    from . import __version__
 
     first = next(iter(named.values()))
     sources: list[dict[str, str]] = []

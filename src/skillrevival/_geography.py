@@ -5,9 +5,8 @@ analyst who joins the roster to yearbooks must know which, to aggregate without 
 twice.
 These enums are not the notice's vocabulary: the notice calls every unit a 城市, so they carry no
 clause. Their values are stable snake_case strings, the form in which the data files hold them.
+No ``from __future__ import annotations``: the fields' types are objects (see ``_model``).
 """
-
-from __future__ import annotations
 
 import enum
 from typing import TypeGuard

@@ -8,7 +8,6 @@ reason, so that a join can be checked before it is trusted.
 from __future__ import annotations
 
 import enum
-import numbers
 from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -16,8 +15,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._errors import NotFoundError, Problem, ValidationError
-from ._geography import is_code
-from ._lookup import normalize
 from ._placenames import as_query, check_year, describe, find_places, place_of, record_in, suggest
 
 if TYPE_CHECKING:
@@ -151,6 +148,7 @@ def match(
 ) -> MatchReport:
     """Match every entry of ``names`` against the geography, then the roster; see
     :meth:`Roster.match`."""
+    # Deferred: reading the geography costs only those who match.
     from ._places import geography
 
     entries = _entries(names, "names")
@@ -277,49 +275,3 @@ def _match_one(
     if homes:
         return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
     return None, None, MatchStatus.UNKNOWN, ()
-
-
-def is_implementing(code_or_name: str | int) -> bool:
-    """Whether the place that ``code_or_name`` names is itself an implementing unit of the roster.
-
-    Only the place itself counts, never what contains it or what it contains: 定州 (130682 or
-    139001) is, and so is 保定 (130600), but a district of 保定 (130602) is not, and neither is a
-    province (江苏, 320000) nor a municipality as a whole (北京, 110000, or 110100 as yearbooks
-    code it), whose districts are on the roster one by one.
-
-    Any year's code counts for its unit: 542300 (日喀则地区, until 2013) is True, as 日喀则市 is
-    on the roster; a 6-digit code that stands in no list from 2000 on raises
-    :class:`ValidationError`. A name that several places share counts when they agree (several
-    roster units, or several places none of which is one); when they do not (Suzhou is 苏州, on
-    the roster, and 宿州, not) the answer is unknown and :class:`NotFoundError` says so, with
-    the places as ``candidates``. A name of no place is False. Anything that is neither a string
-    nor an integer raises :class:`ValidationError`.
-    """
-    from ._loader import campaign
-    from ._places import geography
-
-    if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
-        message = f"expected a name or a code, got {type(code_or_name).__name__}"
-        raise ValidationError.single("code_or_name", message)
-    query = str(code_or_name) if isinstance(code_or_name, str) else str(int(code_or_name))
-    roster = campaign().roster
-    geo = geography()
-    key = normalize(query) if not is_code(query, 6) else query
-    if is_code(key, 6):
-        records = [p for year in geo.years for p in geo.by_code(key, year)]
-        if records:
-            return any(roster.unit_of(place) is not None for place in records)
-        if roster.find_cities(key):  # another code the roster knows: 定州's 139001
-            return True
-        first, last = geo.years[0], geo.years[-1]
-        message = f"no place has the code {query!r} in any list from {first} to {last}"
-        raise ValidationError.single("code_or_name", message)
-    found = find_places(geo, geo.names(), query, None, None)
-    if not found:
-        return bool(roster.find_cities(query))
-    answers = {roster.unit_of(place) is not None for place in found}
-    if len(answers) == 1:
-        return answers.pop()
-    said = "; ".join(describe(place, geo) for place in found)
-    message = f"{query!r} names places of which some are implementing units and some not: {said}"
-    raise NotFoundError(message, query, [p.code for p in found], candidates=found)

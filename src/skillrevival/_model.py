@@ -5,9 +5,11 @@ receives can be changed. The classes hold no facts of their own: the facts live 
 ``data/campaign.json`` and reach these classes through the converter. Rules that span several
 fields (quotas, orders, dates) live in :mod:`skillrevival._validation`, which reports every
 problem with its path; they are not attrs validators.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: the fields' types are objects from the start,
+so that :func:`attrs.resolve_types` (in the fast pass) has no strings to compile on the first
+:func:`~skillrevival.campaign`. Names imported only for type checking are written in quotes.
+"""
 
 import datetime as dt
 from functools import cached_property
@@ -171,15 +173,14 @@ class City:
         return self.adcode
 
     @property
-    def place(self) -> Place:
+    def place(self) -> "Place":
         """This unit's record in the 2015-04 list the roster was coded against.
 
         Its ``successors`` say what replaced it (江北区 500105 is gone from the 2025 list), its
         ``start`` and ``end`` the years it stood. Raises :class:`NotFoundError` for a city whose
         code the geography does not hold (a roster read from a file may have any codes).
         """
-        # Deferred: the geography sits above the model (it reads bundled data through the
-        # loader), and only those who ask for a place should pay for reading it.
+        # Deferred: only those who ask for a place pay for the geography's modules and data.
         from ._placenames import place_of
         from ._places import geography
 
@@ -315,12 +316,12 @@ class Roster:
         """Every city that ``key`` names among the roster's own names and codes (no geography)."""
         return self._city_index.find(key)
 
-    def unit_of(self, place: Place) -> City | None:
+    def unit_of(self, place: "Place") -> City | None:
         """The city of this roster that ``place`` is a record of (in any year), or None."""
         links: RosterLinks = self._links
         return links.implementing(place)
 
-    def cities_in(self, place: Place) -> tuple[City, ...]:
+    def cities_in(self, place: "Place") -> tuple[City, ...]:
         """The cities of this roster that lie inside ``place`` (保定 holds 定州)."""
         links: RosterLinks = self._links
         return links.contained(place)
@@ -328,7 +329,7 @@ class Roster:
     @cached_property
     def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
         # (cattrs reads these annotations) does not import the geography's modules.
-        # Deferred: the geography sits above the model and is read only when asked for.
+        # Deferred: the geography is read only when asked for.
         from ._placenames import RosterLinks
         from ._places import geography
 
@@ -350,7 +351,7 @@ class Roster:
         """The number of cities."""
         return len(self.cities)
 
-    def __iter__(self) -> Iterator[City]:
+    def __iter__(self) -> "Iterator[City]":
         """The cities, in the notice's order (as :attr:`cities`)."""
         return iter(self.cities)
 
@@ -372,11 +373,11 @@ class Roster:
 
     def match(
         self,
-        names: Iterable[object],
+        names: "Iterable[object]",
         *,
-        provinces: Iterable[object] | None = None,
+        provinces: "Iterable[object] | None" = None,
         year: int | None = None,
-    ) -> MatchReport:
+    ) -> "MatchReport":
         """Match many free-text names or codes at once (a column of someone else's table).
 
         Each entry is looked up in the whole national geography first (so that 宿州, which is

@@ -21,7 +21,6 @@ import attrs
 
 from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import AdminLevel, is_code
-from ._loader import collector_paused, read_bundled
 from ._placenames import (
     PlaceNames,
     check_year,
@@ -32,6 +31,7 @@ from ._placenames import (
     query_text,
     record_in,
 )
+from ._reading import collector_paused, read_bundled
 
 if TYPE_CHECKING:
     from ._model import City

@@ -21,6 +21,8 @@ import attrs
 from ._errors import NotFoundError, Problem, ValidationError
 from ._lookup import Index, normalize
 from ._model import Source
+from ._reading import parse_json, read_bundled
+from ._text import check_text
 
 BUNDLED = "vocabulary.json"
 
@@ -310,16 +312,16 @@ class VocabularyFile:
 
 def read(text: str | bytes) -> VocabularyFile:
     """Parse and check a vocabulary document; raise ValidationError with every problem."""
+    # Deferred: the converter imports cattrs; the enumerations are used without their file.
     from ._converter import converter
-    from ._loader import _parse
-    from ._validation import _check_text, problems_from_exception
+    from ._validation import problems_from_exception
 
-    data = _parse(text)
+    data = parse_json(text)
     try:
         document: VocabularyFile = converter.structure(data, VocabularyFile)
     except Exception as error:  # every failure of the shape check is a finding
         raise ValidationError(problems_from_exception(error)) from None
-    problems = list(_check_text(data, "")) + list(check_agreement(document))
+    problems = list(check_text(data, "")) + list(check_agreement(document))
     if problems:
         raise ValidationError(problems)
     return document
@@ -376,8 +378,6 @@ def _check_unique_terms(document: VocabularyFile) -> Iterator[Problem]:
 @cache
 def bundled() -> VocabularyFile:
     """The bundled vocabulary, read and checked once."""
-    from ._loader import read_bundled  # checks the file against data/SHA256SUMS
-
     return read(read_bundled(BUNDLED))
 
 

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides matp
     ) from None
 
 from ._loader import campaign
+from ._reading import read_bundled
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -190,8 +191,6 @@ def seats() -> dict[str, Any]:
     ``[longitude, latitude, source id]`` or None) and ``background`` (``[longitude, latitude]``
     of every county-level unit of the 2025 list that has a point, to 0.01 degree).
     """
-    from ._loader import read_bundled
-
     data: dict[str, Any] = json.loads(read_bundled("seats.json"))
     return data
 
