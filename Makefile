@@ -102,7 +102,7 @@ test-lowest:
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
 	$(LOWEST)/bin/python -m uv pip install --quiet --python $(LOWEST)/bin/python \
-		--resolution lowest-direct -e '.[$(EXTRAS)]' --group geo 'pytest>=8' 'mypy>=1.10'
+		--resolution lowest-direct -e '.[$(EXTRAS)]' --group geography 'pytest>=8' 'mypy>=1.10'
 	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
 		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider \
