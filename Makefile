@@ -8,7 +8,7 @@ LOWEST := .venv-lowest
 # Every extra a user can install: make test runs the tests of all of them.
 EXTRAS := testing,pandas,plot,excel,parquet
 
-.PHONY: test-lowest demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
+.PHONY: test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
 
 # pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
@@ -105,12 +105,31 @@ test-lowest:
 		--resolution lowest-direct -e '.[$(EXTRAS)]' --group geography 'pytest>=8' 'mypy>=1.10'
 	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
 		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
-	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider \
-		--ignore=tests/test_docs_site.py --ignore=tests/test_examples.py \
-		--ignore=tests/test_docs_examples.py --ignore=tests/test_docs_i18n.py \
-		--ignore=tests/test_docs_browser.py \
-		--deselect tests/test_vocabulary.py::test_docs_tables_show_every_member \
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS) \
 		--deselect 'tests/test_files.py::test_a_missing_extra_names_its_install_command[pyarrow-parquet-parquet]'
 
+# The library's tests without those of the docs site, the notebook and the docs' printed
+# examples (they need mkdocs, jupyter and the dev venv's exact formatting).
+LIBRARY_TESTS := --ignore=tests/test_docs_site.py --ignore=tests/test_examples.py \
+	--ignore=tests/test_docs_examples.py --ignore=tests/test_docs_i18n.py \
+	--ignore=tests/test_docs_browser.py \
+	--deselect tests/test_vocabulary.py::test_docs_tables_show_every_member
+
+# The library's tests under the other Python versions of the classifiers in pyproject.toml, each
+# in a venv of its own (.venv-3.12 ...) with the newest dependencies. scripts/find_python.sh
+# finds each interpreter on PATH or in pyenv; one that is missing is reported as NOT TESTED and
+# the others still run.
+OTHER_PYTHONS ?= 3.12 3.13
+test-pythons:
+	@status=0; for v in $(OTHER_PYTHONS); do \
+	  py=$$(scripts/find_python.sh $$v) || { echo "NOT TESTED: no Python $$v on this machine"; continue; }; \
+	  echo "== Python $$v: $$py"; \
+	  { rm -rf .venv-$$v && $$py -m venv .venv-$$v \
+	    && .venv-$$v/bin/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1' \
+	    && .venv-$$v/bin/python -m pip install --quiet --disable-pip-version-check \
+	      -e '.[$(EXTRAS)]' --group test --group geography --group lint \
+	    && .venv-$$v/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS); } || status=1; \
+	done; exit $$status
+
 clean:
-	rm -rf $(VENV) $(LOWEST) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(LOWEST) .venv-3.* site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

@@ -1,6 +1,7 @@
 """Hypothesis profiles: ``dev`` (default, quick), ``thorough`` (HYPOTHESIS_PROFILE=thorough) and
 ``mutation`` (chosen by itself under mutmut: derandomized, so that a mutant's verdict does not
-depend on luck); and the docs site, built once for every test module that reads it."""
+depend on luck); under mutmut, the package's caches forgotten so that every mutant runs; and the
+docs site, built once for every test module that reads it."""
 
 import os
 import subprocess
@@ -19,6 +20,42 @@ settings.register_profile(
 )
 MUTATING = "MUTANT_UNDER_TEST" in os.environ
 settings.load_profile("mutation" if MUTATING else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutmut, forget what the package cached before each mutant's tests run.
+
+    mutmut forks each mutant's run from a process that has already run the whole suite, so the
+    campaign, the geography, their indexes and the generated structurers would be inherited
+    already built, and a mutant in the code that builds them would never run (it "survives").
+    """
+    if MUTATING:
+        forget_caches()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """While mutmut records which tests call which function, forget the caches before each test.
+
+    Otherwise only the first test to need the geography would be recorded as calling the code
+    that builds it, and a mutant there would be run against that one test alone.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        forget_caches()
+
+
+def forget_caches() -> None:
+    """Clear every ``functools.cache`` of the package's and the tests' modules (some tests keep
+    the geography in one) and the fast pass's structurers."""
+    root = Path(__file__).resolve().parents[1]
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None) or ""
+        if file.startswith((str(root / "src"), str(root / "tests"))):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    fast = sys.modules.get("skillrevival._fast")
+    if fast is not None:
+        fast._BUILT.clear()
 
 
 @pytest.fixture(scope="session")
