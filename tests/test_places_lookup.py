@@ -10,6 +10,7 @@ are grouping codes (市辖区 of 北京, 省直辖县级行政区划 of 河南).
 from __future__ import annotations
 
 import pickle
+from typing import Any
 
 import pytest
 
@@ -366,3 +367,31 @@ def test_closest_names_are_computed_when_read(roster: skillrevival.Roster) -> No
     [miss] = report.misses
     assert miss.reason is skillrevival.MissReason.UNKNOWN
     assert "苏州市" in miss.candidates
+
+
+def test_a_numpy_year_is_a_year_for_codes_and_names_alike() -> None:
+    """A year read from a pandas column is a numpy integer: every lookup takes it."""
+    numpy = pytest.importorskip("numpy")
+    geo = skillrevival.geography()
+    year = numpy.int64(2015)
+    assert geo.place("320500", year).name == "苏州市"
+    assert geo.place("苏州市", year).code == "320500"
+    assert [p.code for p in geo.by_code("522200", numpy.int32(2010))] == ["522200"]
+    assert len(geo.places(year, "prefecture_city")) == len(geo.places(2015, "prefecture_city"))
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        lambda geo: geo.place("320500", 1999),
+        lambda geo: geo.place("苏州市", 1999),
+        lambda geo: geo.by_code("320500", 1999),
+        lambda geo: geo.places(1999),
+    ],
+)
+def test_a_year_outside_the_lists_gets_one_message_from_every_lookup(lookup: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        lookup(skillrevival.geography())
+    assert [str(p) for p in caught.value.problems] == [
+        "year: expected a year from 2000 to 2025 (each year's list), got 1999"
+    ]

@@ -328,9 +328,13 @@ def is_code_text(text: str) -> bool:
 
 
 def check_year(geography: Geography, year: object) -> int | None:
-    """``year`` if it is one of the geography's years (or None); ValidationError otherwise."""
-    if year is None:
-        return None
+    """None for None (no year given); otherwise :func:`year_in`."""
+    return None if year is None else year_in(geography, year)
+
+
+def year_in(geography: Geography, year: object) -> int:
+    """``year`` as an int if it is one of the geography's years (a numpy integer too);
+    ValidationError otherwise, in one wording for every lookup."""
     if isinstance(year, numbers.Integral) and not isinstance(year, bool):
         number = int(year)
         if number in geography.years:

@@ -30,6 +30,7 @@ from ._placenames import (
     province_code,
     query_text,
     record_in,
+    year_in,
 )
 from ._reading import collector_paused, read_bundled
 
@@ -215,7 +216,7 @@ class Geography:
         ``level`` is an :class:`AdminLevel` or its value (``"prefecture_city"``). A year outside
         :attr:`years` or an unknown level raises :class:`ValidationError`.
         """
-        self._check_year(year, "year")
+        year = year_in(self, year)
         kind = _level(level)
         key = (year, kind)
         found = self._places_by_year.get(key)
@@ -241,7 +242,7 @@ class Geography:
         if type(code) is not str:
             code = str(code) if type(code) is int and 100000 <= code <= 999999 else _code_text(code)
         if year is not None and (type(year) is not int or not self._first <= year <= self._last):
-            self._check_year(year, "year")
+            year = year_in(self, year)  # a numpy integer becomes an int; the rest is refused
         indexes = self._by_code.get(code)
         if indexes is not None:
             if year is None:
@@ -415,11 +416,6 @@ class Geography:
         if len(found) == 1:
             return found[0]
         raise not_found(self, names or self.names(), text, checked, within)
-
-    def _check_year(self, year: object, path: str) -> None:
-        if type(year) is not int or not self.years[0] <= year <= self.years[-1]:
-            message = f"a year from {self.years[0]} to {self.years[-1]}, got {year!r}"
-            raise ValidationError.single(path, message)
 
 
 def _six(code: object) -> str:
