@@ -245,9 +245,35 @@ def test_province_alone_reports_its_own_duplicates() -> None:
     assert skillrevival.validate(province, skillrevival.Province) == [
         Problem("cities[2].province", "names province '浙江', but it is listed under '江苏'"),
         Problem("cities[2].name", "city '无锡市' is already listed at cities[0].name"),
+        Problem("cities[2].adcode", "code '320200' is already listed at cities[0].adcode"),
     ]
     province["cities"][2] = third
     assert skillrevival.validate(province, skillrevival.Province) == []
+
+
+def test_province_alone_reports_a_code_listed_twice() -> None:
+    """A province validated on its own checks its cities' codes as the roster does."""
+    jiangsu = skillrevival.campaign().roster.province("江苏")
+    province: dict[str, Any] = skillrevival.converter.unstructure(jiangsu)
+    province["cities"][2]["adcode"] = "320500"  # 南通市 given 苏州市's code
+    assert skillrevival.validate(province, skillrevival.Province) == [
+        Problem("cities[2].adcode", "code '320500' is already listed at cities[1].adcode"),
+    ]
+
+
+def test_an_other_code_repeating_its_own_city_is_one_problem_in_any_roster() -> None:
+    """The same one problem whether or not another clash in the roster makes the full walk run."""
+    roster: dict[str, Any] = skillrevival.converter.unstructure(skillrevival.campaign().roster)
+    dingzhou = roster["provinces"][2]["cities"][3]
+    dingzhou["other_codes"][0]["code"] = "130682"  # its own adcode
+    own = Problem(
+        "provinces[2].cities[3].other_codes[0].code", "repeats the city's own adcode 130682"
+    )
+    assert skillrevival.validate(roster, skillrevival.Roster) == [own]
+    roster["provinces"][9]["cities"][2]["adcode"] = "320500"  # and a clash elsewhere
+    problems = skillrevival.validate(roster, skillrevival.Roster)
+    assert own in problems
+    assert [p for p in problems if p.path.startswith("provinces[2]")] == [own]
 
 
 def test_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -287,6 +287,7 @@ def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
     cities = _items(_field(data, "cities"))
     names = [_field(c, "name") for c in cities]
     yield from _check_duplicates(names, _paths(_join(path, "cities"), ".name"), "city")
+    yield from _check_codes_listed_once([(_join(path, "cities"), cities)])
     yield from _check_keys(_city_keys([cities], _join(path, "cities"), alone=True), "city")
 
 
@@ -480,9 +481,7 @@ def _check_city_in_province(city: object, path: str, province: object) -> Iterat
         yield Problem(_join(path, "adcode"), message)
 
 
-def _check_unique_codes(
-    provinces: list[Any], path: str, *, cities: bool = True
-) -> Iterator[Problem]:
+def _check_unique_codes(provinces: list[Any], path: str, *, cities: bool) -> Iterator[Problem]:
     """No province code listed twice; with ``cities``, no city code (own or other) either."""
     coded = [
         (i, _field(p, "code")) for i, p in enumerate(provinces) if _field(p, "code") is not None
@@ -490,25 +489,38 @@ def _check_unique_codes(
     yield from _check_duplicates(
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
-    if not cities:
-        return
-    # Where each code stands, as (province, city, other code or None): paths are made only for
-    # the codes that repeat.
+    if cities:
+        rows = [
+            (f"{path}[{i}].cities", _items(_field(p, "cities"))) for i, p in enumerate(provinces)
+        ]
+        yield from _check_codes_listed_once(rows)
+
+
+def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Problem]:
+    """No city code, own or other, listed twice among the cities of the (path, cities) rows.
+
+    An other code that repeats its own city's adcode is left to the rule that says so.
+    """
+    # Where each code stands, as (row, city, other code or None): paths are made only for the
+    # codes that repeat.
     places: list[tuple[int, int, int | None]] = []
     codes: list[object] = []
-    for i, province in enumerate(provinces):
-        for j, city in enumerate(_items(_field(province, "cities"))):
+    for i, (_, cities) in enumerate(rows):
+        for j, city in enumerate(cities):
             fields = city if isinstance(city, dict) else {}
+            own = fields.get("adcode")
             places.append((i, j, None))
-            codes.append(fields.get("adcode"))
+            codes.append(own)
             for k, other in enumerate(_items(fields.get("other_codes"))):
-                places.append((i, j, k))
-                codes.append(_field(other, "code"))
+                code = _field(other, "code")
+                if code is not None and code != own:
+                    places.append((i, j, k))
+                    codes.append(code)
 
     def where(index: int) -> str:
         i, j, k = places[index]
         tail = ".adcode" if k is None else f".other_codes[{k}].code"
-        return f"{path}[{i}].cities[{j}]{tail}"
+        return f"{rows[i][0]}[{j}]{tail}"
 
     yield from _check_duplicates(codes, where, "code")
 
