@@ -80,7 +80,7 @@ def miss(query: object, year: int | None = None, province: object = None) -> Not
             None,
             "辽宁",
             "place '朝阳' in 210000 is ambiguous: it names 朝阳市 211300 (辽宁, 1984-); "
-            "朝阳县 211321 (辽宁, 1984-); give the year or the code",
+            "朝阳县 211321 (辽宁, 1984-); give the code",
             ("211300", "211321"),
         ),
         (
@@ -88,7 +88,7 @@ def miss(query: object, year: int | None = None, province: object = None) -> Not
             2015,
             "辽宁",
             "place '朝阳' in the 2015 list in 210000 is ambiguous: it names "
-            "朝阳市 211300 (辽宁, 1984-); 朝阳县 211321 (辽宁, 1984-); give the year or the code",
+            "朝阳市 211300 (辽宁, 1984-); 朝阳县 211321 (辽宁, 1984-); give the code",
             ("211300", "211321"),
         ),
         (  # in 2005 the prefecture 铜仁地区 and the county-level 铜仁市 both stood
@@ -96,7 +96,7 @@ def miss(query: object, year: int | None = None, province: object = None) -> Not
             2005,
             None,
             "place '铜仁' in the 2005 list is ambiguous: it names "
-            "铜仁地区 522200 (贵州, 1980-2010); 铜仁市 522201 (贵州, 1987-2010); give the province",
+            "铜仁地区 522200 (贵州, 1980-2010); 铜仁市 522201 (贵州, 1987-2010); give the code",
             ("522200", "522201"),
         ),
         (  # in 2000 伊犁地区 had not yet been folded into the autonomous prefecture
@@ -105,7 +105,7 @@ def miss(query: object, year: int | None = None, province: object = None) -> Not
             None,
             "place '伊犁' in the 2000 list is ambiguous: it names "
             "伊犁哈萨克自治州 654000 (新疆, 1984-); 伊犁地区 654100 (新疆, 1984-2000); "
-            "give the province",
+            "give the code",
             ("654000", "654100"),
         ),
     ],
@@ -657,3 +657,15 @@ def test_a_unit_whose_holder_is_missing_is_linked_but_not_held() -> None:
     links = RosterLinks(gap, SimpleNamespace(cities=(dingzhou,)))  # type: ignore[arg-type]
     assert links.implementing(record("130682")) is dingzhou
     assert links.contained(record("130000")) == ()
+
+
+def test_ambiguous_advice_names_only_what_can_settle_it() -> None:
+    """矿区 names two districts of 山西: the province cannot tell them apart, the year can
+    (140203 went in 2017)."""
+    with pytest.raises(NotFoundError) as caught:
+        geo().place("矿区")
+    assert str(caught.value) == (
+        "place '矿区' is ambiguous: it names 矿区 140303 (山西, 1980-); "
+        "矿区 140203 (山西, 1980-2017); give the year or the code"
+    )
+    assert geo().place("矿区", 2018).code == "140303"

@@ -397,7 +397,14 @@ def not_found(
     chosen = narrow(geography, found, year, province)
     if len(chosen) > 1:
         names_them = "; ".join(describe(p, geography) for p in chosen)
-        settle = "the province" if province is None else "the year or the code"
+        # Advice that can settle it: the province only when the places lie in several, the
+        # year only when they stood in different years.
+        if province is None and len({p.province for p in chosen}) > 1:
+            settle = "the province"
+        elif year is None and len({(p.start, p.end) for p in chosen}) > 1:
+            settle = "the year or the code"
+        else:
+            settle = "the code"
         message = (
             f"place {text!r}{listed}{where} is ambiguous: it names {names_them}; give {settle}"
         )
