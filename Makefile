@@ -8,7 +8,7 @@ LOWEST := .venv-lowest
 # Every extra a user can install: make test runs the tests of all of them.
 EXTRAS := testing,pandas,plot,excel,parquet
 
-.PHONY: test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-clean geography
+.PHONY: test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
 
 # pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
@@ -83,6 +83,14 @@ $(VENV)/.mutation: pyproject.toml | $(BIN)/python
 # MUTANTS="skillrevival._dates.*" runs only the mutants whose names match.
 mutation: $(VENV)/.mutation
 	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2) $(MUTANTS)
+	$(BIN)/mutmut results --all true > mutants/results.txt
+	$(BIN)/python scripts/mutation_score.py mutants/results.txt
+
+# mutmut keeps a mutant's "survived" or "no tests" when tests are added; this runs those
+# mutants again.
+mutation-survivors: $(VENV)/.mutation
+	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2) \
+		$$($(BIN)/mutmut results 2>/dev/null | sed -n 's/^ *\(.*\): \(survived\|no tests\)$$/\1/p')
 	$(BIN)/mutmut results --all true > mutants/results.txt
 	$(BIN)/python scripts/mutation_score.py mutants/results.txt
 
