@@ -30,7 +30,8 @@ print(json.dumps({"geography_ms": (t1 - t0) * 1e3, "first_places_ms": (t2 - t1) 
 """
 
 IMPORT_ONLY = (
-    "import json, sys, skillrevival; print(json.dumps('skillrevival._places' in sys.modules))"
+    "import json, sys, skillrevival; "
+    "print(json.dumps('skillrevival._geo.geography' in sys.modules))"
 )
 
 

@@ -39,7 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import skillrevival
-from skillrevival._loader import LOADABLE
+from skillrevival._campaign.loader import LOADABLE
 
 MARKER = re.compile(r"^<!-- skillrevival: ([a-z_]+) -->$", re.M)
 
@@ -323,13 +323,13 @@ def sources_table() -> str:
 
 def place_changes() -> str:
     """Every change of 2000-2025 that touches a roster unit, from the geography's records."""
-    from skillrevival._placenames import lineage
+    from skillrevival._geo.lineage import unit_records
 
     geo = skillrevival.geography()
     header = ["Roster unit", "In the list of", "Change", "Source", "Note"]
     rows: list[list[str]] = []
     for city in skillrevival.campaign().roster.cities:
-        records = lineage(geo, city.place)
+        records = unit_records(geo, city.place)
         for before, after in itertools.pairwise(records):
             change = f"{_place(before)} became {_place(after)}"
             rows.append([city.name, str(after.start), change, after.source, before.note or ""])
@@ -460,7 +460,7 @@ def exported_enumerations() -> list[type[enum.Enum]]:
 
 def vocabularies() -> list[type[enum.Enum]]:
     """The work plan's enumerations, in the notice's order."""
-    from skillrevival._vocabulary import VOCABULARIES
+    from skillrevival._campaign.vocabulary import VOCABULARIES
 
     return list(VOCABULARIES)
 
@@ -575,22 +575,29 @@ def plan_table() -> str:
 # The public names, grouped by the private module that defines them. A name from a module not
 # listed here fails the build, so that a new module gets a section instead of going missing.
 API_SECTIONS: dict[str, tuple[str, str]] = {
-    "_loader": ("Loading and validating", "Read the bundled campaign, or a document of your own."),
-    "_converter": ("Loading and validating", ""),
-    "_errors": ("Errors", "Every error the library raises on bad input or a miss."),
-    "_model": ("The model", "Frozen, slotted attrs classes; every collection is a tuple."),
-    "_geography": (
-        "Geography and matching",
-        "Kinds of units, codes other lists give them, and matching other people's lists.",
+    "_campaign.loader": (
+        "Loading and validating",
+        "Read the bundled campaign, or a document of your own.",
     ),
-    "_matching": ("Geography and matching", ""),
-    "_lookup": ("Geography and matching", ""),
-    "_places": (
+    "_campaign.converter": ("Loading and validating", ""),
+    "_errors": ("Errors", "Every error the library raises on bad input or a miss."),
+    "_campaign.model": (
+        "The model",
+        "Frozen, slotted attrs classes; every collection is a tuple.",
+    ),
+    "_geo.levels": (
+        "Geography and matching",
+        "Kinds of units, and matching other people's lists.",
+    ),
+    "_campaign.join": ("Geography and matching", ""),
+    "_index": ("Geography and matching", ""),
+    "_geo.geography": (
         "Places through time",
         "Every unit of mainland China in each year's list, 2000-2025, read on first use; its "
         "[sources](../explanation/sources.md#geography-sources).",
     ),
-    "_vocabulary": (
+    "_geo.records": ("Places through time", ""),
+    "_campaign.vocabulary": (
         "Vocabulary",
         "The work plan's enumerations; their terms are in the [vocabulary](vocabulary.md).",
     ),
@@ -605,7 +612,7 @@ def api_reference() -> str:
         sections.setdefault(heading, (intro, []))
     for name in skillrevival.__all__:
         if name == "converter":
-            module = "_converter"
+            module = "_campaign.converter"
         else:
             module = getattr(getattr(skillrevival, name), "__module__", "skillrevival")
             module = module.removeprefix("skillrevival.")

@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import skillrevival
-from skillrevival._tables import city_rows, province_rows
+from skillrevival._campaign.tables import city_rows, province_rows
 
 DOWNLOADS = "downloads"
 

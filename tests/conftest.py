@@ -53,7 +53,7 @@ def forget_caches() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    fast = sys.modules.get("skillrevival._fast")
+    fast = sys.modules.get("skillrevival._campaign.fast")
     if fast is not None:
         fast._BUILT.clear()
 

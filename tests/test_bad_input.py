@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 import skillrevival
 from skillrevival import Problem, ValidationError, strategies
-from skillrevival._breakage import Breakage, breakages, copy_json
+from skillrevival._campaign.breakage import Breakage, breakages, copy_json
 
 Doc = dict[str, Any]
 BAD = Path(__file__).parent / "bad_documents"

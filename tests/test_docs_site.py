@@ -20,7 +20,7 @@ import attrs
 import pytest
 
 import skillrevival
-from skillrevival._loader import LOADABLE
+from skillrevival._campaign.loader import LOADABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

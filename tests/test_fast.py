@@ -22,13 +22,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import Problem, ValidationError, _fast, _loader, converter, strategies
-from skillrevival._fast import MISS, try_structure
-from skillrevival._geography import AdminLevel
-from skillrevival._loader import LOADABLE
-from skillrevival._lookup import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
-from skillrevival._model import Attachment, Source
-from skillrevival._validation import (
+from skillrevival import Problem, ValidationError, converter, strategies
+from skillrevival._campaign import fast as _fast
+from skillrevival._campaign import loader as _loader
+from skillrevival._campaign.fast import MISS, try_structure
+from skillrevival._campaign.loader import LOADABLE
+from skillrevival._campaign.model import Attachment, Source
+from skillrevival._campaign.rules import (
     _all_distinct_keys,
     _check_city,
     _check_city_in_province,
@@ -36,6 +36,8 @@ from skillrevival._validation import (
     check_rules,
     problems_from_exception,
 )
+from skillrevival._geo.levels import AdminLevel
+from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
 
 Doc = Any
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 import skillrevival
 from skillrevival import converter, strategies
-from skillrevival._lookup import CITY_SUFFIXES, CITY_SUFFIXES_EN, city_keys, split_suffix
+from skillrevival._campaign.model import city_keys
+from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, split_suffix
 
 ROSTER = skillrevival.campaign().roster
 SUFFIXES = CITY_SUFFIXES + CITY_SUFFIXES_EN

@@ -12,8 +12,8 @@ import attrs
 import pytest
 
 import skillrevival
-from skillrevival import _loader
-from skillrevival._lookup import Index
+from skillrevival._campaign import loader as _loader
+from skillrevival._index import Index
 
 LEAVES = (str, int, float, bool, type(None), dt.date)
 

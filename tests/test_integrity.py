@@ -87,7 +87,7 @@ def test_damaged_installation_fails_clearly(tmp_path: Path, damage: str) -> None
 
 def test_the_campaign_is_read_through_the_checksum() -> None:
     assert skillrevival.campaign() is skillrevival.campaign()
-    from skillrevival import _loader
+    from skillrevival._campaign import loader as _loader
 
     raw = _loader.read_bundled("campaign.json")
     assert raw == (DATA / "campaign.json").read_bytes()

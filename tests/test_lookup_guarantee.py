@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import skillrevival
 from skillrevival import Problem, strategies
-from skillrevival._lookup import city_keys, province_keys
+from skillrevival._campaign.model import city_keys, province_keys
 
 CITY_FIELDS = ("name", "official_name", "name_en", "other_names", "adcode", "other_codes")
 PROVINCE_FIELDS = ("name", "official_name", "name_en", "other_names")

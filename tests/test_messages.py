@@ -16,19 +16,19 @@ import pytest
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 import skillrevival
-import skillrevival._breakage
-import skillrevival._converter
+import skillrevival._campaign.breakage
+import skillrevival._campaign.converter
 from skillrevival import NotFoundError, Problem, ValidationError
-from skillrevival._converter import make_converter
-from skillrevival._lookup import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, split_suffix
+from skillrevival._campaign.converter import make_converter
+from skillrevival._campaign.rules import problems_from_exception
+from skillrevival._index import CITY_SUFFIXES, PROVINCE_SUFFIXES, Index, split_suffix
 from skillrevival._reading import read_bundled
-from skillrevival._validation import problems_from_exception
 
 
 @pytest.fixture(autouse=True)
 def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every check here runs on a converter built for it, not on the shared, cached one."""
-    monkeypatch.setattr(skillrevival._converter, "converter", make_converter())
+    monkeypatch.setattr(skillrevival._campaign.converter, "converter", make_converter())
 
 
 TERM_CASES: list[tuple[Any, list[Problem]]] = [
@@ -168,7 +168,7 @@ def test_index_messages() -> None:
     assert index.find("凉山") == ("D",)
     assert index.find("凉山市") == ()  # 凉山州's suffix is not 市
     assert index.find("朝阳县") == ()
-    assert index.suggest("朝阳", limit=1) == ["<A>"]
+    assert index.closest("朝阳", limit=1) == ["A"]
 
 
 def _damaged(tmp_path: Path, recorded: str | None) -> Path:
@@ -399,7 +399,7 @@ def test_nested_too_deeply_message() -> None:
 
 def test_more_campaign_rule_messages() -> None:
     good = skillrevival.converter.unstructure(skillrevival.campaign())
-    doc = skillrevival._breakage.copy_json(good)
+    doc = skillrevival._campaign.breakage.copy_json(good)
     doc["sources"].append(dict(doc["sources"][0], title="again"))
     assert skillrevival.validate(doc) == [
         Problem(
@@ -407,7 +407,7 @@ def test_more_campaign_rule_messages() -> None:
             "source 'notice' is already listed at sources[0].id",
         )
     ]
-    doc = skillrevival._breakage.copy_json(good)
+    doc = skillrevival._campaign.breakage.copy_json(good)
     doc["phases"][2]["number"] = 4
     doc["phases"][2]["start"] = "2016-09-30"
     assert skillrevival.validate(doc) == [
@@ -417,7 +417,7 @@ def test_more_campaign_rule_messages() -> None:
             "phase starts (2016-09-30) before the previous phase ends (2016-09-30)",
         ),
     ]
-    doc = skillrevival._breakage.copy_json(good)
+    doc = skillrevival._campaign.breakage.copy_json(good)
     doc["notice"]["plan_deadline"] = "2017-01-01"
     assert skillrevival.validate(doc) == [
         Problem(

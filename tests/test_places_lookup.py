@@ -213,9 +213,10 @@ def test_place_and_roster(
     geo: skillrevival.Geography, code: str, implementing: str | None, holds: list[str]
 ) -> None:
     place = geo.place(code)
-    city = place.implementing
+    roster = skillrevival.campaign().roster
+    city = roster.unit_of(place)
     assert (None if city is None else city.name) == implementing
-    assert sorted(c.name for c in place.contains_implementing) == sorted(holds)
+    assert sorted(c.name for c in roster.cities_in(place)) == sorted(holds)
 
 
 def test_every_roster_unit_has_its_2015_place(roster: skillrevival.Roster) -> None:
@@ -224,7 +225,7 @@ def test_every_roster_unit_has_its_2015_place(roster: skillrevival.Roster) -> No
         assert (place.code, place.name) == (city.adcode, city.official_name), city.name
         assert place.in_201504, city.name
         assert place.in_force(2015), city.name
-        assert place.implementing == city
+        assert skillrevival.campaign().roster.unit_of(place) == city
 
 
 @pytest.mark.parametrize(

@@ -220,8 +220,8 @@ def test_the_geography_needs_none_of_its_build_inputs() -> None:
 
 
 def test_a_data_file_of_another_format_is_refused_with_its_path() -> None:
-    from skillrevival._places import _build
+    from skillrevival._geo.geography import _build
 
-    with pytest.raises(ValidationError, match=r"geography\.json.*format 2") as caught:
-        _build({"format": 2, "fields": ["code"], "places": [], "groupings": [], "sources": []})
+    with pytest.raises(ValidationError, match=r"geography\.json.*format 3") as caught:
+        _build({"format": 3, "fields": ["code"], "places": [], "groupings": [], "sources": []})
     assert len(caught.value.problems) == 2

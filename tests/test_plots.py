@@ -315,3 +315,21 @@ def test_map_as_standalone_html(tmp_path: Path) -> None:
     assert "<title>苏州市 320500 · 江苏 · 地级市</title>" in chinese
     with pytest.raises(skillrevival.ValidationError, match="labels: expected 'en' or 'zh'"):
         plots.roster_map_html(labels="auto")  # type: ignore[arg-type]
+
+
+def test_a_placeholder_font_is_never_taken_for_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Last Resort font has a glyph for every code point, each a box naming the script."""
+    entries = [
+        font_manager.FontEntry(fname="/fonts/LastResortHE.ttf", name="Last Resort High-Efficiency"),
+        font_manager.FontEntry(fname="/fonts/NotoSansCJK.ttc", name="Noto Sans CJK SC"),
+    ]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries)
+    monkeypatch.setattr(plots, "covers", lambda path, text=plots.SAMPLE: True)
+    plots.cjk_font.cache_clear()
+    try:
+        assert plots.cjk_font() == "Noto Sans CJK SC"
+        entries.pop()
+        plots.cjk_font.cache_clear()
+        assert plots.cjk_font() is None
+    finally:
+        plots.cjk_font.cache_clear()

@@ -86,8 +86,9 @@ def test_a_missing_name_is_an_attribute_error() -> None:
 def test_import_loads_no_lazy_module() -> None:
     code = (
         "import sys, skillrevival; "
-        "print(sorted(m for m in sys.modules if m.startswith(('cattrs', 'skillrevival._vocabulary',"
-        " 'skillrevival._matching', 'skillrevival._converter'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('cattrs', "
+        "'skillrevival._campaign.vocabulary', 'skillrevival._campaign.join', "
+        "'skillrevival._campaign.converter'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

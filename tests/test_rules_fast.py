@@ -15,7 +15,7 @@ import attrs
 import pendulum
 import pytest
 
-from skillrevival._fast import MISS, structurer, try_structure
+from skillrevival._campaign.fast import MISS, structurer, try_structure
 
 
 @attrs.frozen

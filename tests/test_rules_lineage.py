@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 import skillrevival
-from skillrevival._lineage import Lineage, lineage, prefecture_tier
+from skillrevival._geo.lineage import Units, prefecture_tier
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +23,11 @@ def geo() -> skillrevival.Geography:
 
 
 @pytest.fixture(scope="module")
-def units() -> Lineage:
-    return lineage()
+def units() -> Units:
+    return skillrevival.geography().units()
 
 
-def chain(geo: skillrevival.Geography, units: Lineage, code: str) -> list[tuple[str, int]]:
+def chain(geo: skillrevival.Geography, units: Units, code: str) -> list[tuple[str, int]]:
     """The codes and start years of the unit that the newest record of ``code`` is a state of."""
     return [(p.code, p.start) for p in units.records(units.unit(geo.place(code)))]
 
@@ -47,12 +47,12 @@ def chain(geo: skillrevival.Geography, units: Lineage, code: str) -> list[tuple[
     ],
 )
 def test_a_unit_is_its_records_oldest_first(
-    geo: skillrevival.Geography, units: Lineage, code: str, records: list[tuple[str, int]]
+    geo: skillrevival.Geography, units: Units, code: str, records: list[tuple[str, int]]
 ) -> None:
     assert chain(geo, units, code) == records
 
 
-def test_records_of_one_unit_share_its_key(geo: skillrevival.Geography, units: Lineage) -> None:
+def test_records_of_one_unit_share_its_key(geo: skillrevival.Geography, units: Units) -> None:
     danzhou = [geo.place(code) for code in ("460003", "469003", "460400")]
     assert len({units.unit(place) for place in danzhou}) == 1
     assert units.unit(geo.place("522200")) == units.unit(geo.place("520600"))
@@ -62,7 +62,7 @@ def test_records_of_one_unit_share_its_key(geo: skillrevival.Geography, units: L
     assert units.unit(geo.place("522200")) != units.unit(geo.place("542300"))
 
 
-def test_every_record_is_in_exactly_one_unit(geo: skillrevival.Geography, units: Lineage) -> None:
+def test_every_record_is_in_exactly_one_unit(geo: skillrevival.Geography, units: Units) -> None:
     keys = {units.unit(place) for place in geo.records}
     held = [record for key in keys for record in units.records(key)]
     assert len(held) == len(geo.records)
@@ -85,14 +85,14 @@ def test_every_record_is_in_exactly_one_unit(geo: skillrevival.Geography, units:
     ],
 )
 def test_in_year_gives_the_record_in_force(
-    geo: skillrevival.Geography, units: Lineage, code: str, year: int, expected: str | None
+    geo: skillrevival.Geography, units: Units, code: str, year: int, expected: str | None
 ) -> None:
     record = units.in_year(units.unit(geo.place(code)), year)
     assert (None if record is None else record.code) == expected
 
 
-def test_municipalities(units: Lineage) -> None:
-    assert units.municipalities == frozenset({"110000", "120000", "310000", "500000"})
+def test_municipalities(geo: skillrevival.Geography) -> None:
+    assert geo.municipalities == frozenset({"110000", "120000", "310000", "500000"})
 
 
 @pytest.mark.parametrize(
@@ -115,4 +115,4 @@ def test_municipalities(units: Lineage) -> None:
     ],
 )
 def test_prefecture_tier(geo: skillrevival.Geography, code: str, expected: bool) -> None:
-    assert prefecture_tier(geo.place(code)) is expected
+    assert prefecture_tier(geo, geo.place(code)) is expected

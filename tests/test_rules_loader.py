@@ -9,7 +9,7 @@ import pytest
 
 import skillrevival
 from skillrevival import NotFoundError, Phase, Place, Problem, ValidationError
-from skillrevival._model import Attachment
+from skillrevival._campaign.model import Attachment
 
 FORTY = "0123456789" * 4
 

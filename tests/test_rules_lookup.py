@@ -6,7 +6,7 @@ import pytest
 
 import skillrevival
 from skillrevival import NotFoundError
-from skillrevival._lookup import Index, is_key, normalize
+from skillrevival._index import Index, is_key, normalize
 
 
 class Record:
@@ -42,11 +42,6 @@ def _index() -> Index[Record]:
     )
 
 
-def test_label_is_the_label_function_of_the_record() -> None:
-    assert _index().label(A) == "<A>"
-    assert _index().label(D) == "<D>"
-
-
 def test_key_of_skips_a_name_that_other_records_share() -> None:
     assert _index().find("x") == (A, B)
     assert _index().key_of(A) == "abcd"
@@ -77,11 +72,11 @@ def test_closest_counts_records_not_names() -> None:
     assert found[1] in (B, C, D)
 
 
-def test_suggest_gives_three_labels_by_default() -> None:
-    labels = _index().suggest("abcd")
-    assert len(labels) == 3
-    assert labels[0] == "<A>"
-    assert set(labels) < {"<A>", "<B>", "<C>", "<D>"}
+def test_closest_gives_three_records_by_default() -> None:
+    found = _index().closest("abcd")
+    assert len(found) == 3
+    assert found[0] is A
+    assert set(map(id, found)) < {id(A), id(B), id(C), id(D)}
 
 
 @pytest.mark.parametrize("key", [99, "99"])

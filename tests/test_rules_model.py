@@ -7,7 +7,7 @@ import pytest
 
 import skillrevival
 from skillrevival import MatchStatus, NotFoundError, Problem, ValidationError
-from skillrevival._tables import city_rows
+from skillrevival._campaign.tables import city_rows
 
 
 @pytest.fixture(scope="module")

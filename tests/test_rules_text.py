@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from skillrevival import Problem
-from skillrevival._dates import parse_iso_date
+from skillrevival._campaign.dates import parse_iso_date
 from skillrevival._text import check_text, has_surrogate
 
 EMPTY = "must not be empty or blank"

@@ -21,8 +21,8 @@ from cattrs.errors import (
 
 import skillrevival
 from skillrevival import Campaign, Notice, Phase, PlanItem, Problem, Province, Roster, Term
-from skillrevival._breakage import copy_json
-from skillrevival._validation import check_rules, problems_from_exception
+from skillrevival._campaign.breakage import copy_json
+from skillrevival._campaign.rules import check_rules, problems_from_exception
 
 Doc = dict[str, Any]
 CAMPAIGN: Doc = skillrevival.converter.unstructure(skillrevival.campaign())

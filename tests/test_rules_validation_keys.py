@@ -16,8 +16,8 @@ import pytest
 
 import skillrevival
 from skillrevival import Problem, Roster
-from skillrevival._breakage import copy_json
-from skillrevival._validation import check_rules
+from skillrevival._campaign.breakage import copy_json
+from skillrevival._campaign.rules import check_rules
 
 Doc = dict[str, Any]
 CAMPAIGN: Doc = skillrevival.converter.unstructure(skillrevival.campaign())

@@ -12,7 +12,7 @@ import pytest
 
 import skillrevival
 from skillrevival import NotFoundError, Problem, TrainingTier, ValidationError, Vocabulary
-from skillrevival._vocabulary import Facts, _check_facts, read
+from skillrevival._campaign.vocabulary import Facts, _check_facts, read
 
 DATA = Path(skillrevival.__file__).parent / "data" / "vocabulary.json"
 

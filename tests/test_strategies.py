@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given
 
 import skillrevival
-from skillrevival import _breakage, strategies
-from skillrevival._loader import LOADABLE
+from skillrevival import strategies
+from skillrevival._campaign import breakage as _breakage
+from skillrevival._campaign.loader import LOADABLE
 
 Doc = dict[str, Any]
 

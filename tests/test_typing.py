@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from skillrevival._loader import LOADABLE, Loadable
+from skillrevival._campaign.loader import LOADABLE, Loadable
 
 CLIENT = Path(__file__).parent / "typecheck" / "client.py"
 

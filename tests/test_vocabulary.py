@@ -24,8 +24,8 @@ from skillrevival import (
     Vocabulary,
     strategies,
 )
-from skillrevival._validation import problems_from_exception
-from skillrevival._vocabulary import read
+from skillrevival._campaign.rules import problems_from_exception
+from skillrevival._campaign.vocabulary import read
 
 NOTICE = Path(__file__).parent / "data" / "notice-2015-67.txt"
 DATA = Path(skillrevival.__file__).parent / "data" / "vocabulary.json"

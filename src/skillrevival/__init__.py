@@ -17,31 +17,31 @@ first call and caches the result.
 import typing as _typing
 from importlib import import_module as _import_module
 
+from ._campaign.loader import campaign as campaign
+from ._campaign.loader import load as load
+from ._campaign.loader import loads as loads
+from ._campaign.loader import structure as structure
+from ._campaign.loader import validate as validate
+from ._campaign.model import Anomaly as Anomaly
+from ._campaign.model import Attachment as Attachment
+from ._campaign.model import Campaign as Campaign
+from ._campaign.model import City as City
+from ._campaign.model import CodeKind as CodeKind
+from ._campaign.model import Notice as Notice
+from ._campaign.model import OtherCode as OtherCode
+from ._campaign.model import Phase as Phase
+from ._campaign.model import PlanItem as PlanItem
+from ._campaign.model import Province as Province
+from ._campaign.model import Roster as Roster
+from ._campaign.model import Source as Source
+from ._campaign.model import StatedDuration as StatedDuration
+from ._campaign.model import Term as Term
 from ._errors import NotFoundError as NotFoundError
 from ._errors import Problem as Problem
 from ._errors import SkillRevivalError as SkillRevivalError
 from ._errors import ValidationError as ValidationError
-from ._geography import AdminLevel as AdminLevel
-from ._geography import CodeKind as CodeKind
-from ._geography import OtherCode as OtherCode
-from ._loader import campaign as campaign
-from ._loader import load as load
-from ._loader import loads as loads
-from ._loader import structure as structure
-from ._loader import validate as validate
-from ._lookup import normalize as normalize
-from ._model import Anomaly as Anomaly
-from ._model import Attachment as Attachment
-from ._model import Campaign as Campaign
-from ._model import City as City
-from ._model import Notice as Notice
-from ._model import Phase as Phase
-from ._model import PlanItem as PlanItem
-from ._model import Province as Province
-from ._model import Roster as Roster
-from ._model import Source as Source
-from ._model import StatedDuration as StatedDuration
-from ._model import Term as Term
+from ._geo.levels import AdminLevel as AdminLevel
+from ._index import normalize as normalize
 
 __version__ = "0.1.0"
 """The version of the package: written here only (pyproject.toml reads it through hatch)."""
@@ -53,67 +53,67 @@ __version__ = "0.1.0"
 # and its import under TYPE_CHECKING below (for type checkers and the docs), which
 # tests/test_public_api.py checks line for line.
 _LAZY: dict[str, str] = {
-    "Allowance": "._vocabulary",
-    "ApprenticeshipElement": "._vocabulary",
-    "AwardGiver": "._vocabulary",
-    "CareerSystem": "._vocabulary",
-    "Competition": "._vocabulary",
-    "CompetitionReward": "._vocabulary",
-    "EnterpriseEvaluationMethod": "._vocabulary",
-    "EvaluationChannel": "._vocabulary",
-    "ExceptionalEvaluation": "._vocabulary",
-    "GeoSource": "._places",
-    "Geography": "._places",
-    "MatchReport": "._matching",
-    "MatchStatus": "._matching",
-    "MinistrySupport": "._vocabulary",
-    "Miss": "._matching",
-    "MissReason": "._matching",
-    "NoticeVocabulary": "._vocabulary",
-    "Place": "._places",
-    "TargetGroup": "._vocabulary",
-    "TechnicalSchool": "._vocabulary",
-    "TrainingDuration": "._vocabulary",
-    "TrainingProvider": "._vocabulary",
-    "TrainingScheme": "._vocabulary",
-    "TrainingTier": "._vocabulary",
-    "TrainingType": "._vocabulary",
-    "Vocabulary": "._vocabulary",
-    "converter": "._converter",
-    "geography": "._places",
-    "is_implementing": "._loader",
+    "Allowance": "._campaign.vocabulary",
+    "ApprenticeshipElement": "._campaign.vocabulary",
+    "AwardGiver": "._campaign.vocabulary",
+    "CareerSystem": "._campaign.vocabulary",
+    "Competition": "._campaign.vocabulary",
+    "CompetitionReward": "._campaign.vocabulary",
+    "EnterpriseEvaluationMethod": "._campaign.vocabulary",
+    "EvaluationChannel": "._campaign.vocabulary",
+    "ExceptionalEvaluation": "._campaign.vocabulary",
+    "GeoSource": "._geo.records",
+    "Geography": "._geo.geography",
+    "MatchReport": "._campaign.join",
+    "MatchStatus": "._campaign.join",
+    "MinistrySupport": "._campaign.vocabulary",
+    "Miss": "._campaign.join",
+    "MissReason": "._campaign.join",
+    "NoticeVocabulary": "._campaign.vocabulary",
+    "Place": "._geo.records",
+    "TargetGroup": "._campaign.vocabulary",
+    "TechnicalSchool": "._campaign.vocabulary",
+    "TrainingDuration": "._campaign.vocabulary",
+    "TrainingProvider": "._campaign.vocabulary",
+    "TrainingScheme": "._campaign.vocabulary",
+    "TrainingTier": "._campaign.vocabulary",
+    "TrainingType": "._campaign.vocabulary",
+    "Vocabulary": "._campaign.vocabulary",
+    "converter": "._campaign.converter",
+    "geography": "._geo.geography",
+    "is_implementing": "._campaign.loader",
 }
 
 if _typing.TYPE_CHECKING:
-    from ._converter import converter as converter
-    from ._loader import is_implementing as is_implementing
-    from ._matching import MatchReport as MatchReport
-    from ._matching import MatchStatus as MatchStatus
-    from ._matching import Miss as Miss
-    from ._matching import MissReason as MissReason
-    from ._places import Geography as Geography
-    from ._places import GeoSource as GeoSource
-    from ._places import Place as Place
-    from ._places import geography as geography
-    from ._vocabulary import Allowance as Allowance
-    from ._vocabulary import ApprenticeshipElement as ApprenticeshipElement
-    from ._vocabulary import AwardGiver as AwardGiver
-    from ._vocabulary import CareerSystem as CareerSystem
-    from ._vocabulary import Competition as Competition
-    from ._vocabulary import CompetitionReward as CompetitionReward
-    from ._vocabulary import EnterpriseEvaluationMethod as EnterpriseEvaluationMethod
-    from ._vocabulary import EvaluationChannel as EvaluationChannel
-    from ._vocabulary import ExceptionalEvaluation as ExceptionalEvaluation
-    from ._vocabulary import MinistrySupport as MinistrySupport
-    from ._vocabulary import NoticeVocabulary as NoticeVocabulary
-    from ._vocabulary import TargetGroup as TargetGroup
-    from ._vocabulary import TechnicalSchool as TechnicalSchool
-    from ._vocabulary import TrainingDuration as TrainingDuration
-    from ._vocabulary import TrainingProvider as TrainingProvider
-    from ._vocabulary import TrainingScheme as TrainingScheme
-    from ._vocabulary import TrainingTier as TrainingTier
-    from ._vocabulary import TrainingType as TrainingType
-    from ._vocabulary import Vocabulary as Vocabulary
+    from ._campaign.converter import converter as converter
+    from ._campaign.join import MatchReport as MatchReport
+    from ._campaign.join import MatchStatus as MatchStatus
+    from ._campaign.join import Miss as Miss
+    from ._campaign.join import MissReason as MissReason
+    from ._campaign.loader import is_implementing as is_implementing
+    from ._campaign.vocabulary import Allowance as Allowance
+    from ._campaign.vocabulary import ApprenticeshipElement as ApprenticeshipElement
+    from ._campaign.vocabulary import AwardGiver as AwardGiver
+    from ._campaign.vocabulary import CareerSystem as CareerSystem
+    from ._campaign.vocabulary import Competition as Competition
+    from ._campaign.vocabulary import CompetitionReward as CompetitionReward
+    from ._campaign.vocabulary import EnterpriseEvaluationMethod as EnterpriseEvaluationMethod
+    from ._campaign.vocabulary import EvaluationChannel as EvaluationChannel
+    from ._campaign.vocabulary import ExceptionalEvaluation as ExceptionalEvaluation
+    from ._campaign.vocabulary import MinistrySupport as MinistrySupport
+    from ._campaign.vocabulary import NoticeVocabulary as NoticeVocabulary
+    from ._campaign.vocabulary import TargetGroup as TargetGroup
+    from ._campaign.vocabulary import TechnicalSchool as TechnicalSchool
+    from ._campaign.vocabulary import TrainingDuration as TrainingDuration
+    from ._campaign.vocabulary import TrainingProvider as TrainingProvider
+    from ._campaign.vocabulary import TrainingScheme as TrainingScheme
+    from ._campaign.vocabulary import TrainingTier as TrainingTier
+    from ._campaign.vocabulary import TrainingType as TrainingType
+    from ._campaign.vocabulary import Vocabulary as Vocabulary
+    from ._geo.geography import Geography as Geography
+    from ._geo.geography import geography as geography
+    from ._geo.records import GeoSource as GeoSource
+    from ._geo.records import Place as Place
 
 __all__ = sorted({name for name in globals() if not name.startswith("_")} | {*_LAZY, "__version__"})
 """The public API: every name bound above (eager imports, ``X as X``) and every lazy one."""

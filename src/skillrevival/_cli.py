@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from . import __version__
+from ._campaign.model import Campaign, City, Province, Roster
 from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
-from ._model import Campaign, City, Province
 
 if TYPE_CHECKING:
-    from ._places import Place
-from ._tables import plain
+    from ._geo.records import Place
+from ._campaign.tables import plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
 FORMATS_EXPORT = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
@@ -274,14 +274,14 @@ def _writing(path: str | None) -> Iterator[None]:
 
 def _run(args: argparse.Namespace) -> int:
     # Deferred: `--help` and a usage error read no data.
-    from ._loader import campaign as bundled
+    from ._campaign.loader import campaign as bundled
 
     out = sys.stdout
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
         # Deferred: only the commands that print tables need them.
-        from ._tables import CITY_TABLE_COLUMNS, city_rows
+        from ._campaign.tables import CITY_TABLE_COLUMNS, city_rows
 
         campaign = bundled()
         province = campaign.roster.province(args.province) if args.province else None
@@ -339,8 +339,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 def _export_rows(table: str) -> list[dict[str, Any]]:
     # Deferred: `--help` and a usage error read no data.
-    from ._loader import campaign as bundled
-    from ._tables import city_rows, province_rows
+    from ._campaign.loader import campaign as bundled
+    from ._campaign.tables import city_rows, province_rows
 
     return list(city_rows(bundled()) if table == "cities" else province_rows(bundled()))
 
@@ -362,7 +362,7 @@ def _panel(frames: Any, args: argparse.Namespace) -> Any:
 
 def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
     # Deferred: the geography is read only by the commands that ask about places.
-    from ._places import geography
+    from ._geo.geography import geography
 
     roster = campaign.roster
     # A province or a year asks about a place of the geography; otherwise the roster first.
@@ -408,6 +408,13 @@ def _years(place: Place) -> str:
     return f"{place.start}-{'' if place.end is None else place.end}"
 
 
+def _roster() -> Roster:
+    """The bundled roster, which answers for the geography's places (unit_of, cities_in)."""
+    from ._campaign.loader import campaign
+
+    return campaign().roster
+
+
 def _span(place: Place) -> str:
     """The years a record stood, in words: the lists at hand begin in 1980."""
     start = "1980 or earlier" if place.start <= 1980 else str(place.start)
@@ -418,7 +425,7 @@ def _linked(places: Iterable[Place]) -> str:
     """Places as ``code name (years)``, each saying when it is a roster unit's record."""
     parts = []
     for place in places:
-        city = place.implementing
+        city = _roster().unit_of(place)
         unit = f", implementing: {city.name} ({city.province})" if city is not None else ""
         parts.append(f"{place.code} {place.name} ({_years(place)}{unit})")
     return "; ".join(parts)
@@ -426,7 +433,7 @@ def _linked(places: Iterable[Place]) -> str:
 
 def _parent(place: Place) -> str:
     # Deferred: the geography is read only by the commands that ask about places.
-    from ._places import geography
+    from ._geo.geography import geography
 
     if place.parent is None:
         return ""
@@ -437,10 +444,10 @@ def _parent(place: Place) -> str:
 def _place_facts(place: Place) -> list[tuple[str, str]]:
     """What a user needs about a place: the unit, its years and changes, and the roster."""
     # Deferred: the geography is read only by the commands that ask about places.
-    from ._places import geography
+    from ._geo.geography import geography
 
     geo = geography()
-    city = place.implementing
+    city = _roster().unit_of(place)
     holders = _holders(place)
     facts = [
         ("kind", "Place"),
@@ -463,7 +470,7 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
             else f"yes: {city.name} ({city.province}), roster code {city.adcode}",
         ),
         ("inside", "、".join(f"{c.name} ({c.province})" for c in holders)),
-        ("holds", "、".join(c.name for c in place.contains_implementing)),
+        ("holds", "、".join(c.name for c in _roster().cities_in(place))),
     ]
     return facts
 
@@ -471,7 +478,7 @@ def _place_facts(place: Place) -> list[tuple[str, str]]:
 def _holders(place: Place) -> list[City]:
     """The roster units that hold ``place`` (保定 for a district of 保定), in its last year."""
     # Deferred: the geography is read only by the commands that ask about places.
-    from ._places import geography
+    from ._geo.geography import geography
 
     geo = geography()
     year = geo.years[-1] if place.end is None else place.end
@@ -481,7 +488,7 @@ def _holders(place: Place) -> list[City]:
         holders = geo.by_code(parent, year)
         if not holders:
             break
-        city = holders[0].implementing
+        city = _roster().unit_of(holders[0])
         if city is not None and city not in found:
             found.append(city)
         parent = holders[0].parent
@@ -492,8 +499,8 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
     """A roster unit in the geography: its years, what replaced it, its code now, the roster
     units inside it, and the other places that carry the name it was looked up by."""
     # Deferred: the geography is read only by the commands that ask about places.
-    from ._placenames import describe
-    from ._places import geography
+    from ._geo.geography import geography
+    from ._geo.names import describe
 
     geo = geography()
     place = city.place
@@ -501,7 +508,7 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
     code = city.code_in(newest)
     others: tuple[Place, ...] = ()
     if not key.strip().isdigit():
-        others = tuple(p for p in geo.names().find(key) if p.implementing is not city)
+        others = tuple(p for p in geo.names().find(key) if _roster().unit_of(p) is not city)
     shown: dict[tuple[str, str], str] = {}
     for other in others:  # each other unit once, as its newest record
         shown.setdefault((other.province, other.name), describe(other, geo))
@@ -510,7 +517,7 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
         ("successors", _linked(geo.successors(place))),
         ("predecessors", _linked(geo.predecessors(place))),
         (f"code_in_{newest}", code if code is not None else f"none: not in the {newest} list"),
-        ("holds", "、".join(c.name for c in place.contains_implementing)),
+        ("holds", "、".join(c.name for c in _roster().cities_in(place))),
         ("also_named", "; ".join(shown.values())),
     ]
 
@@ -533,8 +540,8 @@ def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
 
 def _validate(path: str, kind: str | None, out: TextIO) -> int:
     # Deferred: only `validate` reads a user's document.
-    from ._loader import validate
-    from ._model import Roster
+    from ._campaign.loader import validate
+    from ._campaign.model import Roster
     from ._reading import parse_json, read_file
 
     try:
@@ -576,7 +583,7 @@ def _table_problems(data: object) -> list[Any]:
     """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
     each with exactly the export's columns, each value text, a number, true/false or null."""
     # Deferred, as for the tables above.
-    from ._tables import CITY_COLUMNS
+    from ._campaign.tables import CITY_COLUMNS
 
     if not isinstance(data, list):
         return [Problem("", "a table is an array of rows, one object per city")]

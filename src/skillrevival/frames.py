@@ -32,15 +32,15 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pand
     ) from None
 
 from . import _files
+from ._campaign.loader import campaign
+from ._campaign.tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
 from ._errors import Problem, ValidationError
-from ._geography import AdminLevel, is_code
-from ._lineage import lineage, prefecture_tier
-from ._loader import campaign
-from ._places import Geography, geography
-from ._tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
+from ._geo.geography import Geography, geography
+from ._geo.levels import AdminLevel, is_code
+from ._geo.lineage import prefecture_tier
 
 if TYPE_CHECKING:
-    from ._model import Campaign, City
+    from ._campaign.model import Campaign, City
 
 __all__ = ["FLAG_COLUMNS", "FORMATS", "cities", "flag", "provinces", "treatment_panel", "write"]
 
@@ -232,11 +232,13 @@ def treatment_panel(
     chosen = roster if units is None else _units(c, geo, units, level, problems)
     if problems:
         raise ValidationError(problems, what="argument")
-    lin = lineage()
+    lin = geo.units()
     if controls == "all":
         treated_units = {unit for unit, _, _ in roster}
         stable = {unit: code for unit, code, _ in roster}
-        every = {lin.unit(p) for year in year_list for p in geo.places(year) if prefecture_tier(p)}
+        every = {
+            lin.unit(p) for year in year_list for p in geo.places(year) if prefecture_tier(geo, p)
+        }
         found = [
             (unit, stable.get(unit) or lin.records(unit)[-1].code, unit in treated_units)
             for unit in every | treated_units
@@ -246,7 +248,7 @@ def treatment_panel(
     for unit_id, (unit, code, treated) in enumerate(chosen, start=1):
         for year in year_list:
             record = lin.in_year(unit, year)
-            if record is None or (level == "prefecture" and not prefecture_tier(record)):
+            if record is None or (level == "prefecture" and not prefecture_tier(geo, record)):
                 continue  # the unit did not exist (at this level) that year: no row
             rows.append((code, record.code, year, record.code[:2], treated, unit_id))
     return _panel(c, rows)
@@ -444,7 +446,7 @@ Chosen = tuple[int, str, bool]
 
 def _roster_units(c: Campaign, geo: Geography, level: Level) -> list[Chosen]:
     """The roster's units at ``level``, in the notice's order, each treated, by 2015 code."""
-    lin = lineage()
+    lin = geo.units()
     if level == "unit":
         codes = dict.fromkeys(city.adcode for city in c.roster.cities)
     else:
@@ -465,7 +467,7 @@ def _units(
     if isinstance(units, str | bytes) or not isinstance(units, Iterable):
         problems.append(Problem("units", f"expected a list of codes, got {units!r}"))
         return []
-    lin = lineage()
+    lin = geo.units()
     by_code: dict[str, City] = {}
     for roster_city in c.roster.cities:
         by_code[roster_city.adcode] = roster_city
@@ -494,7 +496,7 @@ def _units(
             problems.append(Problem(path, f"{code} is in no division list of {first}-{last}"))
             continue
         place = found[0]
-        if level == "prefecture" and not prefecture_tier(place):
+        if level == "prefecture" and not prefecture_tier(geo, place):
             message = f"{code} is {place.name}, a {place.level.en} ({place.level.zh}); " + (
                 "at level 'prefecture' give its prefecture-level units"
                 if place.parent is None

@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides matp
         "skillrevival.plots needs matplotlib: install it with pip install 'skillrevival[plot]'"
     ) from None
 
-from ._loader import campaign
+from ._campaign.loader import campaign
 from ._reading import read_bundled
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ SAMPLE = "百城技能振兴专项活动第一二三阶段北京新疆兵团内�
 
 _LIKELY = ("cjk", "hei", "song", "kai", "ming", "wenquanyi", "droid sans fallback", "sc", "cn")
 _SIMPLIFIED = (" sc", " cn", "gb", "simplified")  # the notice's glyph forms, before HK/TC/JP
+# Fonts that map every code point to a placeholder (a box naming the script): they "cover"
+# every character and draw none of them.
+_PLACEHOLDERS = ("last resort",)
 
 LONG_LABEL = 16
 """Characters beyond which a bar's English label is abbreviated (XPCC), with a key beneath."""
@@ -85,7 +88,7 @@ def cjk_font() -> str | None:
         ),
     )
     for entry in entries:
-        if covers(entry.fname):
+        if not entry.name.lower().startswith(_PLACEHOLDERS) and covers(entry.fname):
             return str(entry.name)
     return None
 

@@ -37,15 +37,8 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
 import attrs
 import pendulum
 
-from ._breakage import breakages
-from ._geography import AdminLevel
-from ._lookup import (
-    CITY_SUFFIXES,
-    PROVINCE_SUFFIXES,
-    normalize,
-    split_suffix,
-)
-from ._model import (
+from ._campaign.breakage import breakages
+from ._campaign.model import (
     Attachment,
     Campaign,
     City,
@@ -58,7 +51,9 @@ from ._model import (
     StatedDuration,
     Term,
 )
-from ._vocabulary import Vocabulary
+from ._campaign.vocabulary import Vocabulary
+from ._geo.levels import AdminLevel
+from ._index import CITY_SUFFIXES, PROVINCE_SUFFIXES, normalize, split_suffix
 
 V = TypeVar("V", bound=Vocabulary)
 
@@ -424,7 +419,7 @@ def invalid_documents(
 
     if base is not None:
         return pick(base)
-    from ._converter import converter
+    from ._campaign.converter import converter
 
     return _valid(cls).map(converter.unstructure).flatmap(pick)
 

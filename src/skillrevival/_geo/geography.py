@@ -14,14 +14,16 @@ unit in one state: the years in which its code, name and parent stayed the same.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import Any
 
-import attrs
-
-from ._errors import NotFoundError, Problem, ValidationError
-from ._geography import AdminLevel, is_code
-from ._placenames import (
+from .._errors import NotFoundError, Problem, ValidationError
+from .._reading import collector_paused, read_bundled
+from .levels import AdminLevel, is_code
+from .lineage import Units, record_in
+from .names import (
     PlaceNames,
     check_year,
     describe,
@@ -29,108 +31,12 @@ from ._placenames import (
     not_found,
     province_code,
     query_text,
-    record_in,
     year_in,
 )
-from ._reading import collector_paused, read_bundled
-
-if TYPE_CHECKING:
-    from ._model import City
+from .records import LEVELS, GeoSource, Grouping, Place, level_of
 
 BUNDLED = "geography.json"
-FORMAT = 1
-
-
-@attrs.frozen
-class Place:
-    """One unit in one state: a run of years with the same code, name and parent.
-
-    ``parent`` is the code of the unit it belongs to in the same year (None for a province): a
-    county-level unit directly under a province (济源, 仙桃, 石河子) has the province, a district
-    of a municipality has the municipality. ``start`` and ``end`` are the first and last year
-    (inclusive) of the lists that hold it; ``end`` is None while it is in force in the newest
-    list, and a ``start`` of 1980 means 1980 or earlier. ``successors`` are the codes that
-    replace it in the year after ``end`` (its own code for a rename or a move; several for a
-    split), ``predecessors`` the codes of the records whose successors name it (those it
-    replaces in the year before ``start``, and units absorbed into it later); ``note`` says when
-    a link is inferred rather than given by the source. ``source`` is the id of a
-    :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
-    the roster was coded against.
-    """
-
-    code: str
-    name: str
-    short_name: str
-    name_en: str
-    level: AdminLevel
-    parent: str | None
-    province: str
-    start: int
-    end: int | None
-    successors: tuple[str, ...]
-    predecessors: tuple[str, ...]
-    source: str
-    in_201504: bool
-    note: str | None
-
-    def in_force(self, year: int) -> bool:
-        """Whether this record is in the list of ``year`` (the list at the end of that year)."""
-        return self.start <= year and (self.end is None or year <= self.end)
-
-    @property
-    def implementing(self) -> City | None:
-        """The implementing unit of the roster that this is a record of, in any year, or None.
-
-        A roster unit is linked to its records by code and time: 铜仁地区 (522200, until 2010)
-        is a record of 铜仁, whose 2015 code is 520600; a district of 保定 is not (see
-        :attr:`contains_implementing` for the other way round).
-        """
-        # Deferred: reads the campaign, which only those who ask about the roster need.
-        from ._loader import campaign
-
-        return campaign().roster.unit_of(self)
-
-    @property
-    def contains_implementing(self) -> tuple[City, ...]:
-        """The roster's implementing units that lie inside this place while it is in force.
-
-        保定 holds 定州, 宜春 holds 丰城, a province holds its units; a unit does not hold itself.
-        """
-        # Deferred, as in implementing.
-        from ._loader import campaign
-
-        return campaign().roster.cities_in(self)
-
-
-@attrs.frozen
-class GeoSource:
-    """A public dataset the geography is built from, with its licence and the attribution the
-    licence asks for."""
-
-    id: str
-    title: str
-    package: str
-    version: str
-    licence: str
-    attribution: str
-    covers: str
-    url: str
-
-
-@attrs.frozen
-class Grouping:
-    """A code that stands for a whole unit in the lists rather than being one: 市辖区, 县 and
-    省直辖县级行政区划 (110100 and 110200 are Beijing, 419000 is Henan), with its years."""
-
-    code: str
-    unit: str
-    start: int
-    end: int | None
-    source: str
-
-    def in_force(self, year: int) -> bool:
-        """Whether the grouping code is in the list of ``year``."""
-        return self.start <= year and (self.end is None or year <= self.end)
+FORMAT = 2
 
 
 class Geography:
@@ -147,10 +53,13 @@ class Geography:
         "_groupings",
         "_last",
         "_made",
+        "_municipalities",
         "_names",
         "_places_by_year",
         "_records",
         "_rows",
+        "_units",
+        "other_names",
         "sources",
         "years",
     )
@@ -159,6 +68,9 @@ class Geography:
     """The years whose lists the geography holds, oldest first."""
     sources: tuple[GeoSource, ...]
     """The datasets it is built from."""
+    other_names: Mapping[str, tuple[str, ...]]
+    """Names besides the official, short and English ones, by code: the roster's spellings of
+    its units (Xigazê, Nei Mongol, XPCC's division names), which lookups by name accept too."""
 
     def __init__(
         self,
@@ -166,6 +78,7 @@ class Geography:
         years: tuple[int, ...],
         sources: tuple[GeoSource, ...],
         groupings: tuple[Grouping, ...],
+        other_names: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
         and then by start year."""
@@ -186,7 +99,10 @@ class Geography:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
         self._groupings = grouped
         self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
+        self.other_names = MappingProxyType(dict(other_names or {}))
         self._names: PlaceNames | None = None  # built on the first lookup by name
+        self._units: Units | None = None
+        self._municipalities: frozenset[str] | None = None
 
     def __repr__(self) -> str:
         return (
@@ -217,7 +133,7 @@ class Geography:
         :attr:`years` or an unknown level raises :class:`ValidationError`.
         """
         year = year_in(self, year)
-        kind = _level(level)
+        kind = level_of(level)
         key = (year, kind)
         found = self._places_by_year.get(key)
         if found is None:
@@ -291,7 +207,7 @@ class Geography:
             name,
             short,
             english,
-            _LEVELS[level],
+            LEVELS[level],
             parent,
             code[:2] + "0000",
             start,
@@ -400,12 +316,25 @@ class Geography:
         """The name indexes, built on the first lookup by name (not when the data loads)."""
         names = self._names
         if names is None:
-            # Deferred: the roster's names for its units join the index; reading the
-            # campaign costs only those who look places up by name.
-            from ._loader import campaign
-
-            names = self._names = PlaceNames(self, campaign().roster)
+            names = self._names = PlaceNames(self)
         return names
+
+    def units(self) -> Units:
+        """The records grouped into units through time, built on first use."""
+        units = self._units
+        if units is None:
+            units = self._units = Units(self)
+        return units
+
+    @property
+    def municipalities(self) -> frozenset[str]:
+        """The codes of the units that were ever municipalities (直辖市): 北京, 天津, 上海, 重庆."""
+        found = self._municipalities
+        if found is None:
+            found = self._municipalities = frozenset(
+                row[0] for row in self._rows if row[4] == AdminLevel.MUNICIPALITY.value
+            )
+        return found
 
     def _place(self, query: object, year: object, province: object) -> Place:
         text = query_text(query, "query")
@@ -433,19 +362,6 @@ def _code_text(code: object) -> str:
     raise ValidationError.single("code", message)
 
 
-_LEVELS = {level.value: level for level in AdminLevel}
-
-
-def _level(level: AdminLevel | str | None) -> AdminLevel | None:
-    if level is None or isinstance(level, AdminLevel):
-        return level
-    found = _LEVELS.get(level) if isinstance(level, str) else None
-    if found is None:
-        known = ", ".join(_LEVELS)
-        raise ValidationError.single("level", f"one of {known}, got {level!r}")
-    return found
-
-
 @cache
 def geography() -> Geography:
     """The national administrative geography 2000-2025, read from the bundled data once.
@@ -468,7 +384,8 @@ def _build(data: dict[str, Any]) -> Geography:
         raise ValidationError([Problem(path, problem) for problem in problems])
     groupings = tuple(Grouping(*row) for row in data["groupings"])
     sources = tuple(GeoSource(**source) for source in data["sources"])
-    return Geography(data["places"], tuple(data["years"]), sources, groupings)
+    others = {code: tuple(names) for code, names in data["other_names"].items()}
+    return Geography(data["places"], tuple(data["years"]), sources, groupings, others)
 
 
 _FIELDS = (

@@ -1,26 +1,38 @@
-"""Matching other people's lists of places to the roster, and asking whether a place takes part.
+"""The join of the roster and the geography: which places are implementing units, and matching.
+
+The geography knows nothing of the campaign; this module is where the two meet. A roster unit is
+linked to the geography's records of it (:func:`place_of`, :class:`RosterLinks`: 铜仁 is
+铜仁地区 522200 until 2010 and 铜仁市 520600 after), and to the places that hold it (保定 holds
+定州). On top of those links: matching other people's lists of places to the roster
+(:func:`match`), and asking whether one place takes part (:func:`is_implementing`).
 
 An analyst's column of city names is spelled every way (苏州, 苏州市, Suzhou, 320500, 鹰谭); each
-entry is looked up by the same rules as :meth:`Roster.city`, and every miss is kept with its
-reason, so that a join can be checked before it is trusted.
+entry is looked up in the whole geography first, then in the roster's own names and codes (its
+misprint 鹰谭市, 定州's statistical code 139001), and every miss is kept with its reason, so
+that a join can be checked before it is trusted.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import numbers
+from collections.abc import Iterable, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ._errors import NotFoundError, Problem, ValidationError
-from ._placenames import as_query, check_year, describe, find_places, place_of, record_in, suggest
+from .._errors import NotFoundError, Problem, ValidationError
+from .._geo.geography import Geography, geography
+from .._geo.levels import is_code
+from .._geo.lineage import record_in, unit_records
+from .._geo.names import PlaceNames, as_query, check_year, describe, find_places, suggest
+from .._geo.records import Place
+from .._index import normalize
 
 if TYPE_CHECKING:
-    from ._model import City, Roster
-    from ._placenames import PlaceNames
-    from ._places import Geography, Place
+    from .model import City, Roster
 
 
 class MatchStatus(enum.Enum):
@@ -30,7 +42,7 @@ class MatchStatus(enum.Enum):
     """It names one place, and that place is a record of a roster unit: ``matches`` has the City."""
     NOT_IMPLEMENTING = "not_implementing"
     """It names one place, which is no implementing unit (it may hold some: see
-    :attr:`Place.contains_implementing`)."""
+    :meth:`Roster.cities_in`)."""
     AMBIGUOUS = "ambiguous"
     """It names several places (苏州 and 宿州 are both Suzhou); the province column settles it."""
     UNKNOWN = "unknown"
@@ -71,9 +83,6 @@ class Miss:
         """The places named (ambiguous), or the closest names (unknown); see the class."""
         if self.reason is MissReason.NOT_IMPLEMENTING:
             return ()
-        # Deferred: the geography is read already when a report exists; this only names it.
-        from ._places import geography
-
         geo = geography()
         if self.reason is MissReason.AMBIGUOUS:
             return tuple(describe(place, geo) for place in self.places)
@@ -148,9 +157,6 @@ def match(
 ) -> MatchReport:
     """Match every entry of ``names`` against the geography, then the roster; see
     :meth:`Roster.match`."""
-    # Deferred: reading the geography costs only those who match.
-    from ._places import geography
-
     entries = _entries(names, "names")
     columns = None if provinces is None else _entries(provinces, "provinces")
     if columns is not None and len(columns) != len(entries):
@@ -159,7 +165,7 @@ def match(
     geo = geography()
     year = check_year(geo, year)
     names_index = geo.names()
-    in_province = _province_codes(names_index, columns) if columns is not None else None
+    in_province = _province_codes(roster, geo, columns) if columns is not None else None
     matches: list[City | None] = []
     places: list[Place | None] = []
     statuses: list[MatchStatus] = []
@@ -218,8 +224,13 @@ def _entries(values: Iterable[object], path: str) -> list[object]:
         raise ValidationError.single(path, message) from None
 
 
-def _province_codes(names: PlaceNames, column: list[object]) -> list[str | None]:
-    """The province code of each entry of the provinces column; None where it is blank."""
+def _province_codes(roster: Roster, geo: Geography, column: list[object]) -> list[str | None]:
+    """The province code of each entry of the provinces column; None where it is blank.
+
+    A province is named as the geography names it, or as the roster names its rows: 新疆兵团
+    (the XPCC's row) stands for the province it lies in, 新疆.
+    """
+    rows = _roster_provinces(roster)
     codes: list[str | None] = []
     problems: list[Problem] = []
     known: dict[str, str] = {}
@@ -231,13 +242,25 @@ def _province_codes(names: PlaceNames, column: list[object]) -> list[str | None]
         code = known.get(text)
         if code is None:
             try:
-                code = known[text] = names.province_code(text)
+                code = known[text] = rows.get(normalize(text)) or geo.names().province_code(text)
             except NotFoundError:
                 problems.append(Problem(f"provinces[{position}]", f"no province named {text!r}"))
         codes.append(code)
     if problems:
         raise ValidationError(problems, what="value")
     return codes
+
+
+def _roster_provinces(roster: Roster) -> dict[str, str]:
+    """The roster's names for its rows (内蒙古, 新疆兵团, XPCC), to the code of the province each
+    row is or lies in."""
+    rows: dict[str, str] = {}
+    for row in roster.provinces:
+        code = row.code or row.within
+        if code is not None:
+            for name in (row.name, row.official_name, row.name_en, *row.other_names):
+                rows.setdefault(normalize(name), code + "0000")
+    return rows
 
 
 def _match_one(
@@ -257,11 +280,8 @@ def _match_one(
         if city is None:
             return None, place, MatchStatus.NOT_IMPLEMENTING, found
         return city, place, MatchStatus.IMPLEMENTING, found
-    # Not a place of the geography: the roster's own names (a roster read from a user's file
-    # may call its units otherwise), and other codes (定州's statistical 139001).
-    # The bundled roster's names are in the geography's index already: only codes are left.
-    if roster is names.roster and not query.strip().isdigit():
-        return None, None, MatchStatus.UNKNOWN, ()
+    # Not a place of the geography: the roster's own names (its misprint 鹰谭市; a roster read
+    # from a user's file may call its units otherwise), and other codes (定州's 139001).
     homes = []
     for city in roster.find_cities(query):
         home = place_of(geo, city)
@@ -275,3 +295,97 @@ def _match_one(
     if homes:
         return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
     return None, None, MatchStatus.UNKNOWN, ()
+
+
+class RosterLinks:
+    """Which records are records of a roster unit, and which hold one (built on first use)."""
+
+    __slots__ = ("_contained", "_implementing")
+
+    _implementing: Mapping[tuple[str, int], City]
+    _contained: Mapping[tuple[str, int], tuple[City, ...]]
+
+    def __init__(self, geography: Geography, roster: Roster) -> None:
+        implementing: dict[tuple[str, int], City] = {}
+        contained: dict[tuple[str, int], list[City]] = {}
+        years = geography.years
+        for city in roster.cities:
+            home = place_of(geography, city)
+            if home is None:
+                continue
+            for record in unit_records(geography, home):
+                implementing[record.code, record.start] = city
+                for year in years:
+                    if not record.in_force(year):
+                        continue
+                    parent = record.parent
+                    while parent is not None:
+                        holders = geography.by_code(parent, year)
+                        if not holders:
+                            break
+                        holder = holders[0]
+                        cities = contained.setdefault((holder.code, holder.start), [])
+                        if city not in cities:
+                            cities.append(city)
+                        parent = holder.parent
+        order = {id(city): n for n, city in enumerate(roster.cities)}
+        held = {
+            key: tuple(sorted(cities, key=lambda c: order[id(c)]))
+            for key, cities in contained.items()
+        }
+        # Read-only once built, like the roster that holds it.
+        object.__setattr__(self, "_implementing", MappingProxyType(implementing))
+        object.__setattr__(self, "_contained", MappingProxyType(held))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"roster links are read-only; cannot set {name!r}")
+
+    def implementing(self, place: Place) -> City | None:
+        """The roster unit that ``place`` is a record of, or None."""
+        return self._implementing.get((place.code, place.start))
+
+    def contained(self, place: Place) -> tuple[City, ...]:
+        """The roster units that lie inside ``place`` while it is in force."""
+        return self._contained.get((place.code, place.start), ())
+
+
+def place_of(geography: Geography, city: City) -> Place | None:
+    """The record of ``city`` in the 2015-04 list the roster was coded against."""
+    records = geography.by_code(city.adcode, 2015)
+    for record in records:
+        if record.in_201504:
+            return record
+    for year in (2014, 2016):  # a unit changed within 2015 stands in the list of April
+        for record in geography.by_code(city.adcode, year):
+            if record.in_201504:
+                return record
+    return None
+
+
+def is_implementing(roster: Roster, code_or_name: object) -> bool:
+    """Whether the place that ``code_or_name`` names is itself a unit of ``roster``; see
+    :func:`skillrevival.is_implementing`."""
+    if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
+        message = f"expected a name or a code, got {type(code_or_name).__name__}"
+        raise ValidationError.single("code_or_name", message)
+    query = str(code_or_name) if isinstance(code_or_name, str) else str(int(code_or_name))
+    geo = geography()
+    key = query if is_code(query, 6) else normalize(query)
+    if is_code(key, 6):
+        records = [p for year in geo.years for p in geo.by_code(key, year)]
+        if records:
+            return any(roster.unit_of(place) is not None for place in records)
+        if roster.find_cities(key):  # another code the roster knows: 定州's 139001
+            return True
+        first, last = geo.years[0], geo.years[-1]
+        message = f"no place has the code {query!r} in any list from {first} to {last}"
+        raise ValidationError.single("code_or_name", message)
+    found = find_places(geo, geo.names(), query, None, None)
+    if not found:
+        return bool(roster.find_cities(query))
+    answers = {roster.unit_of(place) is not None for place in found}
+    if len(answers) == 1:
+        return answers.pop()
+    said = "; ".join(describe(place, geo) for place in found)
+    message = f"{query!r} names places of which some are implementing units and some not: {said}"
+    raise NotFoundError(message, query, [p.code for p in found], candidates=found)

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ._errors import NotFoundError, ValidationError
-from ._geography import AdminLevel, is_code
-from ._lookup import PLACE_SUFFIXES, Index, normalize
+from .._errors import NotFoundError, ValidationError
+from .._index import PLACE_SUFFIXES, Index, normalize
+from .levels import is_code
+from .lineage import record_in
 
 if TYPE_CHECKING:
-    from ._model import City, Roster
-    from ._places import Geography, Place
+    from .geography import Geography
+    from .records import Place
 
 _LINEAGE_LIMIT = 64  # records visited when asking whether two records are one unit
 
@@ -74,36 +74,35 @@ def describe(place: Place, geography: Geography) -> str:
 
 
 class PlaceNames:
-    """The name indexes of one :class:`Geography`: every record by every name it goes by."""
+    """The name indexes of one :class:`Geography`: every record by every name it goes by.
 
-    __slots__ = ("_geography", "_index", "_provinces", "find", "roster")
+    A record goes by its official name, its short name, its English name, and the other names
+    that the data file lists for its code (the roster's spellings of its units: Xigazê, Nei
+    Mongol). The roster's misprints are not among them: they are the roster's own names only.
+    """
+
+    __slots__ = ("_index", "_provinces", "find")
 
     find: Callable[[str], tuple[Place, ...]]
     """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
 
-    def __init__(self, geography: Geography, roster: Roster | None) -> None:
-        self._geography = geography
-        self.roster = roster
-        """The roster whose names for its units are in the index."""
-        records = all_records(geography)
-        aliases = _roster_aliases(roster) if roster is not None else {}
-        entries = (
-            ((p.name, p.short_name, p.name_en, *aliases.get(p.code, ())), p) for p in records
-        )
+    def __init__(self, geography: Geography) -> None:
+        records = geography.records
+        others = geography.other_names
+        entries = (((p.name, p.short_name, p.name_en, *others.get(p.code, ())), p) for p in records)
         self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
         self.find = self._index.find  # one call less on the hot path of matching
         provinces: dict[str, str] = {}
         for place in records:
             if place.parent is None:
-                for name in (place.name, place.short_name, place.name_en):
+                for name in (
+                    place.name,
+                    place.short_name,
+                    place.name_en,
+                    *others.get(place.code, ()),
+                ):
                     provinces[normalize(name)] = place.code
                 provinces[place.code] = provinces[place.code[:2]] = place.code
-        if roster is not None:  # the roster's names for its rows: 内蒙古, 新疆兵团, XPCC
-            for row in roster.provinces:
-                code = row.code or row.within
-                if code is not None:
-                    for name in (row.name, row.official_name, row.name_en, *row.other_names):
-                        provinces.setdefault(normalize(name), code + "0000")
         self._provinces: Mapping[str, str] = provinces
 
     def province_code(self, province: object) -> str:
@@ -117,19 +116,6 @@ class PlaceNames:
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
         return self._index.closest(query, 12)
-
-
-def all_records(geography: Geography) -> tuple[Place, ...]:
-    """Every record of the geography once, by code and then by start."""
-    return geography.records
-
-
-def _roster_aliases(roster: Roster) -> dict[str, tuple[str, ...]]:
-    """The roster's names for its units (巴州, 第一师, Xigazê), by the unit's code."""
-    return {
-        city.adcode: (city.name, city.official_name, city.name_en, *city.other_names)
-        for city in roster.cities
-    }
 
 
 def narrow(
@@ -184,147 +170,6 @@ def same_unit(geography: Geography, older: Place, newer: Place) -> bool:
             if successor.start <= newer.start:
                 frontier.append(successor)
     return False
-
-
-def continues(geography: Geography, place: Place, step: str) -> Place | None:
-    """The record that continues ``place`` as the same unit, forwards or backwards, or None.
-
-    A unit continues through a change in which it is replaced by one record of its own tier
-    (province, prefecture or county level) that replaces no other record of that tier:
-    铜仁地区 522200 became 铜仁市 520600 (a prefecture made a city), 大兴县 became 大兴区,
-    伊克昭盟 became 鄂尔多斯市. The county-level towns that such a change folds into a new
-    district do not count against it (百色地区 and the county-level 百色市 before 百色市
-    451000). A split, a merge of equals or an abolition ends the unit: 江北区 500105 is not
-    两江新区 500157, whose predecessors in the lists are 江北区 and 渝北区 alike.
-    """
-    if step == "forward":
-        nexts, backs = geography.successors, geography.predecessors
-    else:
-        nexts, backs = geography.predecessors, geography.successors
-    tier = _tier(geography, place)
-    following = [p for p in nexts(place) if _tier(geography, p) == tier]
-    if len(following) != 1:
-        return None
-    [other] = following
-    if sum(_tier(geography, p) == tier for p in backs(other)) != 1:
-        return None
-    # One after the other: 合肥 took in 巢湖 in 2011 but was there before it.
-    first, then = (place, other) if step == "forward" else (other, place)
-    if first.end is None or then.start != first.end + 1:
-        return None
-    return other
-
-
-def _tier(geography: Geography, place: Place) -> int:
-    """0 for a province-level unit, 1 for a prefecture-level one, 2 below.
-
-    A county-level unit that a province holds directly (济源, 仙桃, the cities of Hainan) stands
-    at the prefecture tier: it belongs to no prefecture, and when it is made one (儋州 469003
-    became the prefecture-level 460400 in 2015) it goes on as the same unit. The districts and
-    counties of a municipality, whose parent is the municipality, stay below.
-    """
-    if place.parent is None:
-        return 0
-    if place.level.prefecture_level:
-        return 1
-    if place.parent == place.province and not any(
-        p.level is AdminLevel.MUNICIPALITY for p in geography.by_code(place.province)
-    ):
-        return 1
-    return 2
-
-
-def lineage(geography: Geography, place: Place) -> tuple[Place, ...]:
-    """Every record of the unit that ``place`` is a record of, oldest first."""
-    before: list[Place] = []
-    current = continues(geography, place, "back")
-    while current is not None and len(before) < _LINEAGE_LIMIT:
-        before.append(current)
-        current = continues(geography, current, "back")
-    after: list[Place] = []
-    current = continues(geography, place, "forward")
-    while current is not None and len(after) < _LINEAGE_LIMIT:
-        after.append(current)
-        current = continues(geography, current, "forward")
-    return (*reversed(before), place, *after)
-
-
-def record_in(geography: Geography, place: Place, year: int) -> Place | None:
-    """The record of ``place``'s unit in force in ``year``, or None when the unit was not."""
-    for record in lineage(geography, place):
-        if record.in_force(year):
-            return record
-    return None
-
-
-class RosterLinks:
-    """Which records are records of a roster unit, and which hold one (built on first use)."""
-
-    __slots__ = ("_contained", "_implementing")
-
-    _implementing: Mapping[tuple[str, int], City]
-    _contained: Mapping[tuple[str, int], tuple[City, ...]]
-
-    def __init__(self, geography: Geography, roster: Roster) -> None:
-        implementing: dict[tuple[str, int], City] = {}
-        contained: dict[tuple[str, int], list[City]] = {}
-        years = geography.years
-        for city in roster.cities:
-            home = place_of(geography, city)
-            if home is None:
-                continue
-            for record in lineage(geography, home):
-                implementing[record.code, record.start] = city
-                for year in years:
-                    if not record.in_force(year):
-                        continue
-                    parent = record.parent
-                    while parent is not None:
-                        holders = geography.by_code(parent, year)
-                        if not holders:
-                            break
-                        holder = holders[0]
-                        cities = contained.setdefault((holder.code, holder.start), [])
-                        if city not in cities:
-                            cities.append(city)
-                        parent = holder.parent
-        order = {id(city): n for n, city in enumerate(roster.cities)}
-        held = {
-            key: tuple(sorted(cities, key=lambda c: order[id(c)]))
-            for key, cities in contained.items()
-        }
-        # Read-only once built, like the roster that holds it.
-        object.__setattr__(self, "_implementing", MappingProxyType(implementing))
-        object.__setattr__(self, "_contained", MappingProxyType(held))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"roster links are read-only; cannot set {name!r}")
-
-    def implementing(self, place: Place) -> City | None:
-        """The roster unit that ``place`` is a record of, or None."""
-        return self._implementing.get((place.code, place.start))
-
-    def contained(self, place: Place) -> tuple[City, ...]:
-        """The roster units that lie inside ``place`` while it is in force."""
-        return self._contained.get((place.code, place.start), ())
-
-
-def place_of(geography: Geography, city: City) -> Place | None:
-    """The record of ``city`` in the 2015-04 list the roster was coded against."""
-    records = geography.by_code(city.adcode, 2015)
-    for record in records:
-        if record.in_201504:
-            return record
-    for year in (2014, 2016):  # a unit changed within 2015 stands in the list of April
-        for record in geography.by_code(city.adcode, year):
-            if record.in_201504:
-                return record
-    return None
-
-
-def is_code_text(text: str) -> bool:
-    """Whether ``text`` is written as a 6-digit code."""
-    return is_code(text, 6)
 
 
 def check_year(geography: Geography, year: object) -> int | None:

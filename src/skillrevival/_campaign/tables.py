@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ._model import Campaign, City, Province
+from .model import Campaign, City, Province
 
 Column = tuple[str, Callable[[Province, City], Any]]
 

@@ -12,31 +12,58 @@ so that :func:`attrs.resolve_types` (in the fast pass) has no strings to compile
 """
 
 import datetime as dt
+import enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
-from ._dates import parse_iso_date
-from ._errors import NotFoundError, ValidationError
-from ._geography import AdminLevel, OtherCode
-from ._lookup import (
-    CITY_SUFFIXES,
-    CITY_SUFFIXES_EN,
-    PROVINCE_SUFFIXES,
-    PROVINCE_SUFFIXES_EN,
-    Index,
-    city_keys,
-    province_keys,
-)
+from .._errors import NotFoundError, ValidationError
+from .._geo.levels import AdminLevel
+from .._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, PROVINCE_SUFFIXES, PROVINCE_SUFFIXES_EN, Index
+from .dates import parse_iso_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from ._matching import MatchReport
-    from ._placenames import RosterLinks
-    from ._places import Place
+    from .._geo.records import Place
+    from .join import MatchReport, RosterLinks
+
+
+class CodeKind(enum.Enum):
+    """What a code other than a unit's own 2015 ``adcode`` is."""
+
+    CURRENT = "current"
+    """The civil-affairs (GB/T 2260) code in force now, where it differs from the 2015 one."""
+    STATISTICAL = "statistical"
+    """The code the National Bureau of Statistics' 统计用区划代码 gives, where it differs."""
+
+
+@attrs.frozen
+class OtherCode:
+    """A code under which other data may know a unit, with what it is and where it comes from.
+
+    ``source`` is the id of a :class:`~skillrevival.Source` of the campaign.
+    """
+
+    code: str
+    kind: CodeKind
+    source: str
+    note: str
+
+
+def province_keys(province: "Province") -> tuple[str, ...]:
+    """Every name and code under which a province is found."""
+    codes = () if province.code is None else (province.code, province.code + "0000")
+    names = (province.name, province.official_name, province.name_en, *province.other_names)
+    return (*names, *codes)
+
+
+def city_keys(city: "City") -> tuple[str, ...]:
+    """Every name and code under which a city is found."""
+    names = (city.name, city.official_name, city.name_en, *city.other_names)
+    return (*names, city.adcode, *(other.code for other in city.other_codes))
 
 
 @attrs.frozen
@@ -181,8 +208,8 @@ class City:
         code the geography does not hold (a roster read from a file may have any codes).
         """
         # Deferred: only those who ask for a place pay for the geography's modules and data.
-        from ._placenames import place_of
-        from ._places import geography
+        from .._geo.geography import geography
+        from .join import place_of
 
         found = place_of(geography(), self)
         if found is None:
@@ -199,8 +226,9 @@ class City:
         split, a merge or an abolition ends it.
         """
         # Deferred, as in place.
-        from ._placenames import check_year, record_in
-        from ._places import geography
+        from .._geo.geography import geography
+        from .._geo.lineage import record_in
+        from .._geo.names import check_year
 
         geo = geography()
         checked = check_year(geo, year)
@@ -330,16 +358,16 @@ class Roster:
     def _links(self) -> Any:  # RosterLinks: named loosely, so that importing the model
         # (cattrs reads these annotations) does not import the geography's modules.
         # Deferred: the geography is read only when asked for.
-        from ._placenames import RosterLinks
-        from ._places import geography
+        from .._geo.geography import geography
+        from .join import RosterLinks
 
         return RosterLinks(geography(), self)
 
     def _through_geography(self, key: object) -> City | None:
         """The city that a name or code of another year names, found through the geography."""
         # Deferred: only a miss of the roster's own index pays for reading the geography.
-        from ._placenames import as_query
-        from ._places import geography
+        from .._geo.geography import geography
+        from .._geo.names import as_query
 
         text = as_query(key)
         if text is None:
@@ -392,7 +420,7 @@ class Roster:
         Integers (numpy's too) and whole floats (320500.0) are read as codes; a lone string
         is refused, since it would be read as one name per character.
         """
-        from ._matching import match
+        from .join import match
 
         return match(self, names, provinces, year)
 

@@ -18,11 +18,11 @@ from typing import Self, cast
 
 import attrs
 
-from ._errors import NotFoundError, Problem, ValidationError
-from ._lookup import Index, normalize
-from ._model import Source
-from ._reading import parse_json, read_bundled
-from ._text import check_text
+from .._errors import NotFoundError, Problem, ValidationError
+from .._index import Index, normalize
+from .._reading import parse_json, read_bundled
+from .._text import check_text
+from .model import Source
 
 BUNDLED = "vocabulary.json"
 
@@ -313,8 +313,8 @@ class VocabularyFile:
 def read(text: str | bytes) -> VocabularyFile:
     """Parse and check a vocabulary document; raise ValidationError with every problem."""
     # Deferred: the converter imports cattrs; the enumerations are used without their file.
-    from ._converter import converter
-    from ._validation import problems_from_exception
+    from .converter import converter
+    from .rules import problems_from_exception
 
     data = parse_json(text)
     try:

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from ._model import Campaign, Notice, Phase, Province, Roster
+from .model import Campaign, Notice, Phase, Province, Roster
 
 Step = str | int
 Path = tuple[Step, ...]

@@ -1,4 +1,4 @@
-"""Finding provinces and cities by the names people type.
+"""The name index: records found by the names people type, one normaliser and one suffix rule.
 
 A key is normalised one way everywhere (:func:`normalize`): Unicode NFKC (full-width to
 half-width), accents dropped (Ürümqi as Urumqi), every space removed, case folded. An index
@@ -16,12 +16,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from ._errors import NotFoundError, ValidationError
-
-if TYPE_CHECKING:
-    from ._model import City, Province
 
 T = TypeVar("T")
 
@@ -122,19 +119,6 @@ def _by_last_character(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]] 
     return {last: tuple(group) for last, group in grouped.items()}
 
 
-def province_keys(province: Province) -> tuple[str, ...]:
-    """Every name and code under which a province is found."""
-    codes = () if province.code is None else (province.code, province.code + "0000")
-    names = (province.name, province.official_name, province.name_en, *province.other_names)
-    return (*names, *codes)
-
-
-def city_keys(city: City) -> tuple[str, ...]:
-    """Every name and code under which a city is found."""
-    names = (city.name, city.official_name, city.name_en, *city.other_names)
-    return (*names, city.adcode, *(other.code for other in city.other_codes))
-
-
 class Index(Generic[T]):
     """Normalised names of records, built once; lookups by exact name, then by stem.
 
@@ -220,21 +204,15 @@ class Index(Generic[T]):
         stem, suffix = split_suffix(query, self._suffixes)
         if not suffix:
             return ()
-        # 苏州区 finds 苏州市 only if a record is named 苏州区's stem bare (江苏 for 江苏省), or
-        # drops the same suffix: 朝阳区 does not find 朝阳市.
-        candidates = self._stems.get(stem, ())
-        own_suffix = [record for own, record in candidates if own == suffix]
+        # A record that drops the same suffix is found above, by its full name. What is left:
+        # 江苏省 finds 江苏 only if a record is named the stem bare; 朝阳区 does not find 朝阳市.
         named_bare = self._exact.get(stem, ())
-        if not named_bare:  # the usual case: only the records that drop the same suffix
-            return _unique(own_suffix) if len(own_suffix) > 1 else tuple(own_suffix)
+        if not named_bare:  # the usual case
+            return ()
+        candidates = self._stems.get(stem, ())
         if not candidates:  # no record drops a suffix to this stem; one has it as its name
             return named_bare if len(named_bare) == 1 else _unique(named_bare)
-        bare = [r for r in named_bare if not any(r is c for _, c in candidates)]
-        return _unique(own_suffix + bare)
-
-    def label(self, record: T) -> str:
-        """How ``record`` is named in messages and suggestions."""
-        return self._label(record)
+        return _unique(r for r in named_bare if not any(r is c for _, c in candidates))
 
     def get(self, key: str | int) -> T | None:
         """The one record that ``key`` names, or None when there is none or more than one."""
@@ -267,10 +245,6 @@ class Index(Generic[T]):
             if len(hits := self.find(name)) == 1 and hits[0] is record:
                 return name
         return self._label(record)
-
-    def suggest(self, key: str, limit: int = 3) -> list[str]:
-        """Labels of the records whose names are closest to ``key``."""
-        return [self._label(record) for record in self.closest(key, limit)]
 
     def closest(self, key: str, limit: int = 3) -> list[T]:
         """The records whose names are closest to ``key``, the closest first."""

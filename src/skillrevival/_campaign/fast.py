@@ -32,8 +32,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from ._dates import parse_iso_date
-from ._text import has_surrogate
+from .._text import has_surrogate
+from .dates import parse_iso_date
 
 MISS: Any = object()
 """What :func:`try_structure` returns when the document needs the detailed pass."""

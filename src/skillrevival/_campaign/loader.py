@@ -1,26 +1,25 @@
 """Reading documents: JSON text or parsed data in, frozen objects or every problem out.
 
 The bundled campaign is read with the same functions as a user's file, on the first call of
-:func:`campaign`, and cached; :func:`is_implementing` answers from it and the geography
-together. Nothing here runs at import time.
+:func:`campaign`, and cached; :func:`is_implementing` asks the join (:mod:`.join`) about it.
+Nothing here runs at import time.
 """
 
 from __future__ import annotations
 
-import numbers
 from functools import cache
 from os import PathLike
 from typing import Any, TypeVar, overload
 
-from ._errors import NotFoundError, Problem, ValidationError
-from ._geography import OtherCode, is_code
-from ._lookup import normalize
-from ._model import (
+from .._errors import Problem, ValidationError
+from .._reading import collector_paused, parse_json, read_bundled, read_file
+from .model import (
     Anomaly,
     Attachment,
     Campaign,
     City,
     Notice,
+    OtherCode,
     Phase,
     PlanItem,
     Province,
@@ -29,7 +28,6 @@ from ._model import (
     StatedDuration,
     Term,
 )
-from ._reading import collector_paused, parse_json, read_bundled, read_file
 
 Loadable = (
     Campaign
@@ -121,8 +119,8 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     to collect its problems.
     """
     # Deferred: the converter imports cattrs, which a valid document never needs.
-    from ._converter import converter
-    from ._validation import check_rules, problems_from_exception
+    from .converter import converter
+    from .rules import check_rules, problems_from_exception
 
     result: Any = _MISS
     problems: list[Problem] = []
@@ -168,8 +166,8 @@ _MISS: Any = object()
 def _fast_result(data: Any, cls: type) -> Any:
     """The object, if the fast pass builds it and every rule holds; else _MISS (see _fast)."""
     # Deferred: `import skillrevival` reads no document and needs neither.
-    from ._fast import MISS, try_structure
-    from ._validation import check_rules
+    from .fast import MISS, try_structure
+    from .rules import check_rules
 
     result = try_structure(data, cls)
     if result is MISS or check_rules(data, cls, text=False):
@@ -200,31 +198,6 @@ def is_implementing(code_or_name: str | int) -> bool:
     nor an integer raises :class:`ValidationError`.
     """
     # Deferred: the geography's modules load only for those who ask about places.
-    from ._placenames import describe, find_places
-    from ._places import geography
+    from .join import is_implementing as implementing
 
-    if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
-        message = f"expected a name or a code, got {type(code_or_name).__name__}"
-        raise ValidationError.single("code_or_name", message)
-    query = str(code_or_name) if isinstance(code_or_name, str) else str(int(code_or_name))
-    roster = campaign().roster
-    geo = geography()
-    key = normalize(query) if not is_code(query, 6) else query
-    if is_code(key, 6):
-        records = [p for year in geo.years for p in geo.by_code(key, year)]
-        if records:
-            return any(roster.unit_of(place) is not None for place in records)
-        if roster.find_cities(key):  # another code the roster knows: 定州's 139001
-            return True
-        first, last = geo.years[0], geo.years[-1]
-        message = f"no place has the code {query!r} in any list from {first} to {last}"
-        raise ValidationError.single("code_or_name", message)
-    found = find_places(geo, geo.names(), query, None, None)
-    if not found:
-        return bool(roster.find_cities(query))
-    answers = {roster.unit_of(place) is not None for place in found}
-    if len(answers) == 1:
-        return answers.pop()
-    said = "; ".join(describe(place, geo) for place in found)
-    message = f"{query!r} names places of which some are implementing units and some not: {said}"
-    raise NotFoundError(message, query, [p.code for p in found], candidates=found)
+    return implementing(campaign().roster, code_or_name)

@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as make_json_converter
 
-from ._dates import parse_iso_date
+from .dates import parse_iso_date
 
 StructureHook = Callable[[Any, Any], Any]
 

@@ -19,12 +19,12 @@ from typing import Any, TypeGuard
 
 import attrs
 
-from ._dates import parse_iso_date
-from ._errors import Problem
-from ._geography import AdminLevel, is_code
-from ._lookup import is_key, normalize
-from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
-from ._text import check_text
+from .._errors import Problem
+from .._geo.levels import AdminLevel, is_code
+from .._index import is_key, normalize
+from .._text import check_text
+from .dates import parse_iso_date
+from .model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
 
 Rule = Callable[[object, str], Iterable[Problem]]
 

@@ -1,4 +1,4 @@
-"""Administrative geography: kinds of units and the codes they carry besides their own.
+"""Kinds of administrative units (GB/T 2260 levels), and what a code is.
 
 The roster's units are of several kinds (地级市, 直辖市的区, 县级市, 自治州, 兵团师市), and an
 analyst who joins the roster to yearbooks must know which, to aggregate without counting a place
@@ -10,8 +10,6 @@ No ``from __future__ import annotations``: the fields' types are objects (see ``
 
 import enum
 from typing import TypeGuard
-
-import attrs
 
 
 class AdminLevel(enum.Enum):
@@ -100,28 +98,6 @@ _PREFECTURE_LEVEL = frozenset(
 _PROVINCE_LEVEL = frozenset(
     {AdminLevel.PROVINCE, AdminLevel.AUTONOMOUS_REGION, AdminLevel.MUNICIPALITY}
 )
-
-
-class CodeKind(enum.Enum):
-    """What a code other than a unit's own 2015 ``adcode`` is."""
-
-    CURRENT = "current"
-    """The civil-affairs (GB/T 2260) code in force now, where it differs from the 2015 one."""
-    STATISTICAL = "statistical"
-    """The code the National Bureau of Statistics' 统计用区划代码 gives, where it differs."""
-
-
-@attrs.frozen
-class OtherCode:
-    """A code under which other data may know a unit, with what it is and where it comes from.
-
-    ``source`` is the id of a :class:`~skillrevival.Source` of the campaign.
-    """
-
-    code: str
-    kind: CodeKind
-    source: str
-    note: str
 
 
 def is_code(text: object, digits: int) -> TypeGuard[str]:
