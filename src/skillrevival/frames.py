@@ -128,7 +128,9 @@ def write(
 
 
 PANEL_COLUMNS: tuple[str, ...] = PANEL.names
-"""The treatment panel's columns, in order (a stable contract, like the city table's)."""
+"""The treatment panel's columns, in order (a stable contract, like the city table's):
+``adcode``, ``code_in_year``, ``year``, ``province_code``, ``treated``, ``first_treated``,
+``event_time``, ``phase``, ``exposure_months``, ``unit_id``."""
 
 
 def treatment_panel(
@@ -281,7 +283,8 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
 
 
 FLAG_COLUMNS: tuple[str, ...] = FLAGS.names
-"""The columns of :func:`flag`, in order."""
+"""The columns of :func:`flag`, in order: ``code``, ``name``, ``level``, ``implementing``,
+``adcode``, ``status``."""
 
 
 def flag(
