@@ -25,11 +25,9 @@ from ._errors import NotFoundError, Problem, SkillRevivalError, ValidationError
 
 if TYPE_CHECKING:
     from ._geo.records import Place
-from ._campaign.tables import plain
+from ._campaign.tables import FORMATS, ROSTER_TABLES, TEXT_FORMATS, plain
 
 FORMATS_ROSTER = ("table", "csv", "json")
-FORMATS_EXPORT = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
-TABLES_EXPORT = ("cities", "provinces")
 KINDS = ("campaign", "roster", "table")
 """What ``validate`` reads a file as: a campaign or roster document, or the table of cities
 that ``export --format json`` writes."""
@@ -203,7 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
         "one sheet each. The format is --format, or else the suffix of -o FILE, or else csv. "
         "dta, xlsx and parquet need pandas (and openpyxl or pyarrow) and a file.",
     )
-    export.add_argument("tables", nargs="*", metavar="TABLE", help="cities (default), provinces")
+    export.add_argument(
+        "tables",
+        nargs="*",
+        metavar="TABLE",
+        help=f"{ROSTER_TABLES[0]} (default), {', '.join(ROSTER_TABLES[1:])}",
+    )
     _file_options(export)
     panel = commands.add_parser(
         "panel",
@@ -230,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _file_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--format", choices=FORMATS_EXPORT, default=None, help="default: from -o FILE, else csv"
+        "--format", choices=FORMATS, default=None, help="default: from -o FILE, else csv"
     )
     command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     command.add_argument(
@@ -305,17 +308,18 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     fmt = args.format
     if fmt is None:
         suffix = os.path.splitext(args.output or "")[1].lower().lstrip(".")
-        fmt = suffix if suffix in FORMATS_EXPORT else "csv"
-    tables = list(dict.fromkeys(getattr(args, "tables", None) or ["cities"]))
-    unknown = [name for name in tables if name not in TABLES_EXPORT]
+        fmt = suffix if suffix in FORMATS else "csv"
+    tables = list(dict.fromkeys(getattr(args, "tables", None) or ROSTER_TABLES[:1]))
+    unknown = [name for name in tables if name not in ROSTER_TABLES]
     if unknown:
-        raise _CommandError(f"no table {unknown[0]!r}; choose from cities, provinces", 2)
+        choose = ", ".join(ROSTER_TABLES)
+        raise _CommandError(f"no table {unknown[0]!r}; choose from {choose}", 2)
     if fmt not in ("xlsx",) and len(tables) > 1:
         raise _CommandError(f"a .{fmt} file holds one table; use xlsx for several", 2)
-    if fmt not in ("csv", "json", "jsonl") and not args.output:
+    if fmt not in TEXT_FORMATS and not args.output:
         raise _CommandError(f".{fmt} is a binary format: give -o FILE", 2)
     with _writing(args.output):
-        if args.command == "export" and fmt in ("csv", "json", "jsonl"):
+        if args.command == "export" and fmt in TEXT_FORMATS:
             rows = _export_rows(tables[0])  # no pandas needed for text
             if args.output:
                 with open(args.output, "w", encoding="utf-8", newline="") as file:
@@ -340,9 +344,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 def _export_rows(table: str) -> list[dict[str, Any]]:
     # Deferred: `--help` and a usage error read no data.
     from ._campaign.loader import campaign as bundled
-    from ._campaign.tables import city_rows, province_rows
+    from ._campaign.tables import rows
 
-    return list(city_rows(bundled()) if table == "cities" else province_rows(bundled()))
+    return list(rows(table, bundled()))
 
 
 def _panel(frames: Any, args: argparse.Namespace) -> Any:
@@ -583,11 +587,11 @@ def _table_problems(data: object) -> list[Any]:
     """Problems of a table of cities as ``export --format json`` writes it: an array of objects,
     each with exactly the export's columns, each value text, a number, true/false or null."""
     # Deferred, as for the tables above.
-    from ._campaign.tables import CITY_COLUMNS
+    from ._campaign.tables import CITIES
 
     if not isinstance(data, list):
         return [Problem("", "a table is an array of rows, one object per city")]
-    columns = [name for name, _ in CITY_COLUMNS]
+    columns = CITIES.names
     problems = []
     for index, row in enumerate(data):
         if not isinstance(row, dict):

@@ -29,55 +29,29 @@ from typing import Any, TextIO
 import pandas as pd
 
 from . import __version__
+from ._campaign.tables import FORMATS as FORMATS
+from ._campaign.tables import TEXT_FORMATS as TEXT_FORMATS
+from ._campaign.tables import column as _column
 from ._errors import ValidationError
-
-FORMATS: tuple[str, ...] = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
-"""The formats :func:`write` knows, each also the file suffix it is taken from."""
-
-TEXT_FORMATS: tuple[str, ...] = ("csv", "json", "jsonl")
-"""The formats that can go to a terminal (standard output); the others need a file."""
 
 ABOUT_SHEET = "about"
 
 EXTRAS = {"xlsx": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
 
-LABELS: dict[str, tuple[str, str]] = {
-    # the city table
-    "province_seq": ("Row of the province in 附件2", "序号"),
-    "province": ("Province as printed in 附件2", "省份"),
-    "seq": ("Position in its row of 附件2", "序号"),
-    "name": ("Name as printed in the notice", "名称"),
-    "official_name": ("Official name in the code list", "规范名称"),
-    "name_en": ("English name", "英文名称"),
-    "level": ("Kind of administrative unit", "行政级别"),
-    "parent": ("Code of the unit that holds it", "上级代码"),
-    "prefecture_code": ("Prefecture-level unit it rolls up into", "所属地级单位代码"),
-    "province_official_name": ("Province, official name", "省份规范名称"),
-    "province_name_en": ("Province, English name", "省份英文名称"),
-    "source": ("Source of the record", "来源"),
-    # the province table
-    "code": ("Province code, 2 digits", "省级代码"),
-    "within": ("Province its units lie in (新疆兵团)", "所在省份代码"),
-    "quota": ("Quota of implementing cities", "数量"),
-    # the treatment panel
-    "adcode": ("Code of the unit (GB/T 2260)", "行政区划代码"),
-    "code_in_year": ("Code in that year's list", "当年代码"),
-    "year": ("Year (list in force at 31 December)", "年份"),
-    "province_code": ("Province code, 2 digits", "省级代码"),
-    "treated": ("Implementing unit, year >= 2015", "实施城市且已实施"),
-    "first_treated": ("First year treated (2015)", "首次实施年份"),
-    "event_time": ("Years since first treated", "相对实施年份"),
-    "phase": ("Phases of 附件1 五 in the year", "实施阶段"),
-    "exposure_months": ("Months of the year in the campaign", "实施月数"),
-    "unit_id": ("Numeric id of the unit (for xtset)", "单位编号"),
-}
-"""Each known column's description: English, and the Chinese term, as the files label them."""
 
+def label(
+    column: str, table: str | None = None, labels: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """A column's label, ``English (中文)``, from the registry of ``skillrevival._tables``.
 
-def label(column: str, labels: Mapping[str, tuple[str, str]] | None = None) -> str:
-    """A column's label, ``English (中文)``, or the column's name for an unknown column."""
-    en, zh = (labels or {}).get(column) or LABELS.get(column) or (column, "")
-    return f"{en} ({zh})" if zh else en
+    ``table`` is the frame's ``attrs["table"]``; ``labels`` (a frame's ``attrs["labels"]``, by
+    column: English, Chinese) come first. A column no table knows is labelled with its name.
+    """
+    if labels and column in labels:
+        en, zh = labels[column]
+        return f"{en} ({zh})" if zh else en
+    known = _column(column, table)
+    return known.label if known is not None else column
 
 
 def format_of(target: str | os.PathLike[str] | None, format: str | None) -> str:
@@ -181,9 +155,15 @@ def _is_text(series: pd.Series) -> bool:
     )
 
 
-def _labels(frame: pd.DataFrame) -> Mapping[str, tuple[str, str]]:
+def _label(frame: pd.DataFrame, column: object) -> str:
+    """The label of a column of ``frame``, as the frame's table (and its own labels) give it."""
     found = frame.attrs.get("labels")
-    return found if isinstance(found, Mapping) else {}
+    table = frame.attrs.get("table")
+    return label(
+        str(column),
+        table if isinstance(table, str) else None,
+        found if isinstance(found, Mapping) else None,
+    )
 
 
 def _about(named: Mapping[str, pd.DataFrame], info: Mapping[str, Any]) -> dict[str, Any]:
@@ -205,7 +185,7 @@ def _about(named: Mapping[str, pd.DataFrame], info: Mapping[str, Any]) -> dict[s
         "tables": {
             name: {
                 "rows": len(frame),
-                "columns": {c: label(c, _labels(frame)) for c in map(str, frame.columns)},
+                "columns": {str(c): _label(frame, c) for c in frame.columns},
             }
             for name, frame in named.items()
         },
@@ -232,7 +212,7 @@ def _write_stata(
         else:
             out[column] = series
     about = _about({"table": frame}, info)
-    variable_labels = {str(c): label(str(c), _labels(frame))[:80] for c in frame.columns}
+    variable_labels = {str(c): _label(frame, c)[:80] for c in frame.columns}
     out.to_stata(
         path,
         write_index=False,
@@ -295,9 +275,8 @@ def _write_parquet(
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    labels = _labels(frame)
     fields = [
-        field.with_metadata({"description": label(field.name, labels)}) for field in table.schema
+        field.with_metadata({"description": _label(frame, field.name)}) for field in table.schema
     ]
     about = _about({str(frame.attrs.get("table", "table")): frame}, info)
     metadata = dict(table.schema.metadata or {})

@@ -1,9 +1,10 @@
 """The roster and a treatment panel as pandas DataFrames (optional extra ``skillrevival[pandas]``).
 
-Column names are a stable contract, shared with the command line's ``export`` (one list of
-columns in ``skillrevival._tables``): snake_case, the code column is ``adcode``, the province
-frame has ``quota``. ``province`` and ``level`` are pandas Categoricals, ``province`` ordered as
-the notice orders its rows, so sorting by it gives 附件2's order.
+Column names are a stable contract, shared with the command line's ``export`` and the labels of
+the files (one registry of columns in ``skillrevival._tables``): snake_case, the code column is
+``adcode``, the province frame has ``quota``. ``province`` and ``level`` are pandas
+Categoricals, ``province`` ordered as the notice orders its rows, so sorting by it gives 附件2's
+order.
 
 :func:`treatment_panel` builds the unit-by-year frame that evaluation studies of the campaign
 start from; its definitions are stated in its docstring and in the docs' how-to page.
@@ -33,7 +34,7 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pand
 
 from . import _files
 from ._campaign.loader import campaign
-from ._campaign.tables import CITY_COLUMNS, PROVINCE_COLUMNS, city_rows, province_rows
+from ._campaign.tables import CITIES, FLAGS, PANEL, PROVINCES, Table, city_rows, province_rows
 from ._errors import Problem, ValidationError
 from ._geo.geography import Geography, geography
 from ._geo.levels import AdminLevel, is_code
@@ -62,12 +63,12 @@ def cities() -> pd.DataFrame:
     ``province`` and ``level`` are Categoricals; codes are strings, so leading digits survive.
     """
     c = campaign()
-    frame = pd.DataFrame(list(city_rows(c)), columns=[name for name, _ in CITY_COLUMNS])
+    frame = pd.DataFrame(list(city_rows(c)), columns=list(CITIES.names))
     frame["province"] = _province_categorical(c, frame["province"])
     frame["level"] = pd.Categorical(
         frame["level"], categories=[level.value for level in AdminLevel], ordered=False
     )
-    return _finish(frame, "cities", "The 100 implementing units of 人社部函〔2015〕67号 附件2", c)
+    return _finish(frame, CITIES, c)
 
 
 def provinces() -> pd.DataFrame:
@@ -80,10 +81,9 @@ def provinces() -> pd.DataFrame:
     ``province`` column of :func:`cities`, so the two frames join on it.
     """
     c = campaign()
-    frame = pd.DataFrame(list(province_rows(c)), columns=[name for name, _ in PROVINCE_COLUMNS])
+    frame = pd.DataFrame(list(province_rows(c)), columns=list(PROVINCES.names))
     frame["name"] = _province_categorical(c, frame["name"])
-    title = "The 32 rows of 附件2 of 人社部函〔2015〕67号, with their quotas"
-    return _finish(frame, "provinces", title, c)
+    return _finish(frame, PROVINCES, c)
 
 
 def write(
@@ -127,19 +127,10 @@ def write(
     _files.write(tables, path, format, about=about, bom=bom)
 
 
-PANEL_COLUMNS: tuple[str, ...] = (
-    "adcode",
-    "code_in_year",
-    "year",
-    "province_code",
-    "treated",
-    "first_treated",
-    "event_time",
-    "phase",
-    "exposure_months",
-    "unit_id",
-)
-"""The treatment panel's columns, in order (a stable contract, like the city table's)."""
+PANEL_COLUMNS: tuple[str, ...] = PANEL.names
+"""The treatment panel's columns, in order (a stable contract, like the city table's):
+``adcode``, ``code_in_year``, ``year``, ``province_code``, ``treated``, ``first_treated``,
+``event_time``, ``phase``, ``exposure_months``, ``unit_id``."""
 
 
 def treatment_panel(
@@ -289,16 +280,13 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
         }
         for s in geography().sources
     ]
-    out.attrs.update(
-        table="panel",
-        title="Treatment panel of the second-batch Hundred Cities Skills Revitalization Campaign",
-        sources=_sources(c) + geo_sources,
-    )
+    out.attrs.update(table=PANEL.name, title=PANEL.title, sources=_sources(c) + geo_sources)
     return out
 
 
-FLAG_COLUMNS: tuple[str, ...] = ("code", "name", "level", "implementing", "adcode", "status")
-"""The columns of :func:`flag`, in order."""
+FLAG_COLUMNS: tuple[str, ...] = FLAGS.names
+"""The columns of :func:`flag`, in order: ``code``, ``name``, ``level``, ``implementing``,
+``adcode``, ``status``."""
 
 
 def flag(
@@ -373,10 +361,9 @@ def flag(
             "status": _spread(statuses, at),
         },
         index=values.index,
+        columns=list(FLAG_COLUMNS),
     )
-    frame.attrs.update(
-        table="flags", title="Places named in a column, flagged", sources=_sources(c)
-    )
+    frame.attrs.update(table=FLAGS.name, title=FLAGS.title, sources=_sources(c))
     return frame
 
 
@@ -393,14 +380,14 @@ def _spread(per_value: Sequence[str | None], at: np.ndarray[Any, Any]) -> pd.Cat
     return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
-def _finish(frame: pd.DataFrame, table: str, title: str, c: Campaign) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, table: Table, c: Campaign) -> pd.DataFrame:
     """Text columns as ``string`` (one missing value, ``pd.NA``); what the frame is, in attrs."""
     for column in frame.columns:
         dtype = frame[column].dtype
         text = pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
         if text and not isinstance(dtype, pd.CategoricalDtype):
             frame[column] = frame[column].astype("string")
-    frame.attrs.update(table=table, title=title, sources=_sources(c))
+    frame.attrs.update(table=table.name, title=table.title, sources=_sources(c))
     return frame
 
 
