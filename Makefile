@@ -114,14 +114,14 @@ test-lowest:
 	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
 		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS) \
-		--deselect 'tests/test_files.py::test_a_missing_extra_names_its_install_command[pyarrow-parquet-parquet]'
+		--deselect 'tests/faces/test_files.py::test_a_missing_extra_names_its_install_command[pyarrow-parquet-parquet]'
 
 # The library's tests without those of the docs site, the notebook and the docs' printed
 # examples (they need mkdocs, jupyter and the dev venv's exact formatting).
-LIBRARY_TESTS := --ignore=tests/test_docs_site.py --ignore=tests/test_examples.py \
-	--ignore=tests/test_docs_examples.py --ignore=tests/test_docs_i18n.py \
-	--ignore=tests/test_docs_browser.py \
-	--deselect tests/test_vocabulary.py::test_docs_tables_show_every_member
+LIBRARY_TESTS := --ignore=tests/docs/test_site.py --ignore=tests/docs/test_examples.py \
+	--ignore=tests/docs/test_code_blocks.py --ignore=tests/docs/test_i18n.py \
+	--ignore=tests/docs/test_browser.py \
+	--deselect tests/campaign/test_vocabulary.py::test_docs_tables_show_every_member
 
 # The library's tests under the other Python versions of the classifiers in pyproject.toml, each
 # in a venv of its own (.venv-3.12 ...) with the newest dependencies. scripts/find_python.sh

@@ -1,4 +1,4 @@
-"""A downstream module, type-checked (never run) by tests/test_typing.py with mypy --strict.
+"""A downstream module, type-checked (never run) by tests/faces/test_typing.py with mypy --strict.
 
 Each ``assert_type`` is what a client's checker must infer; each ``# type: ignore[code]`` marks
 a call that must be refused (mypy --strict reports an ignore that is no longer needed).

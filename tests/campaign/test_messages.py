@@ -429,7 +429,7 @@ def test_more_campaign_rule_messages() -> None:
 
 # --- Messages added for downstream code (issue 14): each typed by hand, compared whole. ---
 
-BAD = Path(__file__).parent / "bad_documents"
+BAD = Path(__file__).parents[1] / "bad_documents"
 # The roster's seven kinds, then the national geography's (issue 11: GEOGRAPHY_SPEC's list).
 LEVELS = (
     "expected AdminLevel as one of 'prefecture_city' (地级市), 'prefecture' (地区), "

@@ -30,7 +30,7 @@ from skillrevival import Problem, ValidationError, strategies
 from skillrevival._campaign.breakage import Breakage, breakages, copy_json
 
 Doc = dict[str, Any]
-BAD = Path(__file__).parent / "bad_documents"
+BAD = Path(__file__).parents[1] / "bad_documents"
 BUNDLED: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
 
 # The words after "not JSON:" are the json module's own; Python 3.13 names a trailing comma.

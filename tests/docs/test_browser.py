@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # Debian's package; SKILLREVIVAL_CHROMIUM names another binary (or none, to see the skip).
 CHROMIUM = Path(os.environ.get("SKILLREVIVAL_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [

@@ -6,28 +6,22 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import skillrevival
 
-SCRIPT = Path(sys.executable).with_name("skillrevival")
+# The ``run`` fixture of conftest.py: the console script with these arguments, in a subprocess.
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def run(*args: str, check_code: int | None = 0) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8")
-    if check_code is not None:
-        assert done.returncode == check_code, (done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr
-    return done
+def test_script_is_installed(script: Path) -> None:
+    assert script.exists() or shutil.which("skillrevival")
 
 
-def test_script_is_installed() -> None:
-    assert SCRIPT.exists() or shutil.which("skillrevival")
-
-
-def test_no_arguments_prints_the_summary() -> None:
+def test_no_arguments_prints_the_summary(run: Run) -> None:
     out = run().stdout
     assert "人社部函〔2015〕67号" in out
     assert "Total quota 100, 100 cities" in out
@@ -37,7 +31,7 @@ def test_no_arguments_prints_the_summary() -> None:
     assert module.stdout == out
 
 
-def test_roster_table_aligns_by_display_width() -> None:
+def test_roster_table_aligns_by_display_width(run: Run) -> None:
     lines = run("roster", "--province", "内蒙古自治区").stdout.splitlines()
     assert lines[0].split() == ["province_seq", "province", "seq", "name", "adcode", "level"]
     assert [line.split()[3:] for line in lines[2:]] == [
@@ -59,7 +53,7 @@ def test_display_width() -> None:
     assert display_width(pad("新疆兵团", 10)) == 10
 
 
-def test_roster_csv_and_json() -> None:
+def test_roster_csv_and_json(run: Run) -> None:
     rows = list(csv.DictReader(io.StringIO(run("roster", "--format", "csv").stdout)))
     assert len(rows) == 100
     assert rows[47]["name"] == "鹰谭市"
@@ -96,7 +90,7 @@ def test_roster_csv_and_json() -> None:
     ]
 
 
-def test_lookup_city_and_province() -> None:
+def test_lookup_city_and_province(run: Run) -> None:
     out = run("lookup", "苏州").stdout
     assert "苏州市" in out
     assert "江苏" in out
@@ -104,7 +98,7 @@ def test_lookup_city_and_province() -> None:
     assert "第一师阿拉尔市" in out
 
 
-def test_lookup_unknown_exits_1_with_suggestions() -> None:
+def test_lookup_unknown_exits_1_with_suggestions(run: Run) -> None:
     done = run("lookup", "苏洲市", check_code=1)
     assert "苏州市" in done.stderr
     assert done.stdout == ""
@@ -120,17 +114,17 @@ def test_lookup_unknown_exits_1_with_suggestions() -> None:
         ("2017-01-01", "after the campaign"),
     ],
 )
-def test_phase(day: str, words: str) -> None:
+def test_phase(run: Run, day: str, words: str) -> None:
     assert words in run("phase", day).stdout
 
 
-def test_phase_today_and_bad_date() -> None:
+def test_phase_today_and_bad_date(run: Run) -> None:
     assert run("phase").stdout.strip()
     done = run("phase", "2016-02-30", check_code=1)
     assert "date: '2016-02-30' is not a date in the calendar" in done.stderr
 
 
-def test_validate_good_and_bad_files(tmp_path: Path) -> None:
+def test_validate_good_and_bad_files(run: Run, tmp_path: Path) -> None:
     data = skillrevival.converter.unstructure(skillrevival.campaign())
     good = tmp_path / "good.json"
     good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -156,18 +150,18 @@ def test_validate_good_and_bad_files(tmp_path: Path) -> None:
     assert "not UTF-8" in run("validate", str(notjson), check_code=1).stdout
 
 
-def test_usage_errors_exit_2() -> None:
+def test_usage_errors_exit_2(run: Run) -> None:
     assert run("bogus", check_code=2).stderr.startswith("skillrevival: error:")
     assert run("roster", "--format", "xml", check_code=2).stderr
     assert run("validate", check_code=2).stderr
 
 
 @pytest.mark.parametrize("command", ["roster", "lookup", "phase", "validate", "export"])
-def test_help_for_every_command(command: str) -> None:
+def test_help_for_every_command(run: Run, command: str) -> None:
     assert "usage: skillrevival " + command in run(command, "--help").stdout
 
 
-def test_export_formats(tmp_path: Path) -> None:
+def test_export_formats(run: Run, tmp_path: Path) -> None:
     rows = [json.loads(line) for line in run("export", "--format", "jsonl").stdout.splitlines()]
     assert len(rows) == 100
     assert rows[-1]["name"] == "第一师阿拉尔市"
@@ -181,10 +175,10 @@ def test_export_formats(tmp_path: Path) -> None:
     assert not run("export", "-o", str(tmp_path / "no" / "such" / "dir.csv"), check_code=1).stdout
 
 
-def test_a_reader_that_goes_away_is_no_error() -> None:
+def test_a_reader_that_goes_away_is_no_error(script: Path) -> None:
     """skillrevival export | head: the pipe closes early; exit 0 and no traceback."""
     proc = subprocess.Popen(
-        [str(SCRIPT), "export", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [str(script), "export", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     assert proc.stdout is not None
     assert proc.stderr is not None
@@ -194,7 +188,7 @@ def test_a_reader_that_goes_away_is_no_error() -> None:
     assert stderr == ""
 
 
-def test_lookup_shows_other_codes_and_names_plainly() -> None:
+def test_lookup_shows_other_codes_and_names_plainly(run: Run) -> None:
     lines = run("lookup", "定州").stdout.splitlines()
     facts = {line.split()[0]: line.split(maxsplit=1)[1:] for line in lines}
     assert facts["adcode"] == ["130682"]

@@ -168,7 +168,7 @@ def test_breaking_leaves_the_original_alone(bundled: Doc) -> None:
 
 def test_docs_downstream_example_runs() -> None:
     """The downstream test in docs/how-to/testing.md runs, and passes, as printed."""
-    page = (Path(__file__).resolve().parents[1] / "docs" / "how-to" / "testing.md").read_text(
+    page = (Path(__file__).resolve().parents[2] / "docs" / "how-to" / "testing.md").read_text(
         "utf-8"
     )
     blocks = list(re.finditer(r"```python\n(.*?)```", page, re.S))

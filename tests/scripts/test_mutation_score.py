@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "mutation_score.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "mutation_score.py"
 spec = importlib.util.spec_from_file_location("mutation_score", SCRIPT)
 assert spec is not None
 assert spec.loader is not None

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from skillrevival import _files, frames
 from skillrevival._campaign import tables as _tables
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 

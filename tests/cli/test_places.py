@@ -8,7 +8,12 @@ became 铜仁市 520600 in 2011, a roster unit.
 
 from __future__ import annotations
 
-from test_cli import run
+import subprocess
+from collections.abc import Callable
+
+# The ``run`` fixture of conftest.py: the console script with these arguments, in a subprocess.
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
 
 JIANGBEI = """\
 kind            City
@@ -71,50 +76,50 @@ holds
 """
 
 
-def test_lookup_a_roster_code_says_what_replaced_it() -> None:
+def test_lookup_a_roster_code_says_what_replaced_it(run: Run) -> None:
     assert run("lookup", "500105").stdout == JIANGBEI
 
 
-def test_lookup_a_place_that_replaced_a_roster_unit() -> None:
+def test_lookup_a_place_that_replaced_a_roster_unit(run: Run) -> None:
     assert run("lookup", "两江新区").stdout == LIANGJIANG
 
 
-def test_lookup_an_old_code_names_its_roster_unit() -> None:
+def test_lookup_an_old_code_names_its_roster_unit(run: Run) -> None:
     assert run("lookup", "522200").stdout == TONGREN_PREFECTURE
 
 
-def test_lookup_a_roster_name_warns_of_places_with_the_same_name() -> None:
+def test_lookup_a_roster_name_warns_of_places_with_the_same_name(run: Run) -> None:
     lines = run("lookup", "Suzhou").stdout.splitlines()
     assert lines[2] == "name            苏州市"
     assert lines[-1] == "also_named      宿州市 341300 (安徽, 1998-); 肃州区 620902 (甘肃, 2002-)"
 
 
-def test_lookup_a_district_inside_a_roster_unit() -> None:
+def test_lookup_a_district_inside_a_roster_unit(run: Run) -> None:
     out = run("lookup", "130602").stdout
     assert "name          竞秀区\n" in out
     assert "implementing  no\n" in out
     assert "inside        保定市 (河北)\n" in out
 
 
-def test_lookup_a_roster_unit_that_holds_another() -> None:
+def test_lookup_a_roster_unit_that_holds_another(run: Run) -> None:
     assert "holds           定州市\n" in run("lookup", "保定").stdout
 
 
-def test_lookup_an_ambiguous_place_name_lists_every_place() -> None:
+def test_lookup_an_ambiguous_place_name_lists_every_place(run: Run) -> None:
     done = run("lookup", "朝阳区", check_code=1)
     assert done.stdout == ""
     assert "朝阳区 110105 (北京, 1980-)" in done.stderr
     assert "朝阳区 220104 (吉林, 1980-)" in done.stderr
 
 
-def test_lookup_a_code_in_no_list() -> None:
+def test_lookup_a_code_in_no_list(run: Run) -> None:
     done = run("lookup", "999999", check_code=1)
     assert done.stderr == (
         "skillrevival: no place has the code '999999' in any list from 2000 to 2025\n"
     )
 
 
-def test_lookup_settled_by_province_or_year() -> None:
+def test_lookup_settled_by_province_or_year(run: Run) -> None:
     out = run("lookup", "朝阳区", "--province", "吉林").stdout
     assert "code          220104\n" in out
     out = run("lookup", "铜仁", "--year", "2010", "--province", "贵州", check_code=1)

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 import skillrevival
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -14,7 +14,7 @@ import pytest
 
 import skillrevival
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 INIT = ROOT / "src" / "skillrevival" / "__init__.py"
 
 

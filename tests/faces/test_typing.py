@@ -12,7 +12,7 @@ import pytest
 
 from skillrevival._campaign.loader import LOADABLE, Loadable
 
-CLIENT = Path(__file__).parent / "typecheck" / "client.py"
+CLIENT = Path(__file__).parents[1] / "typecheck" / "client.py"
 
 
 def test_loadable_union_is_the_loadable_classes() -> None:

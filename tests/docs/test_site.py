@@ -22,7 +22,7 @@ import pytest
 import skillrevival
 from skillrevival._campaign.loader import LOADABLE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NOTICE = ROOT / "tests" / "data" / "notice-2015-67.txt"
 

@@ -19,7 +19,7 @@ import pytest
 import skillrevival
 from skillrevival import frames
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CODES = ["adcode", "code_in_year", "province_code"]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 FENCE = re.compile(r"^```console\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
 BIN = str(Path(sys.executable).parent)

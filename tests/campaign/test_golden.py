@@ -43,7 +43,7 @@ ROSTER = """
 31 新疆 3 乌鲁木齐市 克拉玛依市 巴州
 32 新疆兵团 1 第一师阿拉尔市
 """
-NOTICE = Path(__file__).parent / "data" / "notice-2015-67.txt"  # a copy of the notice's text
+NOTICE = Path(__file__).parents[1] / "data" / "notice-2015-67.txt"  # a copy of the notice's text
 ROWS = [line.split() for line in ROSTER.strip().splitlines()]
 
 
