@@ -1,15 +1,23 @@
 """Hypothesis profiles: ``dev`` (default, quick), ``thorough`` (HYPOTHESIS_PROFILE=thorough) and
 ``mutation`` (chosen by itself under mutmut: derandomized, so that a mutant's verdict does not
-depend on luck); under mutmut, the package's caches forgotten so that every mutant runs; and the
-docs site, built once for every test module that reads it."""
+depend on luck); under mutmut, the package's caches forgotten so that every mutant runs; the
+shared data (``campaign_doc``, a fresh copy of the bundled campaign document per test;
+``campaign``, ``geo`` and ``roster``, the bundled campaign, geography and roster); and the docs
+site, built once for every test module that reads it."""
 
+import functools
+import json
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import skillrevival
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
@@ -56,6 +64,51 @@ def forget_caches() -> None:
     fast = sys.modules.get("skillrevival._campaign.fast")
     if fast is not None:
         fast._BUILT.clear()
+
+
+@functools.cache
+def _bundled_campaign() -> dict[str, Any]:
+    """The bundled campaign.json, parsed once (the fixture hands out copies)."""
+    text = (resources.files("skillrevival") / "data" / "campaign.json").read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of parsed JSON: dicts, lists and scalars."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+@pytest.fixture
+def campaign_doc() -> dict[str, Any]:
+    """The bundled campaign.json as parsed JSON, a fresh copy for each test to change at will.
+
+    As the file holds it: a field left at its default (an empty ``other_names``) is absent.
+    """
+    document: dict[str, Any] = _copy(_bundled_campaign())
+    return document
+
+
+@pytest.fixture
+def campaign() -> skillrevival.Campaign:
+    """The bundled campaign (``skillrevival.campaign()``, cached by the package)."""
+    return skillrevival.campaign()
+
+
+@pytest.fixture
+def geo() -> skillrevival.Geography:
+    """The bundled geography (``skillrevival.geography()``, cached by the package)."""
+    return skillrevival.geography()
+
+
+@pytest.fixture
+def roster() -> skillrevival.Roster:
+    """The bundled roster (``skillrevival.campaign().roster``, cached by the package)."""
+    return skillrevival.campaign().roster
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ import datetime as dt
 from pathlib import Path
 
 import pendulum
-import pytest
 
 import skillrevival
 
@@ -45,11 +44,6 @@ ROSTER = """
 """
 NOTICE = Path(__file__).parents[1] / "data" / "notice-2015-67.txt"  # a copy of the notice's text
 ROWS = [line.split() for line in ROSTER.strip().splitlines()]
-
-
-@pytest.fixture(scope="module")
-def campaign() -> skillrevival.Campaign:
-    return skillrevival.campaign()
 
 
 def test_provinces_in_order_with_quotas(campaign: skillrevival.Campaign) -> None:

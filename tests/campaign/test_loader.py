@@ -1,14 +1,14 @@
-"""Reading's rules at their edges: how validate() names a wrong value, and is_implementing's
-reading of codes and the exact errors it raises.
+"""Reading's rules at their edges: how validate() names a wrong value, which level and class it
+reads, and in which order shape problems and the rules' problems come (is_implementing's reading of
+a key is in tests/join/test_roster_places.py).
 
-The roster's facts are from 附件2 of 人社部函〔2015〕67号 (定州 130682 and 保定 130600 are on it);
-the codes' years are from the geography's lists, 2000 to 2025.
+The roster's facts are from 附件2 of 人社部函〔2015〕67号 (定州 130682 and 保定 130600 are on it).
 """
 
 import pytest
 
 import skillrevival
-from skillrevival import NotFoundError, Phase, Place, Problem, ValidationError
+from skillrevival import Phase, Problem, ValidationError
 from skillrevival._campaign.model import Attachment
 
 FORTY = "0123456789" * 4
@@ -62,54 +62,6 @@ def test_a_valid_date_string_is_read_as_that_date() -> None:
     assert skillrevival.validate(PHASE_1, Phase) == []
     phase = skillrevival.structure({**PHASE_1, "start": "2015-03-02"}, Phase)
     assert (phase.start.year, phase.start.month, phase.start.day) == (2015, 3, 2)
-
-
-@pytest.mark.parametrize(
-    ("key", "expected"),
-    [
-        (" 130682 ", True),  # 定州, padded as a spreadsheet cell may be
-        ("１３０６８２", True),  # 定州, in full-width digits
-        ("１３０６０２", False),  # a district of 保定, in full-width digits
-    ],
-)
-def test_a_code_is_read_after_normalising(key: str, expected: bool) -> None:
-    assert skillrevival.is_implementing(key) is expected
-
-
-@pytest.mark.parametrize("key", ["999999", 999999, " 999999", "９９９９９９"])
-def test_a_code_in_no_list_is_refused_with_the_years_searched(key: str | int) -> None:
-    with pytest.raises(ValidationError) as caught:
-        skillrevival.is_implementing(key)
-    typed = key if isinstance(key, str) else str(key)
-    message = f"no place has the code {typed!r} in any list from 2000 to 2025"
-    assert caught.value.problems == (Problem("code_or_name", message),)
-    assert caught.value.what == "value"
-
-
-@pytest.mark.parametrize(
-    ("key", "kind"), [(13.0, "float"), (None, "NoneType"), (b"130682", "bytes")]
-)
-def test_a_key_of_another_type_is_refused_by_name(key: object, kind: str) -> None:
-    with pytest.raises(ValidationError) as caught:
-        skillrevival.is_implementing(key)  # type: ignore[arg-type]
-    message = f"expected a name or a code, got {kind}"
-    assert str(caught.value) == f"invalid value: 1 problem\n  code_or_name: {message}"
-
-
-def test_a_name_whose_places_disagree_is_unknown_and_says_why() -> None:
-    # 江北区 of 宁波 (330205) is not on the roster; 江北区 of 重庆 (500105) is, until 2024.
-    with pytest.raises(NotFoundError) as caught:
-        skillrevival.is_implementing("江北区")
-    error = caught.value
-    assert str(error) == (
-        "'江北区' names places of which some are implementing units and some not: "
-        "江北区 330205 (浙江, 1980-); 江北区 500105 (重庆, 1997-2024)"
-    )
-    assert error.key == "江北区"
-    assert error.suggestions == ("330205", "500105")
-    codes = [place.code for place in error.candidates if isinstance(place, Place)]
-    assert codes == ["330205", "500105"]
-    assert len(error.candidates) == 2
 
 
 DINGZHOU = {

@@ -4,6 +4,7 @@ Many checks here build a fresh converter or index rather than use the cached one
 every hook and message is exercised on its own (and so that mutation testing can see them).
 """
 
+import copy
 import hashlib
 import json
 import shutil
@@ -16,7 +17,6 @@ import pytest
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 import skillrevival
-import skillrevival._campaign.breakage
 import skillrevival._campaign.converter
 from skillrevival import NotFoundError, Problem, ValidationError
 from skillrevival._campaign.converter import make_converter
@@ -381,8 +381,8 @@ def test_suggestions_reach_half_similar_names() -> None:
     assert str(caught.value) == "no city named '苏州路街道'; did you mean <C>?"
 
 
-def test_campaign_rule_messages() -> None:
-    doc = skillrevival.converter.unstructure(skillrevival.campaign())
+def test_campaign_rule_messages(campaign_doc: dict[str, Any]) -> None:
+    doc = campaign_doc
     doc["phases"][1]["end"] = "2015-05-31"
     assert skillrevival.validate(doc) == [
         Problem("phases[1].end", "phase ends (2015-05-31) before it starts (2015-06-01)")
@@ -397,9 +397,8 @@ def test_nested_too_deeply_message() -> None:
     assert caught.value.problems == (Problem("", "not JSON this library reads: nested too deeply"),)
 
 
-def test_more_campaign_rule_messages() -> None:
-    good = skillrevival.converter.unstructure(skillrevival.campaign())
-    doc = skillrevival._campaign.breakage.copy_json(good)
+def test_more_campaign_rule_messages(campaign_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(campaign_doc)
     doc["sources"].append(dict(doc["sources"][0], title="again"))
     assert skillrevival.validate(doc) == [
         Problem(
@@ -407,7 +406,7 @@ def test_more_campaign_rule_messages() -> None:
             "source 'notice' is already listed at sources[0].id",
         )
     ]
-    doc = skillrevival._campaign.breakage.copy_json(good)
+    doc = copy.deepcopy(campaign_doc)
     doc["phases"][2]["number"] = 4
     doc["phases"][2]["start"] = "2016-09-30"
     assert skillrevival.validate(doc) == [
@@ -417,7 +416,7 @@ def test_more_campaign_rule_messages() -> None:
             "phase starts (2016-09-30) before the previous phase ends (2016-09-30)",
         ),
     ]
-    doc = skillrevival._campaign.breakage.copy_json(good)
+    doc = copy.deepcopy(campaign_doc)
     doc["notice"]["plan_deadline"] = "2017-01-01"
     assert skillrevival.validate(doc) == [
         Problem(

@@ -10,11 +10,6 @@ import skillrevival
 Doc = dict[str, Any]
 
 
-def _campaign_doc() -> Doc:
-    doc: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
-    return doc
-
-
 def _city(doc: Doc, province: int, city: int) -> Doc:
     found: Doc = doc["roster"]["provinces"][province]["cities"][city]
     return found
@@ -61,15 +56,17 @@ XPCC = "roster.provinces[31]"
         (_set_province(31, "within", "64"), f"{XPCC}.cities[0].adcode", "does not lie in"),
     ],
 )
-def test_rule_reports_at_its_path(change: Callable[[Doc], None], path: str, words: str) -> None:
-    doc = _campaign_doc()
+def test_rule_reports_at_its_path(
+    campaign_doc: Doc, change: Callable[[Doc], None], path: str, words: str
+) -> None:
+    doc = campaign_doc
     change(doc)
     problems = skillrevival.validate(doc)
     assert any(p.path == path and words in p.message for p in problems), problems
 
 
-def test_other_code_rules() -> None:
-    doc = _campaign_doc()
+def test_other_code_rules(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     dingzhou = _city(doc, 2, 3)
     dingzhou["other_codes"][0]["code"] = "130682"
     dingzhou["other_codes"].append(dict(dingzhou["other_codes"][0], code="130200"))
@@ -82,8 +79,8 @@ def test_other_code_rules() -> None:
     assert any(path == f"{where}[2].source" for path, _ in found)
 
 
-def test_geography_fields_are_required() -> None:
-    doc = _campaign_doc()
+def test_geography_fields_are_required(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     del _city(doc, 2, 3)["adcode"]
     del doc["roster"]["codes_as_of"]
     paths = {p.path for p in skillrevival.validate(doc)}

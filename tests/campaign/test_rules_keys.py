@@ -16,17 +16,11 @@ import pytest
 
 import skillrevival
 from skillrevival import Problem, Roster
-from skillrevival._campaign.breakage import copy_json
 from skillrevival._campaign.rules import check_rules
 
 Doc = dict[str, Any]
-CAMPAIGN: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
 LOOKUP = "a lookup by it could not tell the two apart"
 P = "roster.provinces"
-
-
-def _campaign() -> Doc:
-    return copy_json(CAMPAIGN)
 
 
 def _provinces(doc: Doc) -> list[Doc]:
@@ -41,8 +35,8 @@ def _clash(where: str, value: str, first: str, seen: str, what: str = "city") ->
 # --- numbering and quotas ---
 
 
-def test_provinces_numbered_out_of_order() -> None:
-    doc = _campaign()
+def test_provinces_numbered_out_of_order(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[3]["seq"] = 9
     _provinces(doc)[8]["seq"] = 4
     assert skillrevival.validate(doc) == [
@@ -51,8 +45,8 @@ def test_provinces_numbered_out_of_order() -> None:
     ]
 
 
-def test_roster_province_seq_zero() -> None:
-    doc = _campaign()
+def test_roster_province_seq_zero(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[0]["seq"] = 0
     assert skillrevival.validate(doc) == [
         Problem(f"{P}[0].seq", "province is numbered 0, but it stands at position 1"),
@@ -60,8 +54,8 @@ def test_roster_province_seq_zero() -> None:
     ]
 
 
-def test_a_quota_and_the_total_disagree_with_the_cities() -> None:
-    doc = _campaign()
+def test_a_quota_and_the_total_disagree_with_the_cities(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["quota"] = 6
     assert skillrevival.validate(doc) == [
         Problem(f"{P}[9].quota", "quota is 6, but 5 cities are listed"),
@@ -71,16 +65,16 @@ def test_a_quota_and_the_total_disagree_with_the_cities() -> None:
     ]
 
 
-def test_total_is_not_checked_while_a_quota_is_not_a_whole_number() -> None:
-    doc = _campaign()
+def test_total_is_not_checked_while_a_quota_is_not_a_whole_number(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["quota"] = True
     assert skillrevival.validate(doc) == [
         Problem(f"{P}[9].quota", "expected a whole number, got true")
     ]
 
 
-def test_total_is_not_checked_when_it_is_not_a_whole_number() -> None:
-    doc = _campaign()
+def test_total_is_not_checked_when_it_is_not_a_whole_number(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     doc["roster"]["total_quota"] = "100"
     _provinces(doc)[9]["quota"] = 4
     _provinces(doc)[9]["cities"].pop()
@@ -89,8 +83,8 @@ def test_total_is_not_checked_when_it_is_not_a_whole_number() -> None:
     ]
 
 
-def test_roster_alone_total_and_provinces() -> None:
-    roster = copy_json(CAMPAIGN["roster"])
+def test_roster_alone_total_and_provinces(campaign_doc: Doc) -> None:
+    roster = campaign_doc["roster"]
     roster["total_quota"] = 99
     assert skillrevival.validate(roster, Roster) == [
         Problem("total_quota", "total_quota is 99, but the provinces' quotas add up to 100")
@@ -101,8 +95,8 @@ def test_roster_alone_total_and_provinces() -> None:
     ]
 
 
-def test_roster_rules_under_a_path() -> None:
-    roster = copy_json(CAMPAIGN["roster"])
+def test_roster_rules_under_a_path(campaign_doc: Doc) -> None:
+    roster = campaign_doc["roster"]
     roster["provinces"] = []
     roster["total_quota"] = 0
     assert check_rules(roster, Roster, "roster") == [
@@ -113,9 +107,9 @@ def test_roster_rules_under_a_path() -> None:
 # --- names listed twice ---
 
 
-def test_a_province_listed_twice() -> None:
+def test_a_province_listed_twice(campaign_doc: Doc) -> None:
     """Each row's own rules first, then the names across rows."""
-    doc = _campaign()
+    doc = campaign_doc
     _provinces(doc)[3]["name"] = "北京"
     assert skillrevival.validate(doc) == [
         Problem(
@@ -125,8 +119,8 @@ def test_a_province_listed_twice() -> None:
     ] + [Problem(f"{P}[3].name", "province '北京' is already listed at roster.provinces[0].name")]
 
 
-def test_a_province_listed_twice_once_spaces_are_dropped() -> None:
-    doc = _campaign()
+def test_a_province_listed_twice_once_spaces_are_dropped(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     province = _provinces(doc)[20]
     province["name"] = "江 苏"
     for city in province["cities"]:
@@ -136,9 +130,9 @@ def test_a_province_listed_twice_once_spaces_are_dropped() -> None:
     ]
 
 
-def test_a_city_listed_in_two_provinces() -> None:
+def test_a_city_listed_in_two_provinces(campaign_doc: Doc) -> None:
     """The first city of a row: its path counts from that row's start."""
-    doc = _campaign()
+    doc = campaign_doc
     _provinces(doc)[10]["cities"][0]["name"] = "苏州市"
     assert skillrevival.validate(doc) == [
         Problem(
@@ -148,8 +142,8 @@ def test_a_city_listed_in_two_provinces() -> None:
     ]
 
 
-def test_a_city_listed_at_the_end_of_one_row_and_the_start_of_the_next() -> None:
-    doc = _campaign()
+def test_a_city_listed_at_the_end_of_one_row_and_the_start_of_the_next(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][4]["name"] = "温州市"
     assert skillrevival.validate(doc) == [
         Problem(
@@ -159,8 +153,8 @@ def test_a_city_listed_at_the_end_of_one_row_and_the_start_of_the_next() -> None
     ]
 
 
-def test_city_paths_skip_a_row_without_cities() -> None:
-    doc = _campaign()
+def test_city_paths_skip_a_row_without_cities(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     hainan = _provinces(doc)[20]
     hainan.update(quota=0, cities=[])
     doc["roster"]["total_quota"] = 99
@@ -174,8 +168,8 @@ def test_city_paths_skip_a_row_without_cities() -> None:
     ]
 
 
-def test_a_city_listed_twice_once_case_and_width_are_folded() -> None:
-    doc = _campaign()
+def test_a_city_listed_twice_once_case_and_width_are_folded(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[10]["cities"][0]["name"] = "SUZHOU"
     _provinces(doc)[11]["cities"][0]["name"] = "ｓｕｚｈｏｕ"
     assert skillrevival.validate(doc) == [
@@ -188,8 +182,8 @@ def test_a_city_listed_twice_once_case_and_width_are_folded() -> None:
     ]
 
 
-def test_a_city_listed_after_one_without_a_name() -> None:
-    doc = _campaign()
+def test_a_city_listed_after_one_without_a_name(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     del _provinces(doc)[9]["cities"][0]["name"]
     _provinces(doc)[9]["cities"][3]["name"] = "苏州市"
     assert skillrevival.validate(doc) == [
@@ -201,8 +195,8 @@ def test_a_city_listed_after_one_without_a_name() -> None:
     ]
 
 
-def test_blank_names_are_not_listed_twice() -> None:
-    doc = _campaign()
+def test_blank_names_are_not_listed_twice(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["name"] = " "
     _provinces(doc)[9]["cities"][1]["name"] = " "
     assert check_rules(doc["roster"], Roster, text=False) == []
@@ -215,8 +209,8 @@ def test_blank_names_are_not_listed_twice() -> None:
 # --- codes listed twice ---
 
 
-def test_a_province_code_listed_twice() -> None:
-    doc = _campaign()
+def test_a_province_code_listed_twice(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[25]["code"] = "46"
     assert skillrevival.validate(doc) == [
         Problem(f"{P}[25].cities[0].adcode", "code 540200 does not lie in the province's code 46"),
@@ -226,8 +220,8 @@ def test_a_province_code_listed_twice() -> None:
     ]
 
 
-def test_province_code_paths_skip_a_region_without_a_code() -> None:
-    doc = _campaign()
+def test_province_code_paths_skip_a_region_without_a_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[0].update(code=None, within="11")
     _provinces(doc)[25]["code"] = "46"
     _provinces(doc)[25]["cities"][0]["adcode"] = "460200"
@@ -238,8 +232,8 @@ def test_province_code_paths_skip_a_region_without_a_code() -> None:
     ]
 
 
-def test_a_city_code_listed_twice() -> None:
-    doc = _campaign()
+def test_a_city_code_listed_twice(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][2]["adcode"] = "320500"
     assert skillrevival.validate(doc) == [
         Problem(
@@ -249,8 +243,8 @@ def test_a_city_code_listed_twice() -> None:
     ]
 
 
-def test_an_other_code_that_is_another_citys_code() -> None:
-    doc = _campaign()
+def test_an_other_code_that_is_another_citys_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[2]["cities"][3]["other_codes"][0]["code"] = "130200"
     assert skillrevival.validate(doc) == [
         Problem(
@@ -260,8 +254,8 @@ def test_an_other_code_that_is_another_citys_code() -> None:
     ]
 
 
-def test_a_city_code_that_is_another_citys_other_code() -> None:
-    doc = _campaign()
+def test_a_city_code_that_is_another_citys_other_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_codes"] = [
         {"code": "320500", "kind": "statistical", "source": "nbs-statistical-codes", "note": "x"}
     ]
@@ -281,16 +275,16 @@ def test_a_city_code_that_is_another_citys_other_code() -> None:
 # --- lookup keys shared by two records ---
 
 
-def test_a_citys_official_name_that_is_another_citys_name() -> None:
-    doc = _campaign()
+def test_a_citys_official_name_that_is_another_citys_name(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[10]["cities"][0]["official_name"] = "苏州市"
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[10].cities[0].official_name", "苏州市", f"{P}[9].cities[1].name", "苏州市")
     ]
 
 
-def test_a_citys_name_that_is_an_earlier_citys_other_name() -> None:
-    doc = _campaign()
+def test_a_citys_name_that_is_an_earlier_citys_other_name(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[30]["cities"][2]["name"] = "Wulumuqi"
     _provinces(doc)[30]["cities"][2]["province"] = "新疆"
     assert skillrevival.validate(doc) == [
@@ -300,17 +294,17 @@ def test_a_citys_name_that_is_an_earlier_citys_other_name() -> None:
     ]
 
 
-def test_english_names_clash_once_case_is_folded() -> None:
-    doc = _campaign()
+def test_english_names_clash_once_case_is_folded(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[11]["cities"][0]["name_en"] = "SUZHOU"
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[11].cities[0].name_en", "SUZHOU", f"{P}[9].cities[1].name_en", "Suzhou")
     ]
 
 
-def test_names_clash_once_accents_are_dropped() -> None:
+def test_names_clash_once_accents_are_dropped(campaign_doc: Doc) -> None:
     """Xigazê (an other name of 日喀则市) and XIGAZE are one key."""
-    doc = _campaign()
+    doc = campaign_doc
     _provinces(doc)[30]["cities"][1]["other_names"] = ["Kelamayi", "XIGAZE"]
     assert skillrevival.validate(doc) == [
         _clash(
@@ -322,25 +316,25 @@ def test_names_clash_once_accents_are_dropped() -> None:
     ]
 
 
-def test_an_accented_name_clashes_with_a_plain_one() -> None:
+def test_an_accented_name_clashes_with_a_plain_one(campaign_doc: Doc) -> None:
     """Ürümqi is Urumqi once accents are dropped: the first of 乌鲁木齐市's keys to clash."""
-    doc = _campaign()
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_names"] = ["Ürümqi"]
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[30].cities[0].name_en", "Urumqi", f"{P}[9].cities[0].other_names[0]", "Ürümqi")
     ]
 
 
-def test_a_name_that_is_another_citys_code() -> None:
-    doc = _campaign()
+def test_a_name_that_is_another_citys_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_names"] = ["320500"]
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[9].cities[1].adcode", "320500", f"{P}[9].cities[0].other_names[0]", "320500")
     ]
 
 
-def test_a_name_that_is_another_citys_other_code() -> None:
-    doc = _campaign()
+def test_a_name_that_is_another_citys_other_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_names"] = ["139001"]
     assert skillrevival.validate(doc) == [
         _clash(
@@ -352,8 +346,8 @@ def test_a_name_that_is_another_citys_other_code() -> None:
     ]
 
 
-def test_two_cities_that_share_several_keys_are_reported_once() -> None:
-    doc = _campaign()
+def test_two_cities_that_share_several_keys_are_reported_once(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     city = _provinces(doc)[10]["cities"][0]
     city.update(official_name="苏州市", name_en="Suzhou", other_names=["苏州"])
     assert skillrevival.validate(doc) == [
@@ -361,8 +355,8 @@ def test_two_cities_that_share_several_keys_are_reported_once() -> None:
     ]
 
 
-def test_each_pair_of_cities_is_reported() -> None:
-    doc = _campaign()
+def test_each_pair_of_cities_is_reported(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[10]["cities"][0]["official_name"] = "苏州市"
     _provinces(doc)[11]["cities"][0]["other_names"] = ["苏州市"]
     assert skillrevival.validate(doc) == [
@@ -371,14 +365,14 @@ def test_each_pair_of_cities_is_reported() -> None:
     ]
 
 
-def test_a_city_may_repeat_its_own_keys() -> None:
-    doc = _campaign()
+def test_a_city_may_repeat_its_own_keys(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][1]["other_names"] = ["苏州市", "SUZHOU", "320500"]
     assert skillrevival.validate(doc) == []
 
 
-def test_cities_that_are_not_objects_still_count_in_the_key_check() -> None:
-    doc = _campaign()
+def test_cities_that_are_not_objects_still_count_in_the_key_check(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0] = None
     _provinces(doc)[10]["cities"][0]["official_name"] = "苏州市"
     assert skillrevival.validate(doc) == [
@@ -387,8 +381,8 @@ def test_cities_that_are_not_objects_still_count_in_the_key_check() -> None:
     ]
 
 
-def test_other_names_that_are_not_a_list_are_the_converters() -> None:
-    doc = _campaign()
+def test_other_names_that_are_not_a_list_are_the_converters(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_names"] = "苏州市"
     _provinces(doc)[9]["cities"][2]["other_codes"] = "320500"
     assert skillrevival.validate(doc) == [
@@ -397,8 +391,8 @@ def test_other_names_that_are_not_a_list_are_the_converters() -> None:
     ]
 
 
-def test_blank_and_missing_keys_name_nothing() -> None:
-    doc = _campaign()
+def test_blank_and_missing_keys_name_nothing(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["cities"][0]["other_names"] = [" "]
     _provinces(doc)[10]["cities"][0]["other_names"] = [" "]
     _provinces(doc)[9]["cities"][1]["official_name"] = None
@@ -409,16 +403,16 @@ def test_blank_and_missing_keys_name_nothing() -> None:
 # --- province keys ---
 
 
-def test_a_provinces_english_name_that_is_another_provinces_name() -> None:
-    doc = _campaign()
+def test_a_provinces_english_name_that_is_another_provinces_name(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[10]["name_en"] = "江苏"
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[10].name_en", "江苏", f"{P}[9].name", "江苏", "province")
     ]
 
 
-def test_two_provinces_with_one_official_name() -> None:
-    doc = _campaign()
+def test_two_provinces_with_one_official_name(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["official_name"] = "浙江省"
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[10].official_name", "浙江省", f"{P}[9].official_name", "浙江省", "province")
@@ -426,39 +420,41 @@ def test_two_provinces_with_one_official_name() -> None:
 
 
 @pytest.mark.parametrize(("name", "seen"), [("32", "32"), ("320000", "320000")])
-def test_a_province_named_by_another_provinces_code(name: str, seen: str) -> None:
+def test_a_province_named_by_another_provinces_code(
+    campaign_doc: Doc, name: str, seen: str
+) -> None:
     """A province is found by its code (32) and by its code as six digits (320000)."""
-    doc = _campaign()
+    doc = campaign_doc
     _provinces(doc)[10]["other_names"] = [name]
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[10].other_names[0]", name, f"{P}[9].code", seen, "province")
     ]
 
 
-def test_a_province_named_by_a_later_provinces_code() -> None:
-    doc = _campaign()
+def test_a_province_named_by_a_later_provinces_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[0]["other_names"] = ["330000"]
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[10].code", "330000", f"{P}[0].other_names[0]", "330000", "province")
     ]
 
 
-def test_province_names_clash_once_accents_are_dropped() -> None:
-    doc = _campaign()
+def test_province_names_clash_once_accents_are_dropped(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["other_names"] = ["Xìzàng"]
     assert skillrevival.validate(doc) == [
         _clash(f"{P}[25].other_names[0]", "Xizang", f"{P}[9].other_names[0]", "Xìzàng", "province")
     ]
 
 
-def test_a_province_may_repeat_its_own_keys() -> None:
-    doc = _campaign()
+def test_a_province_may_repeat_its_own_keys(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[9]["other_names"] = ["江苏省", "JIANGSU", "32", "320000"]
     assert skillrevival.validate(doc) == []
 
 
-def test_a_province_that_is_not_an_object_still_counts() -> None:
-    doc = _campaign()
+def test_a_province_that_is_not_an_object_still_counts(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     _provinces(doc)[0] = "北京"
     doc["roster"]["total_quota"] = 97
     _provinces(doc)[10]["name_en"] = "江苏"
@@ -471,9 +467,9 @@ def test_a_province_that_is_not_an_object_still_counts() -> None:
 # --- a clash is found whatever else is odd in the roster ---
 
 
-def _two_rows() -> Doc:
+def _two_rows(campaign_doc: Doc) -> Doc:
     """A roster of 江苏 and 浙江 alone (no region without a code)."""
-    roster = copy_json(CAMPAIGN["roster"])
+    roster = campaign_doc["roster"]
     roster["provinces"] = [roster["provinces"][9], roster["provinces"][10]]
     roster["provinces"][0]["seq"] = 1
     roster["provinces"][1]["seq"] = 2
@@ -481,20 +477,22 @@ def _two_rows() -> Doc:
     return roster
 
 
-def test_a_small_roster_is_valid() -> None:
-    assert skillrevival.validate(_two_rows(), Roster) == []
+def test_a_small_roster_is_valid(campaign_doc: Doc) -> None:
+    assert skillrevival.validate(_two_rows(campaign_doc), Roster) == []
 
 
-def test_a_province_named_by_another_provinces_code_in_a_roster_of_coded_provinces() -> None:
-    roster = _two_rows()
+def test_a_province_named_by_another_provinces_code_in_a_roster_of_coded_provinces(
+    campaign_doc: Doc,
+) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"][1]["other_names"] = ["32"]
     assert skillrevival.validate(roster, Roster) == [
         _clash("provinces[1].other_names[0]", "32", "provinces[0].code", "32", "province")
     ]
 
 
-def test_a_roster_whose_only_city_is_not_an_object() -> None:
-    roster = _two_rows()
+def test_a_roster_whose_only_city_is_not_an_object(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     del roster["provinces"][1]
     roster["provinces"][0].update(quota=1, cities=["南通市"])
     roster["total_quota"] = 1
@@ -503,16 +501,16 @@ def test_a_roster_whose_only_city_is_not_an_object() -> None:
     ]
 
 
-def test_a_roster_whose_only_province_is_not_an_object() -> None:
-    roster = _two_rows()
+def test_a_roster_whose_only_province_is_not_an_object(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"] = ["江苏"]
     assert skillrevival.validate(roster, Roster) == [
         Problem("provinces[0]", "expected an object, got the string '江苏'")
     ]
 
 
-def test_a_city_clash_beside_other_names_that_are_not_a_list() -> None:
-    roster = _two_rows()
+def test_a_city_clash_beside_other_names_that_are_not_a_list(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"][0]["cities"][0]["other_names"] = "无锡"
     roster["provinces"][1]["cities"][0]["official_name"] = "苏州市"
     assert skillrevival.validate(roster, Roster) == [
@@ -526,8 +524,8 @@ def test_a_city_clash_beside_other_names_that_are_not_a_list() -> None:
     ]
 
 
-def test_a_province_clash_beside_other_names_that_are_not_a_list() -> None:
-    roster = _two_rows()
+def test_a_province_clash_beside_other_names_that_are_not_a_list(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"][0]["other_names"] = "苏"
     roster["provinces"][1]["name_en"] = "江苏"
     assert skillrevival.validate(roster, Roster) == [
@@ -536,8 +534,8 @@ def test_a_province_clash_beside_other_names_that_are_not_a_list() -> None:
     ]
 
 
-def test_a_city_clash_beside_a_missing_name() -> None:
-    roster = _two_rows()
+def test_a_city_clash_beside_a_missing_name(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     del roster["provinces"][0]["cities"][0]["official_name"]
     roster["provinces"][1]["cities"][0]["official_name"] = "苏州市"
     assert skillrevival.validate(roster, Roster) == [
@@ -551,8 +549,8 @@ def test_a_city_clash_beside_a_missing_name() -> None:
     ]
 
 
-def test_a_city_listed_twice_once_inner_spaces_are_dropped() -> None:
-    roster = _two_rows()
+def test_a_city_listed_twice_once_inner_spaces_are_dropped(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"][1]["cities"][0]["name"] = "苏 州市"
     assert skillrevival.validate(roster, Roster) == [
         Problem(
@@ -562,9 +560,9 @@ def test_a_city_listed_twice_once_inner_spaces_are_dropped() -> None:
     ]
 
 
-def test_a_city_clash_beside_a_name_holding_nul() -> None:
+def test_a_city_clash_beside_a_name_holding_nul(campaign_doc: Doc) -> None:
     """NUL is no white space and no separator: a name holding it is a name like any other."""
-    roster = _two_rows()
+    roster = _two_rows(campaign_doc)
     roster["provinces"][0]["cities"][0]["other_names"] = ["无\x00锡"]
     assert skillrevival.validate(roster, Roster) == []
     roster["provinces"][1]["cities"][0]["official_name"] = "苏州市"
@@ -578,10 +576,10 @@ def test_a_city_clash_beside_a_name_holding_nul() -> None:
     ]
 
 
-def test_a_city_code_of_two_digits_is_not_read_as_a_province_code() -> None:
+def test_a_city_code_of_two_digits_is_not_read_as_a_province_code(campaign_doc: Doc) -> None:
     """Only a province is also found by its code with 0000 added; a city's short code is just
     a bad code (and a clash elsewhere makes the walk over every key run)."""
-    roster = _two_rows()
+    roster = _two_rows(campaign_doc)
     roster["provinces"][0]["cities"][0]["adcode"] = "32"
     roster["provinces"][0]["cities"][2]["other_names"] = ["320000"]
     roster["provinces"][1]["cities"][0]["official_name"] = "苏州市"
@@ -596,8 +594,8 @@ def test_a_city_code_of_two_digits_is_not_read_as_a_province_code() -> None:
     ]
 
 
-def test_a_province_code_of_six_digits_is_one_mistake() -> None:
-    roster = _two_rows()
+def test_a_province_code_of_six_digits_is_one_mistake(campaign_doc: Doc) -> None:
+    roster = _two_rows(campaign_doc)
     roster["provinces"][1]["code"] = "320000"
     assert skillrevival.validate(roster, Roster) == [
         Problem("provinces[1].code", "must be 2 digits or null, got '320000'")

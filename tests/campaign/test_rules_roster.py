@@ -13,26 +13,22 @@ city, under 410000), 海南 (row 20, code 46, one city), 西藏 (row 25, code 54
 Xigazê) and 新疆兵团 (row 31, no code, within 65).
 """
 
+import copy
 from typing import Any
 
 import pytest
 
 import skillrevival
 from skillrevival import City, Problem, Province
-from skillrevival._campaign.breakage import copy_json
 from skillrevival._campaign.rules import check_rules
 
 Doc = dict[str, Any]
-CAMPAIGN: Doc = skillrevival.converter.unstructure(skillrevival.campaign())
 LOOKUP = "a lookup by it could not tell the two apart"
 
 
-def _campaign() -> Doc:
-    return copy_json(CAMPAIGN)
-
-
-def _row(index: int) -> Doc:
-    province: Doc = copy_json(CAMPAIGN["roster"]["provinces"][index])
+def _row(campaign_doc: Doc, index: int) -> Doc:
+    """Row ``index`` of the roster: a copy, apart from the document."""
+    province: Doc = copy.deepcopy(campaign_doc["roster"]["provinces"][index])
     return province
 
 
@@ -162,25 +158,25 @@ VALID_CITY_CASES: dict[str, tuple[int, int, Doc]] = {
 }
 
 
-def _changed(row: int, index: int, changes: Doc) -> tuple[Doc, Doc]:
-    """The campaign with one city changed, and that city."""
-    doc = _campaign()
+def _changed(campaign_doc: Doc, row: int, index: int, changes: Doc) -> tuple[Doc, Doc]:
+    """A copy of the campaign with one city changed, and that city."""
+    doc: Doc = copy.deepcopy(campaign_doc)
     city = doc["roster"]["provinces"][row]["cities"][index]
     city.update(changes)
     return doc, city
 
 
 @pytest.mark.parametrize("name", sorted(CITY_CASES))
-def test_city_rule_on_the_city_alone(name: str) -> None:
+def test_city_rule_on_the_city_alone(campaign_doc: Doc, name: str) -> None:
     row, index, changes, expected = CITY_CASES[name]
-    _, city = _changed(row, index, changes)
+    _, city = _changed(campaign_doc, row, index, changes)
     assert skillrevival.validate(city, City) == [Problem(p, m) for p, m in expected]
 
 
 @pytest.mark.parametrize("name", sorted(CITY_CASES))
-def test_city_rule_in_its_province(name: str) -> None:
+def test_city_rule_in_its_province(campaign_doc: Doc, name: str) -> None:
     row, index, changes, expected = CITY_CASES[name]
-    doc, _ = _changed(row, index, changes)
+    doc, _ = _changed(campaign_doc, row, index, changes)
     province = doc["roster"]["provinces"][row]
     where = f"cities[{index}]"
     assert skillrevival.validate(province, Province) == [
@@ -189,24 +185,24 @@ def test_city_rule_in_its_province(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CITY_CASES))
-def test_city_rule_in_the_campaign(name: str) -> None:
+def test_city_rule_in_the_campaign(campaign_doc: Doc, name: str) -> None:
     row, index, changes, expected = CITY_CASES[name]
-    doc, _ = _changed(row, index, changes)
+    doc, _ = _changed(campaign_doc, row, index, changes)
     where = f"roster.provinces[{row}].cities[{index}]"
     assert skillrevival.validate(doc) == [Problem(f"{where}.{p}", m) for p, m in expected]
 
 
 @pytest.mark.parametrize("name", sorted(VALID_CITY_CASES))
-def test_valid_city_changes(name: str) -> None:
+def test_valid_city_changes(campaign_doc: Doc, name: str) -> None:
     row, index, changes = VALID_CITY_CASES[name]
-    doc, city = _changed(row, index, changes)
+    doc, city = _changed(campaign_doc, row, index, changes)
     assert skillrevival.validate(city, City) == []
     assert skillrevival.validate(doc["roster"]["provinces"][row], Province) == []
     assert skillrevival.validate(doc) == []
 
 
-def test_a_code_that_is_not_text_gets_the_converters_problem_only() -> None:
-    _, city = _changed(2, 3, {"adcode": 130682, "parent": 130600})
+def test_a_code_that_is_not_text_gets_the_converters_problem_only(campaign_doc: Doc) -> None:
+    _, city = _changed(campaign_doc, 2, 3, {"adcode": 130682, "parent": 130600})
     assert skillrevival.validate(city, City) == [
         Problem("adcode", "expected a string, got the number 130682"),
         Problem("parent", "expected a string, got the number 130600"),
@@ -214,16 +210,16 @@ def test_a_code_that_is_not_text_gets_the_converters_problem_only() -> None:
     assert check_rules(city, City) == []
 
 
-def test_no_parent_rule_without_a_level_the_rules_know() -> None:
+def test_no_parent_rule_without_a_level_the_rules_know(campaign_doc: Doc) -> None:
     for level in (None, 3, "city"):
-        _, city = _changed(2, 3, {"level": level, "parent": None})
+        _, city = _changed(campaign_doc, 2, 3, {"level": level, "parent": None})
         assert check_rules(city, City) == [], level
-    _, city = _changed(2, 3, {"level": "county_city", "parent": "1306"})
+    _, city = _changed(campaign_doc, 2, 3, {"level": "county_city", "parent": "1306"})
     assert check_rules(city, City) == [Problem("parent", "must be 6 digits or null, got '1306'")]
 
 
-def test_an_other_code_repeating_the_citys_own() -> None:
-    doc, city = _changed(2, 3, {})
+def test_an_other_code_repeating_the_citys_own(campaign_doc: Doc) -> None:
+    doc, city = _changed(campaign_doc, 2, 3, {})
     city["other_codes"][0]["code"] = "130682"
     assert skillrevival.validate(city, City) == [
         Problem("other_codes[0].code", "repeats the city's own adcode 130682")
@@ -234,8 +230,8 @@ def test_an_other_code_repeating_the_citys_own() -> None:
     ]
 
 
-def test_other_codes_are_checked_each_at_its_index() -> None:
-    _, city = _changed(2, 3, {})
+def test_other_codes_are_checked_each_at_its_index(campaign_doc: Doc) -> None:
+    _, city = _changed(campaign_doc, 2, 3, {})
     first = city["other_codes"][0]
     city["other_codes"] = [first, dict(first, code="1390"), dict(first, code="130682")]
     assert skillrevival.validate(city, City) == [
@@ -244,8 +240,8 @@ def test_other_codes_are_checked_each_at_its_index() -> None:
     ]
 
 
-def test_city_seq_below_one_alone_and_in_its_row() -> None:
-    doc, city = _changed(9, 0, {"seq": 0})
+def test_city_seq_below_one_alone_and_in_its_row(campaign_doc: Doc) -> None:
+    doc, city = _changed(campaign_doc, 9, 0, {"seq": 0})
     assert skillrevival.validate(city, City) == [Problem("seq", "must be 1 or more, got 0")]
     assert skillrevival.validate(doc) == [
         Problem(
@@ -253,15 +249,15 @@ def test_city_seq_below_one_alone_and_in_its_row() -> None:
         ),
         Problem("roster.provinces[9].cities[0].seq", "must be 1 or more, got 0"),
     ]
-    _, city = _changed(9, 0, {"seq": 1})
+    _, city = _changed(campaign_doc, 9, 0, {"seq": 1})
     assert skillrevival.validate(city, City) == []
 
 
 # --- a city inside its province ---
 
 
-def test_a_city_whose_code_lies_in_another_province() -> None:
-    doc, _ = _changed(9, 1, {"adcode": "330600"})
+def test_a_city_whose_code_lies_in_another_province(campaign_doc: Doc) -> None:
+    doc, _ = _changed(campaign_doc, 9, 1, {"adcode": "330600"})
     assert skillrevival.validate(doc) == [
         Problem(
             "roster.provinces[9].cities[1].adcode",
@@ -271,8 +267,10 @@ def test_a_city_whose_code_lies_in_another_province() -> None:
     assert skillrevival.validate(doc["roster"]["provinces"][9]["cities"][1], City) == []
 
 
-def test_a_city_of_a_region_without_a_code_lies_in_the_region_it_is_within() -> None:
-    doc, _ = _changed(31, 0, {"adcode": "649002", "parent": "640000"})
+def test_a_city_of_a_region_without_a_code_lies_in_the_region_it_is_within(
+    campaign_doc: Doc,
+) -> None:
+    doc, _ = _changed(campaign_doc, 31, 0, {"adcode": "649002", "parent": "640000"})
     assert skillrevival.validate(doc) == [
         Problem(
             "roster.provinces[31].cities[0].adcode",
@@ -281,8 +279,8 @@ def test_a_city_of_a_region_without_a_code_lies_in_the_region_it_is_within() -> 
     ]
 
 
-def test_no_province_check_for_a_province_code_that_is_no_code() -> None:
-    doc = _campaign()
+def test_no_province_check_for_a_province_code_that_is_no_code(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     doc["roster"]["provinces"][9]["code"] = "3"
     doc["roster"]["provinces"][9]["cities"][1]["adcode"] = "330600"
     assert skillrevival.validate(doc) == [
@@ -290,8 +288,8 @@ def test_no_province_check_for_a_province_code_that_is_no_code() -> None:
     ]
 
 
-def test_a_city_naming_another_province() -> None:
-    doc, _ = _changed(9, 2, {"province": "浙江"})
+def test_a_city_naming_another_province(campaign_doc: Doc) -> None:
+    doc, _ = _changed(campaign_doc, 9, 2, {"province": "浙江"})
     assert skillrevival.validate(doc) == [
         Problem(
             "roster.provinces[9].cities[2].province",
@@ -300,8 +298,8 @@ def test_a_city_naming_another_province() -> None:
     ]
 
 
-def test_a_province_row_reports_numbers_then_its_codes_then_its_cities() -> None:
-    province = _row(9)
+def test_a_province_row_reports_numbers_then_its_codes_then_its_cities(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["code"] = "320"
     cities = province["cities"]
     cities[0].update(province="浙江", adcode="32020")
@@ -316,16 +314,16 @@ def test_a_province_row_reports_numbers_then_its_codes_then_its_cities() -> None
     ]
 
 
-def test_a_city_that_is_not_an_object_in_a_row() -> None:
-    province = _row(9)
+def test_a_city_that_is_not_an_object_in_a_row(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["cities"][2] = "南通市"
     assert skillrevival.validate(province, Province) == [
         Problem("cities[2]", "expected an object, got the string '南通市'")
     ]
 
 
-def test_a_city_without_a_province_or_seq_gets_no_rule_of_them() -> None:
-    province = _row(9)
+def test_a_city_without_a_province_or_seq_gets_no_rule_of_them(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     del province["cities"][2]["province"]
     province["cities"][3]["seq"] = "4"
     assert skillrevival.validate(province, Province) == [
@@ -334,8 +332,8 @@ def test_a_city_without_a_province_or_seq_gets_no_rule_of_them() -> None:
     ]
 
 
-def test_a_province_without_a_name_still_checks_its_cities() -> None:
-    province = _row(9)
+def test_a_province_without_a_name_still_checks_its_cities(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["name"] = 32
     province["cities"][1]["adcode"] = "330500"
     province["cities"][2]["seq"] = 9
@@ -349,14 +347,14 @@ def test_a_province_without_a_name_still_checks_its_cities() -> None:
 # --- a province's own fields ---
 
 
-def test_province_seq_below_one() -> None:
-    province = _row(9)
+def test_province_seq_below_one(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["seq"] = 0
     assert skillrevival.validate(province, Province) == [Problem("seq", "must be 1 or more, got 0")]
 
 
-def test_negative_quota() -> None:
-    province = _row(9)
+def test_negative_quota(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["quota"] = -5
     assert skillrevival.validate(province, Province) == [
         Problem("quota", "must not be negative, got -5")
@@ -364,16 +362,16 @@ def test_negative_quota() -> None:
 
 
 @pytest.mark.parametrize(("quota", "listed"), [(4, 5), (6, 5), (0, 5)])
-def test_quota_against_the_cities_listed(quota: int, listed: int) -> None:
-    province = _row(9)
+def test_quota_against_the_cities_listed(campaign_doc: Doc, quota: int, listed: int) -> None:
+    province = _row(campaign_doc, 9)
     province["quota"] = quota
     assert skillrevival.validate(province, Province) == [
         Problem("quota", f"quota is {quota}, but {listed} cities are listed")
     ]
 
 
-def test_quota_of_fewer_cities() -> None:
-    province = _row(9)
+def test_quota_of_fewer_cities(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     del province["cities"][3:]
     assert skillrevival.validate(province, Province) == [
         Problem("quota", "quota is 5, but 3 cities are listed")
@@ -382,19 +380,19 @@ def test_quota_of_fewer_cities() -> None:
     assert skillrevival.validate(province, Province) == []
 
 
-def test_quota_zero_with_no_city_is_valid_for_the_province() -> None:
-    province = _row(9)
+def test_quota_zero_with_no_city_is_valid_for_the_province(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province.update(quota=0, cities=[])
     assert skillrevival.validate(province, Province) == []
 
 
-def test_no_quota_rule_without_a_list_of_cities_or_a_whole_quota() -> None:
-    province = _row(9)
+def test_no_quota_rule_without_a_list_of_cities_or_a_whole_quota(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["cities"] = None
     assert skillrevival.validate(province, Province) == [
         Problem("cities", "expected an array, got null")
     ]
-    province = _row(9)
+    province = _row(campaign_doc, 9)
     province["quota"] = 4.0
     assert skillrevival.validate(province, Province) == [
         Problem("quota", "expected a whole number, got the number 4.0")
@@ -412,38 +410,40 @@ def test_no_quota_rule_without_a_list_of_cities_or_a_whole_quota() -> None:
         ("code", "3a", "must be 2 digits or null, got '3a'"),
     ],
 )
-def test_province_code_not_two_digits(field: str, value: str, message: str) -> None:
-    province = _row(20)
+def test_province_code_not_two_digits(
+    campaign_doc: Doc, field: str, value: str, message: str
+) -> None:
+    province = _row(campaign_doc, 20)
     province[field] = value
     assert skillrevival.validate(province, Province) == [Problem(field, message)]
 
 
-def test_within_not_two_digits() -> None:
-    province = _row(31)
+def test_within_not_two_digits(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 31)
     province["within"] = "650"
     assert skillrevival.validate(province, Province) == [
         Problem("within", "must be 2 digits or null, got '650'")
     ]
 
 
-def test_a_region_without_a_code_must_say_where_it_lies() -> None:
-    province = _row(31)
+def test_a_region_without_a_code_must_say_where_it_lies(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 31)
     province["within"] = None
     assert skillrevival.validate(province, Province) == [
         Problem("within", "a region without a code must say where it lies")
     ]
 
 
-def test_a_region_with_a_code_lies_within_no_other() -> None:
-    province = _row(20)
+def test_a_region_with_a_code_lies_within_no_other(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 20)
     province["within"] = "44"
     assert skillrevival.validate(province, Province) == [
         Problem("within", "only a region without a code lies within another")
     ]
 
 
-def test_a_region_without_a_code_field_gets_the_converters_problem_only() -> None:
-    province = _row(31)
+def test_a_region_without_a_code_field_gets_the_converters_problem_only(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 31)
     del province["code"]
     province["within"] = None
     assert skillrevival.validate(province, Province) == [
@@ -454,9 +454,9 @@ def test_a_region_without_a_code_field_gets_the_converters_problem_only() -> Non
 # --- a province alone, and under a path ---
 
 
-def test_province_alone_under_a_path() -> None:
+def test_province_alone_under_a_path(campaign_doc: Doc) -> None:
     """check_rules puts a province's problems under the path it is given (as in a roster)."""
-    province = _row(9)
+    province = _row(campaign_doc, 9)
     province["cities"][2]["name"] = "苏州市"
     province["cities"][3]["official_name"] = "无锡市"
     province["seq"] = 0
@@ -474,8 +474,8 @@ def test_province_alone_under_a_path() -> None:
     ]
 
 
-def test_province_alone_key_clashes() -> None:
-    province = _row(30)
+def test_province_alone_key_clashes(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 30)
     cities = province["cities"]
     cities[1]["other_names"] = ["URUMQI"]
     cities[2]["name_en"] = "Wulumuqi"
@@ -516,9 +516,9 @@ ROW_CASES: dict[str, tuple[int, int, Doc, list[tuple[str, str]]]] = {
 
 
 @pytest.mark.parametrize("name", sorted(ROW_CASES))
-def test_unusual_parents_alone_and_in_a_row(name: str) -> None:
+def test_unusual_parents_alone_and_in_a_row(campaign_doc: Doc, name: str) -> None:
     row, index, changes, expected = ROW_CASES[name]
-    doc, city = _changed(row, index, changes)
+    doc, city = _changed(campaign_doc, row, index, changes)
     assert skillrevival.validate(city, City) == [Problem(p, m) for p, m in expected]
     assert skillrevival.validate(doc["roster"]["provinces"][row], Province) == [
         Problem(f"cities[{index}].{p}", m) for p, m in expected
@@ -527,9 +527,9 @@ def test_unusual_parents_alone_and_in_a_row(name: str) -> None:
 
 @pytest.mark.parametrize(("row", "index", "parent"), [(2, 1, None), (15, 4, "410000")])
 def test_a_level_that_is_an_array_is_the_converters(
-    row: int, index: int, parent: str | None
+    campaign_doc: Doc, row: int, index: int, parent: str | None
 ) -> None:
-    province = _row(row)
+    province = _row(campaign_doc, row)
     province["cities"][index].update(level=["地级市"], parent=parent)
     problems = skillrevival.validate(province, Province)
     assert [p.path for p in problems] == [f"cities[{index}].level"]
@@ -537,24 +537,24 @@ def test_a_level_that_is_an_array_is_the_converters(
     assert problems[0].message.endswith(", got an array")
 
 
-def test_a_lone_city_without_a_name() -> None:
-    province = _row(20)
+def test_a_lone_city_without_a_name(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 20)
     province["cities"][0]["name"] = None
     assert skillrevival.validate(province, Province) == [
         Problem("cities[0].name", "expected a string, got null")
     ]
 
 
-def test_a_province_code_written_as_a_number_is_the_converters() -> None:
-    province = _row(9)
+def test_a_province_code_written_as_a_number_is_the_converters(campaign_doc: Doc) -> None:
+    province = _row(campaign_doc, 9)
     province["code"] = 32
     assert skillrevival.validate(province, Province) == [
         Problem("code", "expected a string, got the number 32")
     ]
 
 
-def test_negative_quota_in_the_campaign() -> None:
-    doc = _campaign()
+def test_negative_quota_in_the_campaign(campaign_doc: Doc) -> None:
+    doc = campaign_doc
     doc["roster"]["provinces"][9]["quota"] = -1
     assert skillrevival.validate(doc) == [
         Problem("roster.provinces[9].quota", "must not be negative, got -1"),
@@ -570,7 +570,9 @@ def test_negative_quota_in_the_campaign() -> None:
         (20, "44", "only a region without a code lies within another"),
     ],
 )
-def test_where_a_region_lies_in_the_campaign(row: int, within: str | None, message: str) -> None:
-    doc = _campaign()
+def test_where_a_region_lies_in_the_campaign(
+    campaign_doc: Doc, row: int, within: str | None, message: str
+) -> None:
+    doc = campaign_doc
     doc["roster"]["provinces"][row]["within"] = within
     assert skillrevival.validate(doc) == [Problem(f"roster.provinces[{row}].within", message)]

@@ -30,11 +30,6 @@ from skillrevival._geo.geography import _build, geography
 from skillrevival._geo.records import Grouping, Place
 
 
-@pytest.fixture(scope="module")
-def geo() -> skillrevival.Geography:
-    return skillrevival.geography()
-
-
 @pytest.fixture
 def fresh() -> skillrevival.Geography:
     """A geography just read from the bundled data: no record made, no name index built."""

@@ -18,11 +18,6 @@ from skillrevival._geo.lineage import Units, prefecture_tier
 
 
 @pytest.fixture(scope="module")
-def geo() -> skillrevival.Geography:
-    return skillrevival.geography()
-
-
-@pytest.fixture(scope="module")
 def units() -> Units:
     return skillrevival.geography().units()
 

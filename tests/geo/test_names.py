@@ -35,19 +35,17 @@ from skillrevival._geo.names import (
 )
 
 
-def geo() -> Geography:
-    return skillrevival.geography()
-
-
 def record(code: str, start: int | None = None) -> skillrevival.Place:
     """The record of ``code`` (its newest, or the one that starts in ``start``)."""
-    found = [p for p in geo().records if p.code == code and start in (None, p.start)]
+    found = [
+        p for p in skillrevival.geography().records if p.code == code and start in (None, p.start)
+    ]
     return found[-1]
 
 
 def miss(query: object, year: int | None = None, province: object = None) -> NotFoundError:
     with pytest.raises(NotFoundError) as caught:
-        geo().place(query, year, province=province)  # type: ignore[arg-type]
+        skillrevival.geography().place(query, year, province=province)  # type: ignore[arg-type]
     return caught.value
 
 
@@ -271,7 +269,7 @@ def test_an_unknown_name_offers_the_closest_values_a_lookup_accepts(
     assert error.key == query
     assert error.suggestions == suggestions
     for value in suggestions:  # each one is accepted by the same lookup
-        assert geo().place(value, year) is not None
+        assert skillrevival.geography().place(value, year) is not None
 
 
 def test_an_unknown_code_names_the_years_of_the_lists() -> None:
@@ -279,22 +277,22 @@ def test_an_unknown_code_names_the_years_of_the_lists() -> None:
     assert str(error) == "no place has the code '999999' in any list from 2000 to 2025"
     assert (error.key, error.suggestions, error.candidates) == ("999999", (), ())
     with pytest.raises(NotFoundError, match=r"^no place has the code '999999' in any list"):
-        geo().resolve_code("999999", 2015)
+        skillrevival.geography().resolve_code("999999", 2015)
 
 
 def test_without_a_name_index_a_name_has_no_suggestions() -> None:
-    error = not_found(geo(), None, "苏洲", None, None)
+    error = not_found(skillrevival.geography(), None, "苏洲", None, None)
     assert (str(error), error.key, error.suggestions) == ("no place named '苏洲'", "苏洲", ())
-    assert find_places(geo(), None, "苏州", None, None) == ()
+    assert find_places(skillrevival.geography(), None, "苏州", None, None) == ()
 
 
 def test_a_place_in_a_message_names_its_province_and_years() -> None:
-    assert describe(record("500105"), geo()) == "江北区 500105 (重庆, 1997-2024)"
-    assert describe(record("520600"), geo()) == "铜仁市 520600 (贵州, 2011-)"
-    assert describe(record("320000"), geo()) == "江苏省 320000 (1980-)"
+    assert describe(record("500105"), skillrevival.geography()) == "江北区 500105 (重庆, 1997-2024)"
+    assert describe(record("520600"), skillrevival.geography()) == "铜仁市 520600 (贵州, 2011-)"
+    assert describe(record("320000"), skillrevival.geography()) == "江苏省 320000 (1980-)"
     # a province the geography does not hold is given by its code
     stray = attrs.evolve(record("320500"), province="710000")
-    assert describe(stray, geo()) == "苏州市 320500 (710000, 1980-)"
+    assert describe(stray, skillrevival.geography()) == "苏州市 320500 (710000, 1980-)"
 
 
 # --- which records a name answers -------------------------------------------------------------
@@ -323,18 +321,18 @@ def test_a_place_in_a_message_names_its_province_and_years() -> None:
     ],
 )
 def test_a_name_answers_one_unit(query: object, year: object, province: str, code: str) -> None:
-    assert geo().place(query, year, province=province).code == code  # type: ignore[arg-type]
+    assert skillrevival.geography().place(query, year, province=province).code == code  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
     ("query", "province"), [("３２０５００", "34"), ("320500", "安徽"), ("苏州", "XPCC")]
 )
 def test_a_code_or_name_outside_the_province_is_not_found(query: str, province: str) -> None:
-    assert geo().get_place(query, province=province) is None
+    assert skillrevival.geography().get_place(query, province=province) is None
 
 
 def test_the_geography_knows_the_roster_s_genuine_names_but_not_its_misprint() -> None:
-    names = geo().names()
+    names = skillrevival.geography().names()
     assert [p.code for p in names.find("第一师")] == ["659002"]  # the XPCC's 1st division, 阿拉尔
     assert [p.code for p in names.find("Xigazê")] == ["540200"]
     assert names.find("鹰谭市") == ()  # printed in the notice for 鹰潭市: the roster's name only
@@ -371,14 +369,14 @@ def test_what_counts_as_a_query(value: object, query: str | None) -> None:
 )
 def test_a_query_that_is_neither_name_nor_code_is_refused(query: object, message: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        geo().place(query)  # type: ignore[arg-type]
+        skillrevival.geography().place(query)  # type: ignore[arg-type]
     assert [(p.path, p.message) for p in caught.value.problems] == [("query", message)]
 
 
 @pytest.mark.parametrize("year", [1999, 2026, True, "2015", 2015.0])
 def test_a_year_outside_the_lists_is_refused(year: object) -> None:
     with pytest.raises(ValidationError) as caught:
-        geo().place("苏州", year)  # type: ignore[arg-type]
+        skillrevival.geography().place("苏州", year)  # type: ignore[arg-type]
     message = f"expected a year from 2000 to 2025 (each year's list), got {year!r}"
     assert [(p.path, p.message) for p in caught.value.problems] == [("year", message)]
 
@@ -401,8 +399,8 @@ def test_a_year_outside_the_lists_is_refused(year: object) -> None:
     ],
 )
 def test_a_province_by_any_of_its_names(province: str, code: str) -> None:
-    assert geo().names().province_code(province) == code
-    assert province_code(geo(), province) == code
+    assert skillrevival.geography().names().province_code(province) == code
+    assert province_code(skillrevival.geography(), province) == code
 
 
 @pytest.mark.parametrize("province", ["XPCC", "新疆兵团", "兵团"])
@@ -411,12 +409,15 @@ def test_the_roster_s_row_names_settle_a_province_in_match_only(province: str) -
     report = skillrevival.campaign().roster.match(["石河子"], provinces=[province])
     assert [p.code for p in report.places if p is not None] == ["659001"]
     with pytest.raises(NotFoundError):
-        province_code(geo(), province)
+        province_code(skillrevival.geography(), province)
 
 
 @pytest.mark.parametrize("province", ["江苏州", "320500", "99", "3"])
 def test_no_province_of_that_name(province: str) -> None:
-    for find in (geo().names().province_code, lambda p: province_code(geo(), p)):
+    for find in (
+        skillrevival.geography().names().province_code,
+        lambda p: province_code(skillrevival.geography(), p),
+    ):
         with pytest.raises(NotFoundError) as caught:
             find(province)
         assert str(caught.value) == f"no province named {province!r}"
@@ -425,7 +426,10 @@ def test_no_province_of_that_name(province: str) -> None:
 
 @pytest.mark.parametrize("province", [None, 3.5, True])
 def test_a_province_that_is_neither_name_nor_code_is_refused(province: object) -> None:
-    for find in (geo().names().province_code, lambda p: province_code(geo(), p)):
+    for find in (
+        skillrevival.geography().names().province_code,
+        lambda p: province_code(skillrevival.geography(), p),
+    ):
         with pytest.raises(ValidationError) as caught:
             find(province)
         [problem] = caught.value.problems
@@ -438,7 +442,7 @@ def test_a_province_that_is_neither_name_nor_code_is_refused(province: object) -
 def test_a_province_code_needs_no_name_index(
     monkeypatch: pytest.MonkeyPatch, province: object, code: str
 ) -> None:
-    geography = geo()
+    geography = skillrevival.geography()
 
     def no_index(self: Geography) -> PlaceNames:
         raise AssertionError("the name index was built")
@@ -466,7 +470,7 @@ def test_a_province_code_needs_no_name_index(
     ],
 )
 def test_the_tier_of_a_unit(code: str, level: int) -> None:
-    assert tier(geo(), record(code)) == level
+    assert tier(skillrevival.geography(), record(code)) == level
 
 
 @pytest.mark.parametrize(
@@ -486,7 +490,7 @@ def test_the_tier_of_a_unit(code: str, level: int) -> None:
     ],
 )
 def test_the_lineage_of_a_unit(code: str, chain: list[str]) -> None:
-    assert [p.code for p in unit_records(geo(), record(code))] == chain
+    assert [p.code for p in unit_records(skillrevival.geography(), record(code))] == chain
 
 
 def test_the_code_of_a_unit_in_another_year() -> None:
@@ -497,16 +501,18 @@ def test_the_code_of_a_unit_in_another_year() -> None:
         "520600",
         "520600",
     ]
-    assert geo().resolve_code("522200", 2015).code == "520600"
-    assert geo().resolve_code("520600", 2005).code == "522200"
-    assert geo().resolve_code("469003", 2020).code == "460400"
-    assert geo().resolve_code("500105", 2000) is record("500105")  # 重庆's 江北区 from 1997
+    assert skillrevival.geography().resolve_code("522200", 2015).code == "520600"
+    assert skillrevival.geography().resolve_code("520600", 2005).code == "522200"
+    assert skillrevival.geography().resolve_code("469003", 2020).code == "460400"
+    assert skillrevival.geography().resolve_code("500105", 2000) is record(
+        "500105"
+    )  # 重庆's 江北区 from 1997
     with pytest.raises(NotFoundError):
-        geo().resolve_code("500105", 2025)
+        skillrevival.geography().resolve_code("500105", 2025)
 
 
 def test_a_record_is_one_unit_with_itself_and_its_successors() -> None:
-    geography = geo()
+    geography = skillrevival.geography()
     yili_area, yili = record("654100"), record("654000")
     assert same_unit(geography, yili, yili)
     assert same_unit(geography, yili_area, yili)
@@ -605,7 +611,7 @@ def test_a_roster_unit_the_geography_lacks_is_skipped() -> None:
     roster = skillrevival.campaign().roster
     dingzhou = roster.city("定州")
     ghost = attrs.evolve(roster.city("苏州"), adcode="999999")
-    links = RosterLinks(geo(), SimpleNamespace(cities=(ghost, dingzhou)))  # type: ignore[arg-type]
+    links = RosterLinks(skillrevival.geography(), SimpleNamespace(cities=(ghost, dingzhou)))  # type: ignore[arg-type]
     assert links.contained(record("130600")) == (dingzhou,)
     assert links.implementing(record("130682")) is dingzhou
     assert links.implementing(record("320500")) is None  # not on this roster
@@ -637,7 +643,7 @@ def test_a_roster_unit_without_a_record_of_april_2015() -> None:
 
 def test_a_unit_whose_holder_is_missing_is_linked_but_not_held() -> None:
     """A geography with a gap (保定 missing from the lists) still links 定州 to its records."""
-    geography = geo()
+    geography = skillrevival.geography()
 
     def by_code(code: str, year: int | None = None) -> tuple[skillrevival.Place, ...]:
         return () if code == "130600" else geography.by_code(code, year)
@@ -658,9 +664,9 @@ def test_ambiguous_advice_names_only_what_can_settle_it() -> None:
     """矿区 names two districts of 山西: the province cannot tell them apart, the year can
     (140203 went in 2017)."""
     with pytest.raises(NotFoundError) as caught:
-        geo().place("矿区")
+        skillrevival.geography().place("矿区")
     assert str(caught.value) == (
         "place '矿区' is ambiguous: it names 矿区 140303 (山西, 1980-); "
         "矿区 140203 (山西, 1980-2017); give the year or the code"
     )
-    assert geo().place("矿区", 2018).code == "140303"
+    assert skillrevival.geography().place("矿区", 2018).code == "140303"

@@ -172,16 +172,6 @@ BELOW_PREFECTURE = {
 AUTONOMOUS_PREFECTURES = {"凉山州", "大理州", "海西州", "巴州"}
 
 
-@pytest.fixture
-def campaign() -> skillrevival.Campaign:
-    return skillrevival.campaign()
-
-
-@pytest.fixture
-def roster(campaign: skillrevival.Campaign) -> skillrevival.Roster:
-    return campaign.roster
-
-
 def _rows(table: str) -> list[list[str]]:
     return [[f.replace("_", " ") for f in line.split()] for line in table.strip().splitlines()]
 
