@@ -24,12 +24,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import Problem, ValidationError, converter, strategies
+from skillrevival import (
+    AdminLevel,
+    Attachment,
+    Problem,
+    Source,
+    ValidationError,
+    converter,
+    normalize,
+    strategies,
+)
 from skillrevival._campaign import fast as _fast
 from skillrevival._campaign import loader as _loader
 from skillrevival._campaign.fast import MISS, structurer, try_structure
 from skillrevival._campaign.loader import LOADABLE
-from skillrevival._campaign.model import Attachment, Source
 from skillrevival._campaign.rules import (
     _all_distinct_keys,
     _check_city,
@@ -38,8 +46,7 @@ from skillrevival._campaign.rules import (
     check_rules,
     problems_from_exception,
 )
-from skillrevival._geo.levels import AdminLevel
-from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
+from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, split_suffix
 
 Doc = Any
 

@@ -8,8 +8,7 @@ The roster's facts are from 附件2 of 人社部函〔2015〕67号 (定州 13068
 import pytest
 
 import skillrevival
-from skillrevival import Phase, Problem, ValidationError
-from skillrevival._campaign.model import Attachment
+from skillrevival import Attachment, Phase, Problem, ValidationError
 
 FORTY = "0123456789" * 4
 

@@ -10,7 +10,6 @@ import pytest
 
 import skillrevival
 from skillrevival import MatchStatus, NotFoundError, Problem, ValidationError
-from skillrevival._campaign.tables import city_rows
 
 
 def test_campaign_is_cached_and_equal(campaign: skillrevival.Campaign) -> None:
@@ -277,11 +276,3 @@ def test_a_roster_code_outside_the_geography_is_placed_by_its_province(
     # 139001, 定州's statistical code, is in no civil-affairs list; 定州 lies in 河北.
     assert roster.match(["139001"], provinces=["河北"]).matches == (roster.city("定州"),)
     assert roster.match(["139001"], provinces=["江苏"]).statuses == (MatchStatus.UNKNOWN,)
-
-
-def test_city_rows_of_one_province_are_its_cities_alone() -> None:
-    campaign = skillrevival.campaign()
-    jiangxi = campaign.roster.province("江西")
-    rows = list(city_rows(campaign, jiangxi))
-    assert [row["name"] for row in rows] == [city.name for city in jiangxi.cities]
-    assert {row["province"] for row in rows} == {"江西"}

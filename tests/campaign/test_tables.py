@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillrevival import _files, frames
+from skillrevival import Campaign, _files, frames
 from skillrevival._campaign import tables as _tables
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -264,3 +264,10 @@ def test_the_hand_written_column_tables_list_the_registrys_columns(page: str, ta
     start = text.index(f"| `{first}` |")
     rows = re.findall(r"^\| `([a-z_]+)` \|", text[start:].split("\n\n")[0], re.M)
     assert tuple(rows) == _tables.TABLES[table].names
+
+
+def test_city_rows_of_one_province_are_its_cities_alone(campaign: Campaign) -> None:
+    jiangxi = campaign.roster.province("江西")
+    rows = list(_tables.city_rows(campaign, jiangxi))
+    assert [row["name"] for row in rows] == [city.name for city in jiangxi.cities]
+    assert {row["province"] for row in rows} == {"江西"}

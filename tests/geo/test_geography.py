@@ -24,16 +24,16 @@ from __future__ import annotations
 import pytest
 
 import skillrevival
-from skillrevival import AdminLevel, NotFoundError, Problem, ValidationError
+from skillrevival import AdminLevel, NotFoundError, Place, Problem, ValidationError
 from skillrevival._campaign import loader as _loader
-from skillrevival._geo.geography import _build, geography
-from skillrevival._geo.records import Grouping, Place
+from skillrevival._geo.geography import _build
+from skillrevival._geo.records import Grouping
 
 
 @pytest.fixture
 def fresh() -> skillrevival.Geography:
     """A geography just read from the bundled data: no record made, no name index built."""
-    return geography.__wrapped__()
+    return skillrevival.geography.__wrapped__()  # type: ignore[attr-defined,no-any-return]
 
 
 @pytest.fixture

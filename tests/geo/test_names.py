@@ -19,9 +19,8 @@ import numpy as np
 import pytest
 
 import skillrevival
-from skillrevival import NotFoundError, ValidationError
+from skillrevival import Geography, NotFoundError, ValidationError
 from skillrevival._campaign.join import RosterLinks
-from skillrevival._geo.geography import Geography
 from skillrevival._geo.lineage import tier, unit_records
 from skillrevival._geo.names import (
     PlaceNames,

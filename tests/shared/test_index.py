@@ -5,8 +5,8 @@ and how a miss on an integer key is reported by the roster."""
 import pytest
 
 import skillrevival
-from skillrevival import NotFoundError
-from skillrevival._index import Index, is_key, normalize
+from skillrevival import NotFoundError, normalize
+from skillrevival._index import Index, is_key
 
 
 class Record:
