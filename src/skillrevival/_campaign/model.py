@@ -367,7 +367,7 @@ class Roster:
         """The city that a name or code of another year names, found through the geography."""
         # Deferred: only a miss of the roster's own index pays for reading the geography.
         from .._geo.geography import geography
-        from .._geo.names import as_query
+        from .._geo.levels import as_query
 
         text = as_query(key)
         if text is None:
