@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import skillrevival
-from skillrevival import NotFoundError, Problem, TrainingTier, ValidationError, Vocabulary
-from skillrevival._campaign.vocabulary import Facts, _check_facts, read
+from skillrevival import NotFoundError, Problem, TrainingTier, ValidationError
+from skillrevival._campaign.vocabulary import read
 
 DATA = Path(skillrevival.__file__).parent / "data" / "vocabulary.json"
 
@@ -125,19 +125,6 @@ def test_a_tier_without_its_level() -> None:
         Problem(
             "vocabularies.TrainingTier.members.technician.level", "a training tier needs its level"
         ),
-    ]
-
-
-class Plain(Vocabulary):
-    """A vocabulary that is not the notice's own: its terms carry no clause."""
-
-    ONLY = "only"
-
-
-def test_only_the_notices_terms_carry_a_clause() -> None:
-    assert list(_check_facts(Plain, Facts("甲", "only"), "p")) == []
-    assert list(_check_facts(Plain, Facts("甲", "only", clause="附件1 三（一）"), "p")) == [
-        Problem("p.clause", "only the notice's own terms carry a clause"),
     ]
 
 
