@@ -176,7 +176,7 @@ _MISS: Any = object()
 
 
 def _fast_result(data: Any, cls: type) -> Any:
-    """The object, if the fast pass builds it and every rule holds; else _MISS (see _fast)."""
+    """The object, if the fast pass builds it and every rule holds; else _MISS (see .fast)."""
     # Deferred: `import skillrevival` reads no document and needs neither.
     from .fast import MISS, try_structure
     from .rules import check_rules

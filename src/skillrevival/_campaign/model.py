@@ -3,7 +3,7 @@
 Every class here is a frozen, slotted attrs class whose collections are tuples, so nothing a caller
 receives can be changed. The classes hold no facts of their own: the facts live in
 ``data/campaign.json`` and reach these classes through the converter. Rules that span several
-fields (quotas, orders, dates) live in :mod:`skillrevival._validation`, which reports every
+fields (quotas, orders, dates) live in :mod:`skillrevival._campaign.rules`, which reports every
 problem with its path; they are not attrs validators.
 
 No ``from __future__ import annotations`` here: the fields' types are objects from the start,

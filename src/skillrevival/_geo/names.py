@@ -1,6 +1,6 @@
 """Finding places of the national geography by the names and codes people type, through time.
 
-A name is looked up by the rules of :mod:`skillrevival._lookup` (one normaliser, one set of
+A name is looked up by the rules of :mod:`skillrevival._index` (one normaliser, one set of
 suffix rules): the official name (苏州市), the short name (苏州), the English name in any case
 and spacing (SUZHOU city), and for the roster's units the roster's own names (巴州, Xigazê).
 A name is not a place: the records it names are then narrowed by the year (the places in force
