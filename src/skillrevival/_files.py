@@ -42,7 +42,7 @@ EXTRAS = {"xlsx": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
 def label(
     column: str, table: str | None = None, labels: Mapping[str, tuple[str, str]] | None = None
 ) -> str:
-    """A column's label, ``English (中文)``, from the registry of ``skillrevival._tables``.
+    """A column's label, ``English (中文)``, from the registry of ``skillrevival._campaign.tables``.
 
     ``table`` is the frame's ``attrs["table"]``; ``labels`` (a frame's ``attrs["labels"]``, by
     column: English, Chinese) come first. A column no table knows is labelled with its name.

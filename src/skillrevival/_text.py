@@ -1,6 +1,6 @@
 """The text rule: no string in a document may be empty, blank, padded, or hold a lone surrogate.
 
-Shared by the rules (:mod:`._validation`), the fast pass and the vocabulary's reader, so that it
+Shared by the rules (:mod:`._campaign.rules`), the fast pass and the vocabulary's reader, so that it
 is written once. Paths are those of :class:`~skillrevival.Problem` (``phases[0].name.zh``).
 """
 

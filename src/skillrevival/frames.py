@@ -1,8 +1,8 @@
 """The roster and a treatment panel as pandas DataFrames (optional extra ``skillrevival[pandas]``).
 
 Column names are a stable contract, shared with the command line's ``export`` and the labels of
-the files (one registry of columns in ``skillrevival._tables``): snake_case, the code column is
-``adcode``, the province frame has ``quota``. ``province`` and ``level`` are pandas
+the files (one registry of columns, ``skillrevival._campaign.tables``): snake_case, the code
+column is ``adcode``, the province frame has ``quota``. ``province`` and ``level`` are pandas
 Categoricals, ``province`` ordered as the notice orders its rows, so sorting by it gives 附件2's
 order.
 

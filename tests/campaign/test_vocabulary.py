@@ -28,7 +28,7 @@ from skillrevival import (
     strategies,
 )
 from skillrevival._campaign.rules import problems_from_exception
-from skillrevival._campaign.vocabulary import Facts, _check_facts, read
+from skillrevival._campaign.vocabulary import read
 
 NOTICE = Path(__file__).parents[1] / "data" / "notice-2015-67.txt"
 DATA = Path(skillrevival.__file__).parent / "data" / "vocabulary.json"
@@ -501,19 +501,6 @@ def test_a_tier_without_its_level() -> None:
         Problem(
             "vocabularies.TrainingTier.members.technician.level", "a training tier needs its level"
         ),
-    ]
-
-
-class Plain(Vocabulary):
-    """A vocabulary that is not the notice's own: its terms carry no clause."""
-
-    ONLY = "only"
-
-
-def test_only_the_notices_terms_carry_a_clause() -> None:
-    assert list(_check_facts(Plain, Facts("甲", "only"), "p")) == []
-    assert list(_check_facts(Plain, Facts("甲", "only", clause="附件1 三（一）"), "p")) == [
-        Problem("p.clause", "only the notice's own terms carry a clause"),
     ]
 
 

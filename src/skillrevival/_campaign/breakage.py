@@ -9,7 +9,7 @@ added to the model is missed, mistyped and padded without any change here:
   ``malformed_date``/``impossible_date`` (dates), ``misnumbered`` (``seq``/``number`` of an
   item in an array);
 * per object: ``unknown_field``;
-* per class, the cross-field rules of :mod:`skillrevival._validation` (quotas, totals,
+* per class, the cross-field rules of :mod:`skillrevival._campaign.rules` (quotas, totals,
   duplicates, phase order, the plan deadline), each where the walk meets that class.
 
 Every breakage is one value set (or one key deleted) at one path, and validation must report a
@@ -128,7 +128,7 @@ def fits(kind: Any, value: Any) -> bool:
         return any(fits(member, value) for member in typing.get_args(kind))
     if origin is typing.Literal:
         return any(type(value) is type(a) and value == a for a in typing.get_args(kind))
-    raise TypeError(f"cannot tell which JSON values fit {kind!r}: teach _breakage.fits")
+    raise TypeError(f"cannot tell which JSON values fit {kind!r}: teach breakage.fits")
 
 
 def _walk(data: Any, kind: Any, where: Path) -> Iterator[Breakage]:

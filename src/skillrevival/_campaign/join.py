@@ -25,9 +25,9 @@ import attrs
 
 from .._errors import NotFoundError, Problem, ValidationError
 from .._geo.geography import Geography, geography
-from .._geo.levels import is_code
+from .._geo.levels import as_query, is_code
 from .._geo.lineage import record_in, unit_records
-from .._geo.names import PlaceNames, as_query, check_year, describe, find_places, suggest
+from .._geo.names import PlaceNames, check_year, describe, find_places, suggest
 from .._geo.records import Place
 from .._index import normalize
 
@@ -368,7 +368,7 @@ def is_implementing(roster: Roster, code_or_name: object) -> bool:
     if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
         message = f"expected a name or a code, got {type(code_or_name).__name__}"
         raise ValidationError.single("code_or_name", message)
-    query = str(code_or_name) if isinstance(code_or_name, str) else str(int(code_or_name))
+    query = as_query(code_or_name) or ""  # never None for a str or an integer
     geo = geography()
     key = query if is_code(query, 6) else normalize(query)
     if is_code(key, 6):

@@ -3,7 +3,7 @@
 Every class here is a frozen, slotted attrs class whose collections are tuples, so nothing a caller
 receives can be changed. The classes hold no facts of their own: the facts live in
 ``data/campaign.json`` and reach these classes through the converter. Rules that span several
-fields (quotas, orders, dates) live in :mod:`skillrevival._validation`, which reports every
+fields (quotas, orders, dates) live in :mod:`skillrevival._campaign.rules`, which reports every
 problem with its path; they are not attrs validators.
 
 No ``from __future__ import annotations`` here: the fields' types are objects from the start,
@@ -367,7 +367,7 @@ class Roster:
         """The city that a name or code of another year names, found through the geography."""
         # Deferred: only a miss of the roster's own index pays for reading the geography.
         from .._geo.geography import geography
-        from .._geo.names import as_query
+        from .._geo.levels import as_query
 
         text = as_query(key)
         if text is None:

@@ -203,15 +203,15 @@ def _all_distinct_keys(names: Sequence[object]) -> bool:
 def _check_city(data: object, path: str) -> Iterable[Problem]:
     # Runs once per city, so it returns a tuple rather than being a generator: at 100,000
     # cities the generator machinery alone cost more than structuring them.
-    seq = data.get("seq") if isinstance(data, dict) else None
-    found = tuple(_check_positive(data, "seq", path)) if type(seq) is int and seq < 1 else ()
-    return found + tuple(_check_city_codes(data, path))
+    return _check_positive(data, "seq", path) + tuple(_check_city_codes(data, path))
 
 
-def _check_positive(data: object, key: str, path: str) -> Iterator[Problem]:
+def _check_positive(data: object, key: str, path: str) -> tuple[Problem, ...]:
+    # A tuple, not a generator: it runs once per city.
     number = _whole(_field(data, key))
     if number is not None and number < 1:
-        yield Problem(_join(path, key), f"must be 1 or more, got {number}")
+        return (Problem(_join(path, key), f"must be 1 or more, got {number}"),)
+    return ()
 
 
 def _check_province(data: object, path: str) -> Iterator[Problem]:
@@ -391,21 +391,25 @@ def _check_campaign(data: object, path: str) -> Iterator[Problem]:
 def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
     """Every ``source`` that a province, city or other code cites is one of the campaign's."""
     provinces_path = _join(path, "roster.provinces")
+
+    def unknown(source: object) -> bool:
+        return isinstance(source, str) and source not in known
+
+    def problem(where: str, source: object) -> Problem:
+        return Problem(where, f"cites source {source!r}, which the campaign does not list")
+
     for i, province in enumerate(_items(_field(_field(data, "roster"), "provinces"))):
-        # A city's path is made only when its source is unknown: a roster may be long.
-        cited = [(f"{provinces_path}[{i}].source", _field(province, "source"))]
+        # A path is made only when its source is unknown: a roster may be long.
+        if unknown(source := _field(province, "source")):
+            yield problem(f"{provinces_path}[{i}].source", source)
         for j, city in enumerate(_items(_field(province, "cities"))):
             fields = city if isinstance(city, dict) else {}
-            source = fields.get("source")
-            if isinstance(source, str) and source not in known:
-                cited.append((f"{provinces_path}[{i}].cities[{j}].source", source))
+            if unknown(source := fields.get("source")):
+                yield problem(f"{provinces_path}[{i}].cities[{j}].source", source)
             for k, other in enumerate(_items(fields.get("other_codes"))):
-                where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
-                cited.append((where, _field(other, "source")))
-        for where, source in cited:
-            if isinstance(source, str) and source not in known:
-                message = f"cites source {source!r}, which the campaign does not list"
-                yield Problem(where, message)
+                if unknown(source := _field(other, "source")):
+                    where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
+                    yield problem(where, source)
 
 
 # Geography: codes are digit strings of the right length, a city's code starts with its province's

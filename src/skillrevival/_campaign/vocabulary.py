@@ -354,8 +354,6 @@ def check_agreement(document: VocabularyFile) -> Iterator[Problem]:
 def _check_facts(kind: type[Vocabulary], facts: Facts, path: str) -> Iterator[Problem]:
     if issubclass(kind, NoticeVocabulary) and facts.clause is None:
         yield Problem(f"{path}.clause", "a term of the notice needs its clause")
-    if not issubclass(kind, NoticeVocabulary) and facts.clause is not None:
-        yield Problem(f"{path}.clause", "only the notice's own terms carry a clause")
     if kind is TrainingTier and facts.level is None:
         yield Problem(f"{path}.level", "a training tier needs its level")
     if kind is not TrainingTier and facts.level is not None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from .._errors import NotFoundError, Problem, ValidationError
 from .._reading import collector_paused, read_bundled
-from .levels import AdminLevel, is_code
+from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
 from .names import (
     PlaceNames,
@@ -156,7 +156,11 @@ class Geography:
         :class:`ValidationError`. An unknown code gives an empty tuple.
         """
         if type(code) is not str:
-            code = str(code) if type(code) is int and 100000 <= code <= 999999 else _code_text(code)
+            text = code_of(code)
+            if text is None:
+                message = f"a code is six digits as a str or an int, got {code!r}"
+                raise ValidationError.single("code", message)
+            code = text
         if year is not None and (type(year) is not int or not self._first <= year <= self._last):
             year = year_in(self, year)  # a numpy integer becomes an int; the rest is refused
         indexes = self._by_code.get(code)
@@ -257,12 +261,7 @@ class Geography:
         that names none raises it with the closest values this method accepts.
         """
         if province is None:  # the fast paths: a code, of the newest list or of a year's
-            if type(query) is str:
-                indexes = self._by_code.get(query)
-            elif type(query) is int and 100_000 <= query <= 999_999:
-                indexes = self._by_code.get(str(query))
-            else:
-                indexes = None
+            indexes = self._by_code.get(code_of(query) or "")
             if indexes is not None:
                 if year is None:
                     index = indexes[-1]
@@ -277,7 +276,7 @@ class Geography:
     ) -> Place | None:
         """The place that ``query`` names, or None when it names none or several."""
         if year is None and province is None:
-            indexes = self._by_code.get(query if type(query) is str else _six(query))
+            indexes = self._by_code.get(code_of(query) or "")
             if indexes is not None:
                 index = indexes[-1]
                 return self._made[index] or self._make(index)
@@ -345,21 +344,6 @@ class Geography:
         if len(found) == 1:
             return found[0]
         raise not_found(self, names or self.names(), text, checked, within)
-
-
-def _six(code: object) -> str:
-    """An int code as six digits for the fast path; '' (no code) for anything else."""
-    return f"{code:06d}" if type(code) is int and 0 <= code <= 999_999 else ""
-
-
-def _code_text(code: object) -> str:
-    """``code`` as six digits: an int 110100 gives ``"110100"``; anything else is refused."""
-    if type(code) is int and 0 <= code <= 999999:
-        return f"{code:06d}"
-    if isinstance(code, str):
-        return code
-    message = f"a code is six digits as a str or an int, got {code!r}"
-    raise ValidationError.single("code", message)
 
 
 @cache

@@ -9,6 +9,7 @@ No ``from __future__ import annotations``: the fields' types are objects (see ``
 """
 
 import enum
+import numbers
 from typing import TypeGuard
 
 
@@ -103,3 +104,36 @@ _PROVINCE_LEVEL = frozenset(
 def is_code(text: object, digits: int) -> TypeGuard[str]:
     """Whether ``text`` is a string of exactly ``digits`` ASCII digits."""
     return isinstance(text, str) and len(text) == digits and text.isascii() and text.isdigit()
+
+
+def as_query(value: object) -> str | None:
+    """The text to look up for one value: a string as it is, an integer or a whole float as a code.
+
+    Integers of any kind (numpy's included, through :class:`numbers.Integral`) and floats that
+    are whole (320500.0, as a spreadsheet column of codes arrives) become their digits; anything
+    else (None, NaN, 3.5, True) is None: not a query.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if number.is_integer() and number >= 0:
+            return str(int(number))
+    return None
+
+
+def code_of(value: object) -> str | None:
+    """A code as six digits, as :meth:`Geography.by_code` reads it: a str as it is, an int from 0
+    to 999999 zero-padded (5 is ``"000005"``); None for anything else.
+
+    The one place where a key becomes a code; a name is read by :func:`as_query` instead.
+    """
+    if type(value) is str:
+        return value
+    if type(value) is int and 0 <= value <= 999_999:
+        return f"{value:06d}"
+    return None

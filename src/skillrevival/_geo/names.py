@@ -1,6 +1,6 @@
 """Finding places of the national geography by the names and codes people type, through time.
 
-A name is looked up by the rules of :mod:`skillrevival._lookup` (one normaliser, one set of
+A name is looked up by the rules of :mod:`skillrevival._index` (one normaliser, one set of
 suffix rules): the official name (苏州市), the short name (苏州), the English name in any case
 and spacing (SUZHOU city), and for the roster's units the roster's own names (巴州, Xigazê).
 A name is not a place: the records it names are then narrowed by the year (the places in force
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .._errors import NotFoundError, ValidationError
 from .._index import PLACE_SUFFIXES, Index, normalize
-from .levels import is_code
+from .levels import as_query, is_code
 from .lineage import record_in
 
 if TYPE_CHECKING:
@@ -28,26 +28,6 @@ if TYPE_CHECKING:
     from .records import Place
 
 _LINEAGE_LIMIT = 64  # records visited when asking whether two records are one unit
-
-
-def as_query(value: object) -> str | None:
-    """The text to look up for one value: a string as it is, an integer or a whole float as a code.
-
-    Integers of any kind (numpy's included, through :class:`numbers.Integral`) and floats that
-    are whole (320500.0, as a spreadsheet column of codes arrives) become their digits; anything
-    else (None, NaN, 3.5, True) is None: not a query.
-    """
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Real):
-        number = float(value)
-        if number.is_integer() and number >= 0:
-            return str(int(number))
-    return None
 
 
 def query_text(value: object, path: str) -> str:
