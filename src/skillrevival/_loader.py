@@ -8,7 +8,6 @@ together. Nothing here runs at import time.
 from __future__ import annotations
 
 import numbers
-from functools import cache
 from os import PathLike
 from typing import Any, TypeVar, overload
 
@@ -29,7 +28,9 @@ from ._model import (
     StatedDuration,
     Term,
 )
+from ._once import once
 from ._reading import collector_paused, parse_json, read_bundled, read_file
+from ._text import screen, whole_text
 
 Loadable = (
     Campaign
@@ -70,9 +71,13 @@ LOADABLE: tuple[type, ...] = (
 BUNDLED = "campaign.json"
 
 
-@cache
+@once
 def campaign() -> Campaign:
-    """The second-batch campaign of 人社部函〔2015〕67号, read from the bundled data once."""
+    """The second-batch campaign of 人社部函〔2015〕67号, read from the bundled data once.
+
+    Once per process, whatever the threads: the first call reads it under a lock, every later
+    one (from any thread) returns the same object.
+    """
     return loads(read_bundled(BUNDLED))
 
 
@@ -121,25 +126,74 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     to collect its problems.
     """
     # Deferred: the converter imports cattrs, which a valid document never needs.
-    from ._converter import converter
-    from ._validation import check_rules, problems_from_exception
+    from ._converter import BUDGET, ProblemBudget, converter
+    from ._validation import iter_problems, iter_rules
 
+    report = _Report(MAX_PROBLEMS)
+    for problem in screen(data):  # keys that are not strings, numbers too long to print
+        report.add(problem)
+    if report.count:
+        return _MISS, report.problems()
     result: Any = _MISS
-    problems: list[Problem] = []
+    budget = ProblemBudget(MAX_PROBLEMS, lambda error: sum(1 for _ in iter_problems(error)))
+    token = BUDGET.set(budget)
     try:
         result = converter.structure(data, cls)
     except Exception as error:  # every failure of the shape check is a finding, not a crash
-        problems.extend(problems_from_exception(error))
+        for problem in iter_problems(error):
+            report.add(problem)
+    finally:
+        BUDGET.reset(token)
+    report.more += budget.dropped
     # A value whose shape is wrong gets that one problem: a rule's verdict on it is a follow-on
-    # (a code written as a number is not also "not 6 digits"). Merged in order, each problem
-    # looked up in a set: a long bad document costs time in proportion to its problems.
-    wrong = {problem.path for problem in problems}
-    seen = set(problems)
-    for problem in check_rules(data, cls):
-        if problem.path not in wrong and problem not in seen:
-            seen.add(problem)
-            problems.append(problem)
-    return result, problems
+    # (a code written as a number is not also "not 6 digits"); the rules judge only values of
+    # the types the converter takes, so this holds past the limit too. The converter's hooks
+    # check the text rule.
+    for problem in iter_rules(data, cls, text=False):
+        report.add(problem, rule=True)
+    return result, report.problems()
+
+
+MAX_PROBLEMS = 10_000
+"""The most problems :func:`validate` lists (and a :class:`ValidationError` holds): the first
+10,000 in the order found, then one more, at the document (path ``""``), that says how many
+more there are (``and 170,004 more problems, not listed``), counted exactly. Every problem
+of a file that people write by hand or export is listed; a hostile one (millions of empty
+objects in 32 MiB) is reported in memory bounded by the document's own size, not by the
+number of its problems."""
+
+
+class _Report:
+    """The problems of a document as they are found: the first ``limit`` kept, the rest
+    counted. A rule's problem at a path the shape check reported, or found twice, is dropped."""
+
+    __slots__ = ("count", "kept", "limit", "more", "seen", "wrong")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.wrong: set[str] = set()
+        self.seen: set[Problem] = set()
+        self.more = 0
+        self.count = 0
+
+    def add(self, problem: Problem, *, rule: bool = False) -> None:
+        if rule and (problem.path in self.wrong or problem in self.seen):
+            return
+        self.count += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+            self.seen.add(problem)
+            if not rule:
+                self.wrong.add(problem.path)
+        else:
+            self.more += 1
+
+    def problems(self) -> list[Problem]:
+        if not self.more:
+            return self.kept
+        message = f"and {self.more:,} more problems, not listed (only the first {self.limit:,} are)"
+        return [*self.kept, Problem("", message)]
 
 
 @overload
@@ -206,7 +260,10 @@ def is_implementing(code_or_name: str | int) -> bool:
     if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
         message = f"expected a name or a code, got {type(code_or_name).__name__}"
         raise ValidationError.single("code_or_name", message)
-    query = str(code_or_name) if isinstance(code_or_name, str) else str(int(code_or_name))
+    if isinstance(code_or_name, str):
+        query = code_or_name
+    else:
+        query = whole_text(int(code_or_name), "code_or_name")
     roster = campaign().roster
     geo = geography()
     key = normalize(query) if not is_code(query, 6) else query

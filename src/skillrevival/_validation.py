@@ -20,7 +20,7 @@ from typing import Any, TypeGuard
 import attrs
 
 from ._dates import parse_iso_date
-from ._errors import Problem
+from ._errors import DroppedError, Problem
 from ._geography import AdminLevel, is_code
 from ._lookup import is_key, normalize
 from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
@@ -40,6 +40,12 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     replaces our hooks' messages with its own (``invalid value for type, expected Date``), and
     would report the field a misspelt key was meant for as missing as well.
     """
+    return list(iter_problems(error, path))
+
+
+def iter_problems(error: BaseException, path: str = "") -> Iterator[Problem]:
+    """:func:`problems_from_exception`, one problem at a time (a bad document may have
+    millions: the loader keeps the first ones and counts the rest)."""
     # Deferred: cattrs is imported only once a document has problems.
     from cattrs.errors import (
         ClassValidationError,
@@ -47,16 +53,16 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
         IterableValidationError,
     )
 
+    if isinstance(error, DroppedError):
+        return  # items past the loader's limit: counted as they were dropped
     if isinstance(error, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
-        return [
-            Problem(_join(path, key), "unknown field" + _did_you_mean(key, fields))
-            for key in sorted(error.extra_fields)
-        ]
+        for key in sorted(error.extra_fields, key=_key_order):
+            shown = key if isinstance(key, str) else str(key)
+            yield Problem(_join(path, shown), "unknown field" + _did_you_mean(shown, fields))
+        return
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
-        found = [p for e, n in with_notes for p in problems_from_exception(e, _join(path, n.name))]
-        rest = [p for e in without for p in problems_from_exception(e, path)]
         # A misspelt key (qouta) is one mistake: "did you mean 'quota'?" says it, and the
         # field it was meant for is not also reported missing.
         meant = {
@@ -64,19 +70,34 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
             for e in without
             if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
             for key in e.extra_fields
-            if (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+            if isinstance(key, str)
+            and (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
         }
-        found = [p for p in found if not (p.path in meant and p.message == _MISSING)]
-        return found + rest
+        for e, field in with_notes:
+            for p in iter_problems(e, _join(path, field.name)):
+                if not (p.path in meant and p.message == _MISSING):
+                    yield p
+        for e in without:
+            yield from iter_problems(e, path)
+        return
     if isinstance(error, IterableValidationError):
-        items, without = error.group_exceptions()
-        found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
-        return found + [p for e in without for p in problems_from_exception(e, path)]
+        items, rest = error.group_exceptions()
+        for e, item in items:
+            yield from iter_problems(e, _item(path, item.index))
+        for e in rest:
+            yield from iter_problems(e, path)
+        return
     if isinstance(error, KeyError):
-        return [Problem(path, _MISSING)]
-    if isinstance(error, RecursionError):
-        return [Problem(path, "nested too deeply")]
-    return [Problem(path, str(error))]
+        yield Problem(path, _MISSING)
+    elif isinstance(error, RecursionError):
+        yield Problem(path, "nested too deeply")
+    else:
+        yield Problem(path, str(error))
+
+
+def _key_order(key: object) -> tuple[bool, str]:
+    """Unknown keys in order: strings first, then any other key (parsed YAML's 2015) as text."""
+    return (not isinstance(key, str), key if isinstance(key, str) else repr(key))
 
 
 _MISSING = "required field is missing"
@@ -99,13 +120,18 @@ def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -
     """Every cross-field rule for a document meant to become ``cls``.
 
     ``text=False`` leaves out the text rule, for a document that the fast pass has structured
-    (it checks every string on the way).
+    (it checks every string on the way) or that the converter structures (its hooks do).
     """
-    problems = list(check_text(data, path)) if text else []
+    return list(iter_rules(data, cls, path, text=text))
+
+
+def iter_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> Iterator[Problem]:
+    """:func:`check_rules`, one problem at a time."""
+    if text:
+        yield from check_text(data, path)
     rule = _RULES.get(cls)
     if rule is not None:
-        problems.extend(rule(data, path))
-    return problems
+        yield from rule(data, path)
 
 
 def _join(path: str, name: str) -> str:
@@ -123,7 +149,10 @@ def _field(data: object, name: str) -> object:
 
 
 def _items(data: object) -> list[Any]:
-    return data if isinstance(data, list) else []
+    return data if isinstance(data, list) else _NONE
+
+
+_NONE: list[Any] = []  # shared, never changed: a roster of a million bad rows makes no copies
 
 
 def _whole(value: object) -> int | None:
@@ -432,7 +461,7 @@ def _check_province_code(data: object, path: str) -> Iterator[Problem]:
         yield Problem(_join(path, "within"), f"must be 2 digits or null, got {within!r}")
     if isinstance(data, dict) and "code" in data and code is None and within is None:
         yield Problem(_join(path, "within"), "a region without a code must say where it lies")
-    if code is not None and within is not None:
+    if code is not None and isinstance(within, str):  # a within of another type: the converter's
         yield Problem(_join(path, "within"), "only a region without a code lies within another")
 
 
@@ -449,7 +478,7 @@ def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
         where = f"{_join(path, 'other_codes')}[{index}].code"
         if isinstance(code, str) and not is_code(code, 6):
             yield Problem(where, f"must be 6 digits, got {code!r}")
-        elif code is not None and code == adcode:
+        elif isinstance(code, str) and code == adcode:
             yield Problem(where, f"repeats the city's own adcode {code}")
     if not isinstance(level, str) or level not in _LEVELS:
         return  # no level (or one the converter rejects): nothing to hold the parent to
@@ -595,6 +624,8 @@ def _provinces_clash_free(provinces: list[Any]) -> bool:
         if type(names) is not list:
             return False
         more = [province.get("name"), province.get("official_name"), province.get("name_en")]
+        if any(type(key) is not str for key in more):
+            return False  # a key missing or of another type: look closer
         more += names
         code = province.get("code")
         if code is not None:
