@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import __version__
 from ._errors import ValidationError
+from ._writing import replaced_whole
 
 FORMATS: tuple[str, ...] = ("csv", "json", "jsonl", "dta", "xlsx", "parquet")
 """The formats :func:`write` knows, each also the file suffix it is taken from."""
@@ -129,6 +130,20 @@ def write(
                 f"install it with pip install 'skillrevival[{extra}]'"
             ) from None
     info = dict(about or {})
+    if path is None:
+        _write(named, target, fmt, info, bom)
+        return
+    with replaced_whole(path, fmt) as temporary:
+        _write(named, temporary, fmt, info, bom)
+
+
+def _write(
+    named: Mapping[str, pd.DataFrame],
+    target: str | os.PathLike[str] | TextIO,
+    fmt: str,
+    info: dict[str, Any],
+    bom: bool,
+) -> None:
     frame = next(iter(named.values()))
     if fmt == "csv":
         frame.to_csv(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ._errors import NotFoundError, ValidationError
 from ._geography import AdminLevel, is_code
 from ._lookup import PLACE_SUFFIXES, Index, normalize
+from ._text import shown, whole_text
 
 if TYPE_CHECKING:
     from ._model import City, Roster
@@ -42,7 +43,7 @@ def as_query(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, numbers.Integral):
-        return str(int(value))
+        return whole_text(int(value), "query")
     if isinstance(value, numbers.Real):
         number = float(value)
         if number.is_integer() and number >= 0:
@@ -54,7 +55,7 @@ def query_text(value: object, path: str) -> str:
     """:func:`as_query`, raising :class:`ValidationError` at ``path`` when ``value`` is not one."""
     query = as_query(value)
     if query is None:
-        message = f"expected a name or a code, got {type(value).__name__} {value!r}"
+        message = f"expected a name or a code, got {type(value).__name__} {shown(value)}"
         raise ValidationError.single(path, message)
     return query
 
@@ -80,18 +81,24 @@ class PlaceNames:
 
     find: Callable[[str], tuple[Place, ...]]
     """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
+    roster: Roster | None
+    _geography: Geography
+    _index: Index[Place]
+    _provinces: Mapping[str, str]
 
     def __init__(self, geography: Geography, roster: Roster | None) -> None:
-        self._geography = geography
-        self.roster = roster
+        setattr_ = object.__setattr__  # read-only once built: see __setattr__
+        setattr_(self, "_geography", geography)
+        setattr_(self, "roster", roster)
         """The roster whose names for its units are in the index."""
         records = all_records(geography)
         aliases = _roster_aliases(roster) if roster is not None else {}
         entries = (
             ((p.name, p.short_name, p.name_en, *aliases.get(p.code, ())), p) for p in records
         )
-        self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
-        self.find = self._index.find  # one call less on the hot path of matching
+        index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
+        setattr_(self, "_index", index)
+        setattr_(self, "find", index.find)  # one call less on the hot path of matching
         provinces: dict[str, str] = {}
         for place in records:
             if place.parent is None:
@@ -104,7 +111,13 @@ class PlaceNames:
                 if code is not None:
                     for name in (row.name, row.official_name, row.name_en, *row.other_names):
                         provinces.setdefault(normalize(name), code + "0000")
-        self._provinces: Mapping[str, str] = provinces
+        setattr_(self, "_provinces", MappingProxyType(provinces))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"the name indexes are read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"the name indexes are read-only; cannot delete {name!r}")
 
     def province_code(self, province: object) -> str:
         """The 6-digit code of the province that ``province`` (a name or a code) names."""
@@ -340,7 +353,7 @@ def year_in(geography: Geography, year: object) -> int:
         if number in geography.years:
             return number
     first, last = geography.years[0], geography.years[-1]
-    message = f"expected a year from {first} to {last} (each year's list), got {year!r}"
+    message = f"expected a year from {first} to {last} (each year's list), got {shown(year)}"
     raise ValidationError.single("year", message)
 
 

@@ -14,13 +14,14 @@ unit in one state: the years in which its code, name and parent stayed the same.
 from __future__ import annotations
 
 import json
-from functools import cache
+import threading
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import NotFoundError, Problem, ValidationError
 from ._geography import AdminLevel, is_code
+from ._once import once
 from ._placenames import (
     PlaceNames,
     check_year,
@@ -33,6 +34,7 @@ from ._placenames import (
     year_in,
 )
 from ._reading import collector_paused, read_bundled
+from ._text import shown
 
 if TYPE_CHECKING:
     from ._model import City
@@ -145,7 +147,9 @@ class Geography:
         "_by_code",
         "_first",
         "_groupings",
+        "_groupings_given",
         "_last",
+        "_lock",
         "_made",
         "_names",
         "_places_by_year",
@@ -154,6 +158,18 @@ class Geography:
         "sources",
         "years",
     )
+
+    _rows: list[list[Any]]
+    _made: list[Place | None]
+    _records: tuple[Place, ...] | None
+    _first: int
+    _last: int
+    _groupings_given: tuple[Grouping, ...]
+    _by_code: dict[str, tuple[int, ...]]
+    _groupings: dict[str, tuple[Grouping, ...]]
+    _places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]]
+    _names: PlaceNames | None
+    _lock: threading.Lock
 
     years: tuple[int, ...]
     """The years whose lists the geography holds, oldest first."""
@@ -169,24 +185,42 @@ class Geography:
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
         and then by start year."""
-        self._rows = rows
-        self._made: list[Place | None] = [None] * len(rows)
-        self._records: tuple[Place, ...] | None = None
-        self.years = years
-        self._first, self._last = years[0], years[-1]
-        self.sources = sources
+        setattr_ = object.__setattr__  # read-only once built: see __setattr__
+        setattr_(self, "_rows", rows)
+        setattr_(self, "_made", [None] * len(rows))
+        setattr_(self, "_records", None)
+        setattr_(self, "years", tuple(years))
+        setattr_(self, "_first", years[0])
+        setattr_(self, "_last", years[-1])
+        setattr_(self, "sources", tuple(sources))
+        setattr_(self, "_groupings_given", tuple(groupings))
         by_code: dict[str, tuple[int, ...]] = {}
         for index, row in enumerate(rows):
             code = row[0]
             found = by_code.get(code)
             by_code[code] = (index,) if found is None else (*found, index)
-        self._by_code = by_code
+        setattr_(self, "_by_code", by_code)
         grouped: dict[str, tuple[Grouping, ...]] = {}
         for grouping in groupings:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
-        self._groupings = grouped
-        self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
-        self._names: PlaceNames | None = None  # built on the first lookup by name
+        setattr_(self, "_groupings", grouped)
+        setattr_(self, "_places_by_year", {})  # (year, level) -> places, filled on demand
+        setattr_(self, "_names", None)  # built on the first lookup by name
+        setattr_(self, "_lock", threading.Lock())  # around the first build of the names
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"the geography is read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"the geography is read-only; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The process's own geography() comes back as the receiver's (the same data, read
+        # once there); any other is made again from its rows. Nothing built on demand (the
+        # name indexes, read-only mappings) is pickled.
+        if geography.is_built() and self is geography():
+            return (geography, ())
+        return (Geography, (self._rows, self.years, self.sources, self._groupings_given))
 
     def __repr__(self) -> str:
         return (
@@ -200,9 +234,10 @@ class Geography:
         records = self._records
         if records is None:
             made, make = self._made, self._make
-            records = self._records = tuple(
+            records = tuple(
                 place if place is not None else make(index) for index, place in enumerate(made)
             )
+            object.__setattr__(self, "_records", records)
         return records
 
     @property
@@ -404,7 +439,11 @@ class Geography:
             # campaign costs only those who look places up by name.
             from ._loader import campaign
 
-            names = self._names = PlaceNames(self, campaign().roster)
+            with self._lock:  # built once, whatever the threads
+                names = self._names
+                if names is None:
+                    names = PlaceNames(self, campaign().roster)
+                    object.__setattr__(self, "_names", names)
         return names
 
     def _place(self, query: object, year: object, province: object) -> Place:
@@ -429,7 +468,7 @@ def _code_text(code: object) -> str:
         return f"{code:06d}"
     if isinstance(code, str):
         return code
-    message = f"a code is six digits as a str or an int, got {code!r}"
+    message = f"a code is six digits as a str or an int, got {shown(code)}"
     raise ValidationError.single("code", message)
 
 
@@ -446,12 +485,12 @@ def _level(level: AdminLevel | str | None) -> AdminLevel | None:
     return found
 
 
-@cache
+@once
 def geography() -> Geography:
     """The national administrative geography 2000-2025, read from the bundled data once.
 
-    The first call reads and checks ``geography.json`` (a few milliseconds); later calls
-    return the same object.
+    The first call reads and checks ``geography.json`` (a few milliseconds); later calls, from
+    any thread, return the same object (the first is made under a lock).
     """
     with collector_paused():
         return _build(json.loads(read_bundled(BUNDLED)))
