@@ -130,6 +130,19 @@ BUDGET: ContextVar[ProblemBudget | None] = ContextVar("skillrevival_problem_budg
 """The budget of the document being read in this thread (None: keep every problem)."""
 
 
+def _untangle(error: BaseException) -> None:
+    """Break the reference cycles of a dropped error (each exception's traceback holds the
+    frame that caught it, whose locals hold the exception group): while the loader holds off
+    the garbage collector, reference counting alone must free it, at once."""
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        current.__traceback__ = None
+        current.__context__ = current.__cause__ = None
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+
+
 def _within_budget(
     value: list[Any] | tuple[Any, ...], handler: StructureHook, element: Any, budget: ProblemBudget
 ) -> tuple[Any, ...]:
@@ -162,6 +175,7 @@ def _within_budget(
                 budget.kept = before
                 budget.dropped += count
                 dropped = True
+                _untangle(error)
     if errors or dropped:
         raise IterableValidationError(
             "While structuring an array", errors or [DroppedError()], tuple

@@ -33,7 +33,7 @@ import attrs
 import pendulum
 
 from ._dates import parse_iso_date
-from ._text import MAX_BITS, has_surrogate
+from ._text import has_surrogate, too_long
 
 MISS: Any = object()
 """What :func:`try_structure` returns when the document needs the detailed pass."""
@@ -91,7 +91,7 @@ def _text(value: Any) -> str:
 
 
 def _int(value: Any) -> int:
-    if type(value) is not int or value.bit_length() > MAX_BITS:  # too long to print: detailed
+    if type(value) is not int or too_long(value):  # too long to print: detailed
         raise _RejectError
     return value
 

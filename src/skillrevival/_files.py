@@ -113,6 +113,10 @@ def write(
     path = None if hasattr(target, "write") else target
     fmt = format_of(path, format)
     named = _named(tables)
+    for name in named if fmt == "xlsx" else ():
+        if any(mark in name for mark in _NOT_IN_SHEET_NAMES):
+            message = "an Excel sheet's name cannot hold [ ] : * ? / or \\"
+            raise ValidationError.single(f"tables[{name!r}]", message)
     if fmt != "xlsx" and len(named) != 1:
         names = ", ".join(named)
         raise ValidationError.single(
@@ -181,6 +185,9 @@ def _named(tables: pd.DataFrame | Mapping[str, pd.DataFrame]) -> dict[str, pd.Da
             raise ValidationError.single(f"tables[{name!r}]", "the name 'about' is the file's own")
         named[str(name)] = frame
     return named
+
+
+_NOT_IN_SHEET_NAMES = "[]:*?/\\"
 
 
 def _put_text(target: str | os.PathLike[str] | TextIO, text: str) -> None:

@@ -41,6 +41,10 @@ class Once(Generic[T]):
                 value = self._value
         return value[0]
 
+    def __reduce__(self) -> str:
+        # Pickled by name, as a function is (the module's own, in the receiving process).
+        return str(self.__qualname__)
+
     def is_built(self) -> bool:
         """Whether the value has been built (and not forgotten since)."""
         return bool(self._value)

@@ -71,7 +71,7 @@ def _path_maker(where: str, key: object, keyed: bool) -> Callable[[], str]:
 def screen(data: object, path: str = "") -> Iterator[Problem]:
     """The values no JSON document holds, which parsed data from elsewhere (YAML, Python) may:
     a key that is not a string (``2015:``) and a whole number too long to print (more than
-    4,000 digits). Every other rule assumes neither is there."""
+    4,300 digits). Every other rule assumes neither is there."""
     if _plain(data):
         return
     for where, value in walk(data, path):
@@ -81,8 +81,8 @@ def screen(data: object, path: str = "") -> Iterator[Problem]:
                     kind = type(key).__name__
                     message = f"a key must be a string, got {kind} {shown(key)}"
                     yield Problem(_make_path(where(), shown(key), True), message)
-        elif isinstance(value, int) and value.bit_length() > MAX_BITS:
-            yield Problem(where(), "a whole number of more than 4,000 digits")
+        elif isinstance(value, int) and too_long(value):
+            yield Problem(where(), TOO_LONG)
 
 
 def _plain(data: object) -> bool:
@@ -97,9 +97,7 @@ def _plain(data: object) -> bool:
             stack.extend(value.values())
         elif kind is list or kind is tuple:
             stack.extend(value)
-        elif (isinstance(value, int) and value.bit_length() > MAX_BITS) or isinstance(
-            value, dict | list | tuple
-        ):
+        elif (isinstance(value, int) and too_long(value)) or isinstance(value, dict | list | tuple):
             return False
     return True
 
@@ -113,23 +111,30 @@ def has_surrogate(text: str) -> bool:
     return False
 
 
-# Python refuses to turn an int of more than 4,300 digits into text (sys.int_max_str_digits):
-# a value that large is shown and refused by these, never printed. 14,000 bits are at most
-# 4,215 digits.
-MAX_BITS = 14_000
+# Python refuses to turn an int of more than 4,300 digits into text (its default
+# sys.get_int_max_str_digits(), the limit _reading.MAX_DIGITS puts on JSON too): a value that
+# large is described and refused by these, never printed.
+MAX_DIGITS = 4300
+_TOO_LONG = 10**MAX_DIGITS  # the least number of 4,301 digits
+_MIN_BITS = _TOO_LONG.bit_length()  # fewer bits: fewer digits, no comparison needed
+TOO_LONG = f"a whole number of more than {MAX_DIGITS:,} digits"
+
+
+def too_long(value: int) -> bool:
+    """Whether the whole number ``value`` has more than 4,300 digits (too long to print)."""
+    return value.bit_length() >= _MIN_BITS and abs(value) >= _TOO_LONG
 
 
 def shown(value: object) -> str:
     """``repr(value)``, except for a whole number too long to print, which is described."""
-    if isinstance(value, int) and value.bit_length() > MAX_BITS:
-        return "a whole number of more than 4,000 digits"
+    if isinstance(value, int) and too_long(value):
+        return TOO_LONG
     return repr(value)
 
 
 def whole_text(value: int, path: str) -> str:
     """The digits of a whole number given as a name or a code; one too long to print (more than
-    4,000 digits) names nothing and raises :class:`~skillrevival.ValidationError` at ``path``."""
-    if value.bit_length() > MAX_BITS:
-        message = "expected a name or a code, got a whole number of more than 4,000 digits"
-        raise ValidationError.single(path, message)
+    4,300 digits) names nothing and raises :class:`~skillrevival.ValidationError` at ``path``."""
+    if too_long(value):
+        raise ValidationError.single(path, f"expected a name or a code, got {TOO_LONG}")
     return str(value)

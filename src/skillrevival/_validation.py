@@ -24,7 +24,7 @@ from ._errors import DroppedError, Problem
 from ._geography import AdminLevel, is_code
 from ._lookup import is_key, normalize
 from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
-from ._text import check_text
+from ._text import check_text, text_problem
 
 Rule = Callable[[object, str], Iterable[Problem]]
 
@@ -143,6 +143,13 @@ def _item(path: str, index: object) -> str:
     return f"{path}[{index}]" if isinstance(index, int) else _join(path, str(index))
 
 
+def _text(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a string that the text rule accepts: the rules judge only those,
+    since the converter reports any other value where a string belongs (one problem a place,
+    so that a count past the limit of problems is exact)."""
+    return isinstance(value, str) and text_problem(value) is None
+
+
 def _field(data: object, name: str) -> object:
     """``data[name]`` where data is an object holding it, else None (the shape check reports)."""
     return data.get(name) if isinstance(data, dict) else None
@@ -191,8 +198,8 @@ def _check_duplicates(
         return
     first_at: dict[str, int] = {}
     for index, name in enumerate(names):
-        if not isinstance(name, str) or not name.strip():
-            continue
+        if not _text(name):
+            continue  # not text: the converter reports it, and it is no name
         key = normalize(name)
         if key in first_at:
             message = f"{what} {name!r} is already listed at {where(first_at[key])}"
@@ -272,7 +279,7 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
         if found:
             others.extend(found)
         others.extend(_check_city_in_province(city, where, data))
-        if named is not None and isinstance(held_by, str) and held_by != named:
+        if named is not None and _text(held_by) and held_by != named:
             message = f"names province {held_by!r}, but it is listed under {named!r}"
             others.append(Problem(_join(where, "province"), message))
     yield from misnumbered  # every numbering problem first, as for any numbered list
@@ -316,7 +323,7 @@ def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
     cities = _items(_field(data, "cities"))
     names = [_field(c, "name") for c in cities]
     yield from _check_duplicates(names, _paths(_join(path, "cities"), ".name"), "city")
-    yield from _check_codes_listed_once([(_join(path, "cities"), cities)])
+    yield from _check_codes_listed_once([cities], lambda _: _join(path, "cities"))
     yield from _check_keys(_city_keys([cities], _join(path, "cities"), alone=True), "city")
 
 
@@ -426,13 +433,13 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
         for j, city in enumerate(_items(_field(province, "cities"))):
             fields = city if isinstance(city, dict) else {}
             source = fields.get("source")
-            if isinstance(source, str) and source not in known:
+            if _text(source) and source not in known:
                 cited.append((f"{provinces_path}[{i}].cities[{j}].source", source))
             for k, other in enumerate(_items(fields.get("other_codes"))):
                 where = f"{provinces_path}[{i}].cities[{j}].other_codes[{k}].source"
                 cited.append((where, _field(other, "source")))
         for where, source in cited:
-            if isinstance(source, str) and source not in known:
+            if _text(source) and source not in known:
                 message = f"cites source {source!r}, which the campaign does not list"
                 yield Problem(where, message)
 
@@ -455,13 +462,13 @@ _DISTRICT = frozenset(
 
 def _check_province_code(data: object, path: str) -> Iterator[Problem]:
     code, within = _field(data, "code"), _field(data, "within")
-    if isinstance(code, str) and not is_code(code, 2):
+    if _text(code) and not is_code(code, 2):
         yield Problem(_join(path, "code"), f"must be 2 digits or null, got {code!r}")
-    if isinstance(within, str) and not is_code(within, 2):
+    if _text(within) and not is_code(within, 2):
         yield Problem(_join(path, "within"), f"must be 2 digits or null, got {within!r}")
     if isinstance(data, dict) and "code" in data and code is None and within is None:
         yield Problem(_join(path, "within"), "a region without a code must say where it lies")
-    if code is not None and isinstance(within, str):  # a within of another type: the converter's
+    if code is not None and _text(within):  # a within that is not text: the converter's
         yield Problem(_join(path, "within"), "only a region without a code lies within another")
 
 
@@ -469,16 +476,16 @@ def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
     # A value that is not a string (a code written as a number) is the converter's to report:
     # one problem per mistake. The rules below judge strings only.
     adcode, parent, level = _field(data, "adcode"), _field(data, "parent"), _field(data, "level")
-    if isinstance(adcode, str) and not is_code(adcode, 6):
+    if _text(adcode) and not is_code(adcode, 6):
         yield Problem(_join(path, "adcode"), f"must be 6 digits, got {adcode!r}")
-    if isinstance(parent, str) and not is_code(parent, 6):
+    if _text(parent) and not is_code(parent, 6):
         yield Problem(_join(path, "parent"), f"must be 6 digits or null, got {parent!r}")
     for index, other in enumerate(_items(_field(data, "other_codes"))):
         code = _field(other, "code")
         where = f"{_join(path, 'other_codes')}[{index}].code"
-        if isinstance(code, str) and not is_code(code, 6):
+        if _text(code) and not is_code(code, 6):
             yield Problem(where, f"must be 6 digits, got {code!r}")
-        elif isinstance(code, str) and code == adcode:
+        elif _text(code) and code == adcode:
             yield Problem(where, f"repeats the city's own adcode {code}")
     if not isinstance(level, str) or level not in _LEVELS:
         return  # no level (or one the converter rejects): nothing to hold the parent to
@@ -519,14 +526,15 @@ def _check_unique_codes(provinces: list[Any], path: str, *, cities: bool) -> Ite
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
     if cities:
-        rows = [
-            (f"{path}[{i}].cities", _items(_field(p, "cities"))) for i, p in enumerate(provinces)
-        ]
-        yield from _check_codes_listed_once(rows)
+        rows = [_items(_field(p, "cities")) for p in provinces]
+        yield from _check_codes_listed_once(rows, lambda i: f"{path}[{i}].cities")
 
 
-def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Problem]:
-    """No city code, own or other, listed twice among the cities of the (path, cities) rows.
+def _check_codes_listed_once(
+    rows: list[list[Any]], row_path: Callable[[int], str]
+) -> Iterator[Problem]:
+    """No city code, own or other, listed twice among the cities of the rows (the path of row
+    ``i``'s cities is ``row_path(i)``, made only for a code that repeats).
 
     An other code that repeats its own city's adcode is left to the rule that says so.
     """
@@ -534,7 +542,7 @@ def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Prob
     # codes that repeat.
     places: list[tuple[int, int, int | None]] = []
     codes: list[object] = []
-    for i, (_, cities) in enumerate(rows):
+    for i, cities in enumerate(rows):
         for j, city in enumerate(cities):
             fields = city if isinstance(city, dict) else {}
             own = fields.get("adcode")
@@ -549,7 +557,7 @@ def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Prob
     def where(index: int) -> str:
         i, j, k = places[index]
         tail = ".adcode" if k is None else f".other_codes[{k}].code"
-        return f"{rows[i][0]}[{j}]{tail}"
+        return f"{row_path(i)}[{j}]{tail}"
 
     yield from _check_duplicates(codes, where, "code")
 
@@ -658,7 +666,7 @@ _NOT_PLAIN = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
 
 
 def _key_text(value: object) -> TypeGuard[str]:
-    return isinstance(value, str) and bool(value.strip())
+    return _text(value)
 
 
 def _city_keys(
