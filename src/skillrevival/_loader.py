@@ -30,7 +30,7 @@ from ._model import (
 )
 from ._once import once
 from ._reading import collector_paused, parse_json, read_bundled, read_file
-from ._text import screen, whole_text
+from ._text import is_text_problem, screen, whole_text
 
 Loadable = (
     Campaign
@@ -127,7 +127,7 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     """
     # Deferred: the converter imports cattrs, which a valid document never needs.
     from ._converter import BUDGET, ProblemBudget, converter
-    from ._validation import iter_problems, iter_rules
+    from ._validation import count_problems, iter_problems, iter_rules
 
     report = _Report(MAX_PROBLEMS)
     for problem in screen(data):  # keys that are not strings, numbers too long to print
@@ -135,7 +135,7 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     if report.count:
         return _MISS, report.problems()
     result: Any = _MISS
-    budget = ProblemBudget(MAX_PROBLEMS, lambda error: sum(1 for _ in iter_problems(error)))
+    budget = ProblemBudget(MAX_PROBLEMS, count_problems)
     token = BUDGET.set(budget)
     try:
         result = converter.structure(data, cls)
@@ -148,7 +148,8 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     # A value whose shape is wrong gets that one problem: a rule's verdict on it is a follow-on
     # (a code written as a number is not also "not 6 digits"); the rules judge only values of
     # the types the converter takes, so this holds past the limit too. The converter's hooks
-    # check the text rule.
+    # check the text rule, whose problems stand beside the rules' (a padded province name is
+    # padded, and names another province).
     for problem in iter_rules(data, cls, text=False):
         report.add(problem, rule=True)
     return result, report.problems()
@@ -184,7 +185,7 @@ class _Report:
         if len(self.kept) < self.limit:
             self.kept.append(problem)
             self.seen.add(problem)
-            if not rule:
+            if not rule and not is_text_problem(problem.message):
                 self.wrong.add(problem.path)
         else:
             self.more += 1

@@ -43,7 +43,7 @@ class Once(Generic[T]):
 
     def __reduce__(self) -> str:
         # Pickled by name, as a function is (the module's own, in the receiving process).
-        return str(self.__qualname__)
+        return self._build.__qualname__
 
     def is_built(self) -> bool:
         """Whether the value has been built (and not forgotten since)."""

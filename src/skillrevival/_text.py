@@ -22,15 +22,25 @@ def check_text(data: object, path: str) -> Iterator[Problem]:
                 yield Problem(where(), message)
 
 
+_SURROGATE = "holds a lone surrogate (an escape such as \\ud800), not text"
+_BLANK = "must not be empty or blank"
+_PADDED = "has white space at its start or end: "
+
+
 def text_problem(value: str) -> str | None:
     """What is wrong with a string by the text rule, or None."""
     if not value.isascii() and has_surrogate(value):
-        return "holds a lone surrogate (an escape such as \\ud800), not text"
+        return _SURROGATE
     if not value.strip():
-        return "must not be empty or blank"
+        return _BLANK
     if value != value.strip():
-        return f"has white space at its start or end: {value!r}"
+        return f"{_PADDED}{value!r}"
     return None
+
+
+def is_text_problem(message: str) -> bool:
+    """Whether ``message`` is one of :func:`text_problem`'s."""
+    return message in (_SURROGATE, _BLANK) or message.startswith(_PADDED)
 
 
 def walk(data: object, path: str) -> Iterator[tuple[Callable[[], str], object]]:
@@ -115,7 +125,7 @@ def has_surrogate(text: str) -> bool:
 # sys.get_int_max_str_digits(), the limit _reading.MAX_DIGITS puts on JSON too): a value that
 # large is described and refused by these, never printed.
 MAX_DIGITS = 4300
-_TOO_LONG = 10**MAX_DIGITS  # the least number of 4,301 digits
+_TOO_LONG: int = 10**MAX_DIGITS  # the least number of 4,301 digits
 _MIN_BITS = _TOO_LONG.bit_length()  # fewer bits: fewer digits, no comparison needed
 TOO_LONG = f"a whole number of more than {MAX_DIGITS:,} digits"
 

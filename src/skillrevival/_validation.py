@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, TypeGuard
 
 import attrs
@@ -24,7 +25,7 @@ from ._errors import DroppedError, Problem
 from ._geography import AdminLevel, is_code
 from ._lookup import is_key, normalize
 from ._model import Campaign, City, Notice, Phase, PlanItem, Province, Roster
-from ._text import check_text, text_problem
+from ._text import check_text
 
 Rule = Callable[[object, str], Iterable[Problem]]
 
@@ -95,6 +96,47 @@ def iter_problems(error: BaseException, path: str = "") -> Iterator[Problem]:
         yield Problem(path, str(error))
 
 
+def count_problems(error: BaseException) -> int:
+    """How many problems :func:`iter_problems` gives for ``error``, without making them (the
+    loader's budget counts every failing item of an array)."""
+    return _counter()(error)
+
+
+@cache
+def _counter() -> Callable[[BaseException], int]:
+    # Deferred: cattrs is imported only once a document has problems; made once, not per call.
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    def count(error: BaseException) -> int:
+        if isinstance(error, ClassValidationError):
+            with_notes, without = error.group_exceptions()
+            meant = {
+                close
+                for e in without
+                if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
+                for key in e.extra_fields
+                if isinstance(key, str)
+                and (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+            }
+            total = 0
+            for e, field in with_notes:
+                if not (meant and field.name in meant and isinstance(e, KeyError)):
+                    total += count(e)
+            return total + sum(count(e) for e in without)
+        if isinstance(error, IterableValidationError):
+            items, rest = error.group_exceptions()
+            return sum(count(e) for e, _ in items) + sum(count(e) for e in rest)
+        if isinstance(error, ForbiddenExtraKeysError):
+            return len(error.extra_fields)
+        return 0 if isinstance(error, DroppedError) else 1
+
+    return count
+
+
 def _key_order(key: object) -> tuple[bool, str]:
     """Unknown keys in order: strings first, then any other key (parsed YAML's 2015) as text."""
     return (not isinstance(key, str), key if isinstance(key, str) else repr(key))
@@ -144,10 +186,10 @@ def _item(path: str, index: object) -> str:
 
 
 def _text(value: object) -> TypeGuard[str]:
-    """Whether ``value`` is a string that the text rule accepts: the rules judge only those,
-    since the converter reports any other value where a string belongs (one problem a place,
-    so that a count past the limit of problems is exact)."""
-    return isinstance(value, str) and text_problem(value) is None
+    """Whether ``value`` is a string. The rules judge strings only where the model holds a
+    string, so the converter never reports the same place for its type (it may for the text
+    rule, which is reported beside the rules'): a count past the limit of problems is exact."""
+    return isinstance(value, str)
 
 
 def _field(data: object, name: str) -> object:
@@ -198,8 +240,8 @@ def _check_duplicates(
         return
     first_at: dict[str, int] = {}
     for index, name in enumerate(names):
-        if not _text(name):
-            continue  # not text: the converter reports it, and it is no name
+        if not isinstance(name, str) or not name.strip():
+            continue
         key = normalize(name)
         if key in first_at:
             message = f"{what} {name!r} is already listed at {where(first_at[key])}"
@@ -666,7 +708,7 @@ _NOT_PLAIN = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
 
 
 def _key_text(value: object) -> TypeGuard[str]:
-    return _text(value)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _city_keys(
