@@ -28,6 +28,7 @@ from skillrevival._geography import AdminLevel
 from skillrevival._loader import LOADABLE
 from skillrevival._lookup import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, normalize, split_suffix
 from skillrevival._model import Attachment, Source
+from skillrevival._text import is_text_problem
 from skillrevival._validation import (
     _all_distinct_keys,
     _check_city,
@@ -59,9 +60,10 @@ def reference_problems(data: Doc, cls: type = skillrevival.Campaign) -> list[Pro
     except Exception as error:
         problems.extend(problems_from_exception(error))
     # A value whose shape is wrong gets that one problem: a rule's problem at the same path is
-    # a follow-on and is left out.
-    wrong = {problem.path for problem in problems}
-    for problem in check_rules(data, cls):
+    # a follow-on and is left out. The converter checks the text rule (issue 23), whose
+    # problems stand beside the rules'.
+    wrong = {problem.path for problem in problems if not is_text_problem(problem.message)}
+    for problem in check_rules(data, cls, text=False):
         if problem.path not in wrong and problem not in problems:
             problems.append(problem)
     return problems
