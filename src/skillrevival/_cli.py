@@ -1,7 +1,10 @@
 """The ``skillrevival`` command line (also ``python -m skillrevival``).
 
-Exit status: 0 on success, 1 when the answer is "no" (an unknown name, an invalid file), 2 for a
-command line that cannot be understood. A problem is a line of text, never a traceback.
+Exit status: 0 on success, 1 when the answer is "no" (an unknown name, an invalid file) or the
+output cannot be written, 2 for a command line that cannot be understood (an unknown option or
+table, a date that is no date, years that are no years). A problem is a line of text, never a
+traceback: each problem of a file is one line, its control characters and anything that is not
+text (a lone surrogate) escaped.
 """
 
 from __future__ import annotations
@@ -9,13 +12,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import errno
 import json
 import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import attrs
 
@@ -249,19 +253,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     data, a file it cannot write, an extra that is not installed).
     """
     try:
-        return _run(build_parser().parse_args(argv))
+        status = _run(build_parser().parse_args(argv))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk (> /dev/full) is found here, not at exit
+        return status
     except _UsageError as error:
         sys.stderr.write(str(error))
         return 2
     except BrokenPipeError:
         # The reader went away (skillrevival export | head): not an error, and no traceback
         # when Python flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 0
     except (_CommandError, SkillRevivalError, ImportError) as error:
         sys.stderr.write(f"skillrevival: {error}\n")
         return error.status if isinstance(error, _CommandError) else 1
+    except OSError as error:  # only standard output is written outside _writing()
+        reason = error.strerror or str(error)
+        sys.stderr.write(f"skillrevival: cannot write to standard output: {reason}\n")
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's flush at exit (of what could
+    not be written) raises nothing more."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a closed or replaced stdout)
+        sys.stdout = None
+
+
+class _ClosedOutput:
+    """Standard output when there is none (``skillrevival >&-``): every write fails as a
+    write to a closed descriptor does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
 
 
 @contextmanager
@@ -272,14 +309,17 @@ def _writing(path: str | None) -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise _CommandError(f"cannot write {path!r}: {error.strerror}") from None
+        reason = error.strerror or str(error) or type(error).__name__
+        if reason.startswith("cannot write "):  # said by the writer, file and reason
+            raise _CommandError(reason) from None
+        raise _CommandError(f"cannot write {path!r}: {reason}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
     # Deferred: `--help` and a usage error read no data.
     from ._campaign.loader import campaign as bundled
 
-    out = sys.stdout
+    out = sys.stdout if sys.stdout is not None else cast(TextIO, _ClosedOutput())
     if args.command is None:
         out.write(summary(bundled()) + "\n")
     elif args.command == "roster":
@@ -322,7 +362,12 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         if args.command == "export" and fmt in TEXT_FORMATS:
             rows = _export_rows(tables[0])  # no pandas needed for text
             if args.output:
-                with open(args.output, "w", encoding="utf-8", newline="") as file:
+                from ._writing import replaced_whole
+
+                with (
+                    replaced_whole(args.output, fmt) as temporary,
+                    open(temporary, "w", encoding="utf-8", newline="") as file,
+                ):
                     _write_rows(rows, fmt, file, bom=args.bom)
             else:
                 _write_rows(rows, fmt, out, bom=args.bom)
@@ -351,17 +396,33 @@ def _export_rows(table: str) -> list[dict[str, Any]]:
 
 def _panel(frames: Any, args: argparse.Namespace) -> Any:
     """The panel that ``skillrevival panel``'s options describe."""
+    # Deferred: the geography is read only by the commands that ask about places.
+    from ._geo.geography import geography
+
+    known = geography().years
     years: list[int] = []
     for part in args.years.replace(" ", "").split(","):
         first, _, last = part.partition("-")
-        if not (first.isdigit() and (not last or last.isdigit())):
-            raise ValidationError.single(
-                "--years", f"expected 2010-2020 or 2013,2015, got {part!r}"
+        if not (_year_text(first) and (not last or _year_text(last))):
+            raise _CommandError(f"--years: expected 2010-2020 or 2013,2015, got {part!r}", 2)
+        start, end = int(first), int(last or first)
+        if start > end:
+            raise _CommandError(f"--years: {part!r} runs backwards; write {end}-{start}", 2)
+        if start < known[0] or end > known[-1]:
+            message = (
+                f"--years: {part!r} goes outside {known[0]}-{known[-1]}, the years whose "
+                "division lists the library holds"
             )
-        years += range(int(first), int(last or first) + 1)
+            raise _CommandError(message, 2)
+        years += range(start, end + 1)
     units = args.units.replace(" ", "").split(",") if args.units else None
     controls = "all" if args.controls == "all" else None
     return frames.treatment_panel(years, level=args.level, units=units, controls=controls)
+
+
+def _year_text(text: str) -> bool:
+    """Whether ``text`` is a year written in ASCII digits (not ²⁰¹⁵, not ２０１５)."""
+    return 1 <= len(text) <= 4 and text.isascii() and text.isdigit()
 
 
 def _lookup(campaign: Campaign, key: str, out: TextIO, within: str | None, year: int | None) -> int:
@@ -527,7 +588,14 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
 
 
 def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:
+    from ._campaign.dates import parse_iso_date
+
     day: dt.date | str = text if text is not None else dt.date.today()
+    if text is not None:
+        try:
+            parse_iso_date(text)
+        except ValueError as error:
+            raise _CommandError(f"DATE: {error}", 2) from None
     phase = campaign.phase_on(day)
     if phase is None:
         when = "before" if str(day) < str(campaign.start) else "after"
@@ -610,4 +678,28 @@ def _table_problems(data: object) -> list[Any]:
 
 def _print_problems(problems: Iterable[Any], out: TextIO) -> None:
     for problem in problems:
-        out.write(f"{problem}\n")
+        out.write(escaped(str(problem)) + "\n")
+
+
+def escaped(text: str) -> str:
+    """``text`` on one line that any terminal can print: control and format characters, line
+    and paragraph separators and lone surrogates written as Python escapes (``\\n``,
+    ``\\x1b``, ``\\u202e``, ``\\ud800``); the rest as it is."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) for ch in text)
+
+
+_ESCAPED = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(ch: str) -> str:
+    if ch.isprintable() or unicodedata.category(ch) not in _ESCAPED:
+        return ch
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -93,6 +93,12 @@ class NotFoundError(SkillRevivalError, LookupError):
         return str(self.args[0])
 
 
+class DroppedError(Exception):
+    """Internal: stands in the converter's exception groups for the items of an array dropped
+    past the loader's limit of problems. It has no problem of its own: they were counted as
+    they were dropped."""
+
+
 def _extra_state(error: BaseException, *given: str) -> dict[str, Any] | None:
     """What an exception holds beyond its constructor's arguments (``__notes__``, say)."""
     extra = {name: value for name, value in vars(error).items() if name not in given}

@@ -33,6 +33,7 @@ from ._campaign.tables import FORMATS as FORMATS
 from ._campaign.tables import TEXT_FORMATS as TEXT_FORMATS
 from ._campaign.tables import column as _column
 from ._errors import ValidationError
+from ._writing import replaced_whole
 
 ABOUT_SHEET = "about"
 
@@ -86,6 +87,10 @@ def write(
     path = None if hasattr(target, "write") else target
     fmt = format_of(path, format)
     named = _named(tables)
+    for name in named if fmt == "xlsx" else ():
+        if any(mark in name for mark in _NOT_IN_SHEET_NAMES):
+            message = "an Excel sheet's name cannot hold [ ] : * ? / or \\"
+            raise ValidationError.single(f"tables[{name!r}]", message)
     if fmt != "xlsx" and len(named) != 1:
         names = ", ".join(named)
         raise ValidationError.single(
@@ -103,6 +108,20 @@ def write(
                 f"install it with pip install 'skillrevival[{extra}]'"
             ) from None
     info = dict(about or {})
+    if path is None:
+        _write(named, target, fmt, info, bom)
+        return
+    with replaced_whole(path, fmt) as temporary:
+        _write(named, temporary, fmt, info, bom)
+
+
+def _write(
+    named: Mapping[str, pd.DataFrame],
+    target: str | os.PathLike[str] | TextIO,
+    fmt: str,
+    info: dict[str, Any],
+    bom: bool,
+) -> None:
     frame = next(iter(named.values()))
     if fmt == "csv":
         frame.to_csv(
@@ -140,6 +159,9 @@ def _named(tables: pd.DataFrame | Mapping[str, pd.DataFrame]) -> dict[str, pd.Da
             raise ValidationError.single(f"tables[{name!r}]", "the name 'about' is the file's own")
         named[str(name)] = frame
     return named
+
+
+_NOT_IN_SHEET_NAMES = "[]:*?/\\"
 
 
 def _put_text(target: str | os.PathLike[str] | TextIO, text: str) -> None:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Generic, TypeVar
 
 from ._errors import NotFoundError, ValidationError
+from ._text import whole_text
 
 T = TypeVar("T")
 
@@ -214,6 +215,15 @@ class Index(Generic[T]):
             return named_bare if len(named_bare) == 1 else _unique(named_bare)
         return _unique(r for r in named_bare if not any(r is c for _, c in candidates))
 
+    def by_name(self, key: str | int) -> tuple[T, ...]:
+        """The records that ``key`` names as it is (one of their names or codes, or the stem of
+        one of their names), without :meth:`find`'s last resort of dropping the query's own
+        suffix (巴州区 to 巴州)."""
+        if type(key) is not str:
+            key = _as_text(key)
+        ready = self._direct.get(key)
+        return ready if ready is not None else self._hits.get(normalize(key), ())
+
     def get(self, key: str | int) -> T | None:
         """The one record that ``key`` names, or None when there is none or more than one."""
         hits = self.find(key)
@@ -234,10 +244,14 @@ class Index(Generic[T]):
             labels = [self._label(hit) for hit in hits]
             message = f"{self._kind} {shown!r} is ambiguous: it names {', '.join(labels)}"
             raise NotFoundError(message, shown, [self.key_of(hit) for hit in hits], hits)
+        raise self.miss(shown)
+
+    def miss(self, shown: str) -> NotFoundError:
+        """The error for a key that names no record, with the closest records' keys."""
         close = self.closest(shown)
         hint = f"; did you mean {', '.join(map(self._label, close))}?" if close else ""
         keys = [self.key_of(record) for record in close]
-        raise NotFoundError(f"no {self._kind} named {shown!r}{hint}", shown, keys)
+        return NotFoundError(f"no {self._kind} named {shown!r}{hint}", shown, keys)
 
     def key_of(self, record: T) -> str:
         """A key that finds ``record`` alone: the first of its names that does, else its label."""
@@ -262,7 +276,7 @@ class Index(Generic[T]):
 def _as_text(key: object) -> str:
     """A lookup's key as text: integers are codes (130682); any other type is refused."""
     if isinstance(key, int) and not isinstance(key, bool):
-        return str(key)
+        return whole_text(key, "key")
     if isinstance(key, str):
         return key
     message = f"expected a name or a code (str or int), got {type(key).__name__}"

@@ -27,6 +27,10 @@ from ._errors import Problem, ValidationError
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+MAX_DIGITS = 4300
+"""The most digits a whole number in a document may have: Python's own default limit on
+converting between int and str (:func:`sys.get_int_max_str_digits`)."""
+
 MAX_DOCUMENT_SIZE = 32 * 1024 * 1024
 """The largest JSON text :func:`loads` and :func:`load` read: 32 MiB (bytes, or characters of a
 str). The bundled campaign is about 55 KB and a roster of every county in China would be a few
@@ -46,8 +50,13 @@ def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
     the package's data folder (for tests).
     """
     data = folder if folder is not None else _data_folder()
-    content = data.joinpath(name).read_bytes()
-    recorded = _recorded_checksums(data.joinpath(CHECKSUMS).read_text(encoding="utf-8"))
+    content = _bundled_bytes(data, name)
+    try:
+        sums = _bundled_bytes(data, CHECKSUMS).decode("utf-8")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text (byte {error.start}); {_REINSTALL}"
+        raise ValidationError([Problem(f"skillrevival/data/{CHECKSUMS}", message)]) from None
+    recorded = _recorded_checksums(sums)
     actual = _sha256(content)
     if recorded.get(name) != actual:
         expected = recorded.get(name, f"no line for {name}")
@@ -58,6 +67,20 @@ def read_bundled(name: str, folder: Traversable | None = None) -> bytes:
         )
         raise ValidationError([Problem(f"skillrevival/data/{name}", message)])
     return content
+
+
+_REINSTALL = "the installation is damaged (reinstall skillrevival)"
+
+
+def _bundled_bytes(folder: Traversable, name: str) -> bytes:
+    """The bytes of a file of the data folder; a missing or unreadable one is a damaged
+    installation, said as a :class:`ValidationError` naming the file."""
+    try:
+        return folder.joinpath(name).read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        message = f"cannot read the bundled file: {reason}; {_REINSTALL}"
+        raise ValidationError([Problem(f"skillrevival/data/{name}", message)]) from None
 
 
 def _data_folder() -> Traversable:
@@ -101,20 +124,49 @@ def _recorded_checksums(text: str) -> dict[str, str]:
 
 
 def read_file(path: str | PathLike[str]) -> bytes:
-    """The bytes of a user's file, refused unread when over :data:`MAX_DOCUMENT_SIZE`.
+    """The bytes of a user's file, refused when over :data:`MAX_DOCUMENT_SIZE`.
 
-    A file that cannot be read raises :class:`ValidationError` naming it and the reason.
+    A regular file over the limit is refused unread; anything else (a pipe, a device, a file
+    that grows) is read up to one byte past the limit and no further, so that
+    ``/dev/zero`` is refused as quickly. ``path`` must be a str or an :class:`os.PathLike`
+    (a file descriptor, such as 1, is refused: reading it would close it). A file that cannot
+    be read raises :class:`ValidationError` naming it and the reason.
     """
+    if isinstance(path, bytes) or not isinstance(path, str | PathLike):
+        message = f"expected a path (str or os.PathLike), got {type(path).__name__}"
+        raise ValidationError.single("path", message)
+    shown = _shown_path(path)
+    size = 0
     try:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
-            if size > MAX_DOCUMENT_SIZE:  # refused unread; parse_json checks the length again
-                raise ValidationError([too_large(size, "bytes")])
-            return file.read()
+            # A regular file over the limit is refused unread; anything else is read to one
+            # byte past it, no further (parse_json checks the length again).
+            content = b"" if size > MAX_DOCUMENT_SIZE else file.read(MAX_DOCUMENT_SIZE + 1)
     except OSError as error:
-        raise ValidationError(
-            [Problem("", f"cannot read {str(path)!r}: {error.strerror}")]
-        ) from None
+        reason = error.strerror or type(error).__name__
+        raise ValidationError([Problem("", f"cannot read {shown}: {reason}")]) from None
+    except ValueError:  # a NUL in the path: no file can have that name
+        raise ValidationError([Problem("", f"cannot read {shown}: a path holds no NUL")]) from None
+    if size > MAX_DOCUMENT_SIZE:
+        raise ValidationError([too_large(size, "bytes")])
+    if len(content) > MAX_DOCUMENT_SIZE:
+        raise ValidationError([too_large_read()])
+    return content
+
+
+def _shown_path(path: str | PathLike[str]) -> str:
+    """A path as messages show it: repr'd, so that control characters stay visible."""
+    try:
+        return repr(os.fspath(path))
+    except TypeError:  # an os.PathLike whose __fspath__ gives no str
+        return repr(path)
+
+
+def too_large_read() -> Problem:
+    """The problem of a stream (a pipe, a device) that goes on past the limit."""
+    limit = f"{MAX_DOCUMENT_SIZE:,} bytes"
+    return Problem("", f"too large to read: more than the limit of {limit} (reading stopped there)")
 
 
 @contextmanager
@@ -173,9 +225,14 @@ def parse_json(text: object) -> Any:
         csv = _csv_hint(text, marked)
         where = f"line {error.lineno} column {error.colno}"
         message = csv or f"not JSON: {error.msg} ({where})"
+        if csv is None and "\x00" in text[:64]:  # ASCII as UTF-16 or UTF-32 without a BOM
+            message += _encoding_hint(text[:64].encode("utf-8", "surrogatepass"))
         raise ValidationError([Problem("", message)]) from None
     except _UnreadableError as error:
         raise ValidationError([Problem("", str(error))]) from None
+    except ValueError:  # json's int() of more digits than Python converts (4,300)
+        message = f"not JSON this library reads: a whole number of more than {MAX_DIGITS:,} digits"
+        raise ValidationError([Problem("", message)]) from None
     except RecursionError:
         raise ValidationError(
             [Problem("", "not JSON this library reads: nested too deeply")]
@@ -185,7 +242,9 @@ def parse_json(text: object) -> Any:
 def _csv_hint(text: str, marked: bool) -> str | None:
     """What to say about text that is CSV (a spreadsheet's export) rather than JSON, or None."""
     first = text.lstrip().split("\n", 1)[0].strip()
-    if first[:1] in ("{", "[", '"') or first.startswith(("true", "false", "null")):
+    if first[:1] == '"' and not _quoted_header(first):
+        return None
+    if first[:1] in ("{", "[") or first.startswith(("true", "false", "null")):
         return None
     if first[:1].isdigit() or first[:1] == "-" or not any(sep in first for sep in ",;\t"):
         return None
@@ -195,6 +254,16 @@ def _csv_hint(text: str, marked: bool) -> str | None:
         f"not JSON: this looks like CSV{bom} (first line {shown!r}); skillrevival reads a "
         "campaign or roster as a JSON document"
     )
+
+
+def _quoted_header(line: str) -> bool:
+    """Whether a line that starts with a JSON string goes on as a CSV header of quoted names
+    (``"province","name"``, as R and Python's ``QUOTE_ALL`` write): a separator follows it."""
+    try:
+        _, end = json.JSONDecoder().raw_decode(line)
+    except ValueError:
+        return False
+    return line[end:].lstrip(" ")[:1] in (",", ";", "\t")
 
 
 _BYTE_ORDER_MARKS = (
@@ -243,8 +312,13 @@ class _UnreadableError(ValueError):
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        keys = [key for key, _ in pairs]
-        twice = next(key for index, key in enumerate(keys) if key in keys[:index])
+        seen: set[str] = set()  # one pass: an object may have many keys
+        twice = ""
+        for key, _ in pairs:
+            if key in seen:
+                twice = key
+                break
+            seen.add(key)
         message = f"not JSON this library reads: key {twice!r} appears twice in an object"
         raise _UnreadableError(message)
     return result

@@ -39,6 +39,7 @@ from ._errors import Problem, ValidationError
 from ._geo.geography import Geography, geography
 from ._geo.levels import AdminLevel, is_code
 from ._geo.lineage import prefecture_tier
+from ._text import shown
 
 if TYPE_CHECKING:
     from ._campaign.model import Campaign, City
@@ -206,10 +207,10 @@ def treatment_panel(
     problems: list[Problem] = []
     year_list = _years(years, problems, geo.years)
     if level not in ("unit", "prefecture"):
-        problems.append(Problem("level", f"expected 'unit' or 'prefecture', got {level!r}"))
+        problems.append(Problem("level", f"expected 'unit' or 'prefecture', got {shown(level)}"))
         raise ValidationError(problems, what="argument")
     if controls not in (None, "all"):
-        problems.append(Problem("controls", f"expected None or 'all', got {controls!r}"))
+        problems.append(Problem("controls", f"expected None or 'all', got {shown(controls)}"))
     elif controls == "all" and level == "unit":
         message = (
             "'all' needs level='prefecture': the roster's units are of several levels "
@@ -405,18 +406,18 @@ def _province_categorical(c: Campaign, values: pd.Series) -> pd.Categorical:
 
 def _years(years: Iterable[int], problems: list[Problem], known: tuple[int, ...]) -> list[int]:
     if isinstance(years, str | bytes) or not isinstance(years, Iterable):
-        problems.append(Problem("years", f"expected years as integers, got {years!r}"))
+        problems.append(Problem("years", f"expected years as integers, got {shown(years)}"))
         return []
     seen: set[int] = set()
     for position, year in enumerate(years):
         path = f"years[{position}]"
         if not _is_whole(year):
-            problems.append(Problem(path, f"expected a year as an integer, got {year!r}"))
+            problems.append(Problem(path, f"expected a year as an integer, got {shown(year)}"))
         elif int(year) in seen:
             problems.append(Problem(path, f"repeats the year {year}"))
         elif not known[0] <= int(year) <= known[-1]:
             message = (
-                f"{year} is outside the years whose division lists the library holds "
+                f"{shown(int(year))} is outside the years whose division lists the library holds "
                 f"({known[0]}-{known[-1]}), so which units existed is unknown"
             )
             problems.append(Problem(path, message))
@@ -452,7 +453,7 @@ def _units(
     silent control.
     """
     if isinstance(units, str | bytes) or not isinstance(units, Iterable):
-        problems.append(Problem("units", f"expected a list of codes, got {units!r}"))
+        problems.append(Problem("units", f"expected a list of codes, got {shown(units)}"))
         return []
     lin = geo.units()
     by_code: dict[str, City] = {}
@@ -465,9 +466,9 @@ def _units(
     first_at: dict[int, int] = {}
     for position, given in enumerate(units):
         path = f"units[{position}]"
-        code = f"{int(given):06d}" if _is_whole(given) else given
+        code = f"{int(given):06d}" if _is_whole(given) and 0 <= int(given) < 10**6 else given
         if not is_code(code, 6):
-            problems.append(Problem(path, f"expected a 6-digit code, got {given!r}"))
+            problems.append(Problem(path, f"expected a 6-digit code, got {shown(given)}"))
             continue
         city = by_code.get(code)
         if level == "prefecture" and city is not None and city.prefecture_code != city.adcode:

@@ -183,7 +183,6 @@ def phases_timeline(ax: Axes | None = None, *, labels: Labels = "auto") -> Axes:
     return ax
 
 
-@functools.cache
 def seats() -> dict[str, Any]:
     """The points of the map: one per roster unit (or None) and the county-level background.
 
@@ -193,9 +192,17 @@ def seats() -> dict[str, Any]:
     no point in any source: 定州市 130682; none is guessed), ``roster`` (code as of 2015-04 ->
     ``[longitude, latitude, source id]`` or None) and ``background`` (``[longitude, latitude]``
     of every county-level unit of the 2025 list that has a point, to 0.01 degree).
+
+    Each call returns a new copy (the file is read and checked once): changing it changes
+    nothing that any other caller sees.
     """
-    data: dict[str, Any] = json.loads(read_bundled("seats.json"))
+    data: dict[str, Any] = json.loads(_seats_text())
     return data
+
+
+@functools.cache
+def _seats_text() -> bytes:
+    return read_bundled("seats.json")
 
 
 def albers(lon: Any, lat: Any) -> tuple[Any, Any]:

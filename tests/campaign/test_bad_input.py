@@ -85,6 +85,29 @@ FILES: dict[str, tuple[str, str]] = {
     "root_number.json": ("", "expected an object, got the number 2"),
     "root_true.json": ("", "expected an object, got true"),
     "root_empty_object.json": ("roster", "required field is missing"),
+    "not_json_huge_integer.json": (
+        "",
+        "not JSON this library reads: a whole number of more than 4,300 digits",
+    ),
+    "not_json_csv_quoted_headers.csv": (
+        "",
+        'not JSON: this looks like CSV (first line \'"province","name"\')',
+    ),
+    "encoding_utf16_le_without_bom.json": (
+        "",
+        "not JSON: Expecting property name enclosed in double quotes (line 1 column 2); "
+        "it looks like UTF-16 or UTF-32; save the file as UTF-8",
+    ),
+    "date_full_width_digits.json": (
+        "notice.issued_on",
+        "expected a date as YYYY-MM-DD, got '２０１５-０４-２０'",
+    ),
+    # 2,000 empty provinces: 9 problems each, the roster's own 4 and the campaign's 10 missing
+    # fields (batch ... sources): 18,014, of which the first 10,000 are listed.
+    "hostile_empty_objects.json": (
+        "",
+        "and 8,014 more problems, not listed (only the first 10,000 are)",
+    ),
 }
 
 # Files that are Province documents, read as such: mistakes of content, not of text.

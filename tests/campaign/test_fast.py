@@ -47,6 +47,7 @@ from skillrevival._campaign.rules import (
     problems_from_exception,
 )
 from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, Index, split_suffix
+from skillrevival._text import is_text_problem
 
 Doc = Any
 
@@ -70,9 +71,10 @@ def reference_problems(data: Doc, cls: type = skillrevival.Campaign) -> list[Pro
     except Exception as error:
         problems.extend(problems_from_exception(error))
     # A value whose shape is wrong gets that one problem: a rule's problem at the same path is
-    # a follow-on and is left out.
-    wrong = {problem.path for problem in problems}
-    for problem in check_rules(data, cls):
+    # a follow-on and is left out. The converter checks the text rule (issue 23), whose
+    # problems stand beside the rules'.
+    wrong = {problem.path for problem in problems if not is_text_problem(problem.message)}
+    for problem in check_rules(data, cls, text=False):
         if problem.path not in wrong and problem not in problems:
             problems.append(problem)
     return problems

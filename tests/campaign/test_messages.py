@@ -570,3 +570,99 @@ def test_suggestions_can_be_passed_back() -> None:
     assert str(caught.value) == "no city named '苏洲'; did you mean 苏州市 (江苏)?"
     assert caught.value.suggestions == ("苏州市",)
     assert roster.city(caught.value.suggestions[0]).adcode == "320500"
+
+
+# Issue 23: each hostile or careless input, and the one problem it gets, typed by hand.
+HOSTILE_TEXTS: list[tuple[str | bytes, Problem]] = [
+    (
+        '{"a": 1, "b": 2, "c": 3, "b": 4}',
+        Problem("", "not JSON this library reads: key 'b' appears twice in an object"),
+    ),
+    (
+        '{"batch": 1' + "0" * 4300 + "}",
+        Problem("", "not JSON this library reads: a whole number of more than 4,300 digits"),
+    ),
+    (
+        '"seq","name"\n1,"苏州"\n',
+        Problem(
+            "",
+            'not JSON: this looks like CSV (first line \'"seq","name"\'); skillrevival reads '
+            "a campaign or roster as a JSON document",
+        ),
+    ),
+    (
+        '["x"]'.encode("utf-16-be"),
+        Problem(
+            "",
+            "not JSON: Expecting value (line 1 column 1); it looks like UTF-16 or UTF-32; "
+            "save the file as UTF-8",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), HOSTILE_TEXTS)
+def test_hostile_text_messages(text: str | bytes, problem: Problem) -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.loads(text)
+    assert caught.value.problems == (problem,)
+
+
+HOSTILE_DATA: list[tuple[Any, type, list[Problem]]] = [
+    (
+        {"en": "x", 7: "y", "zh": "苏"},
+        skillrevival.Term,
+        [Problem("7", "a key must be a string, got int 7")],
+    ),
+    (
+        {"zh": "苏", "en": -(10**4301)},
+        skillrevival.Term,
+        [Problem("en", "a whole number of more than 4,300 digits")],
+    ),
+    (
+        {"zh": " 苏", "en": 5},
+        skillrevival.Term,
+        [
+            Problem("zh", "has white space at its start or end: ' 苏'"),
+            Problem("en", "expected a string, got the number 5"),
+        ],
+    ),
+    (
+        # the blank string under an unknown key is not a second problem: one a place
+        {"name": "x", "nmae": {"deep": " "}},
+        skillrevival.Source,
+        [
+            Problem("id", "required field is missing"),
+            Problem("title", "required field is missing"),
+            Problem("publisher", "required field is missing"),
+            Problem("as_of", "required field is missing"),
+            Problem("name", "unknown field"),
+            Problem("nmae", "unknown field"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "cls", "problems"), HOSTILE_DATA)
+def test_hostile_data_messages(data: Any, cls: type, problems: list[Problem]) -> None:
+    assert skillrevival.validate(data, cls) == problems  # type: ignore[call-overload]
+
+
+def test_the_closing_problem_counts_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(skillrevival._campaign.loader, "MAX_PROBLEMS", 2)
+    assert skillrevival.validate({"zh": 1, "en": 2, "x": 3, "y": 4}, skillrevival.Term) == [
+        Problem("zh", "expected a string, got the number 1"),
+        Problem("en", "expected a string, got the number 2"),
+        Problem("", "and 2 more problems, not listed (only the first 2 are)"),
+    ]
+
+
+def test_file_messages_name_the_file_and_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.load(tmp_path)
+    assert caught.value.problems == (Problem("", f"cannot read {str(tmp_path)!r}: Is a directory"),)
+    with pytest.raises(ValidationError) as caught:
+        skillrevival.load(tmp_path / "missing.json")
+    assert caught.value.problems == (
+        Problem("", f"cannot read {str(tmp_path / 'missing.json')!r}: No such file or directory"),
+    )

@@ -120,8 +120,8 @@ def test_phase(run: Run, day: str, words: str) -> None:
 
 def test_phase_today_and_bad_date(run: Run) -> None:
     assert run("phase").stdout.strip()
-    done = run("phase", "2016-02-30", check_code=1)
-    assert "date: '2016-02-30' is not a date in the calendar" in done.stderr
+    done = run("phase", "2016-02-30", check_code=2)  # a command line it cannot understand
+    assert done.stderr == "skillrevival: DATE: '2016-02-30' is not a date in the calendar\n"
 
 
 def test_validate_good_and_bad_files(run: Run, tmp_path: Path) -> None:

@@ -229,7 +229,7 @@ def test_panel_command_years_and_units(tmp_path: Path) -> None:
         ["320100", "320100", "2014"],
         ["320100", "320100", "2016"],
     ]
-    bad = cli("panel", "--years", "twenty", code=1)
+    bad = cli("panel", "--years", "twenty", code=2)  # a command line it cannot understand
     assert "--years: expected 2010-2020 or 2013,2015, got 'twenty'" in bad.stderr
     assert "give -o FILE" in cli("panel", "--years", "2015", "--format", "dta", code=2).stderr
 

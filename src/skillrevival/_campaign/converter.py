@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
 import attrs
 import pendulum
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as make_json_converter
 
+from .._errors import DroppedError
+from .._text import text_problem
 from .dates import parse_iso_date
 
 StructureHook = Callable[[Any, Any], Any]
@@ -33,7 +37,7 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     reports no path; the loader uses it only to decide whether the detailed one must run.
     """
     converter = make_json_converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
-    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(str, _structure_text)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(pendulum.Date, _structure_date)
@@ -55,6 +59,20 @@ def _strict(kind: type, expected: str) -> StructureHook:
     return structure
 
 
+def _structure_text(value: Any, _: Any) -> str:
+    """A string that the text rule accepts (not empty, blank, padded, no lone surrogate).
+
+    The rule is checked here, on the strings the document's classes hold, so that a string
+    in the wrong place (a number's, an unknown key's) gets the one problem of being there.
+    """
+    if type(value) is not str:
+        raise TypeError(f"expected a string, got {_describe(value)}")
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 def _strict_int(value: Any, _: Any) -> int:
     if type(value) is not int:  # bool is an int subclass; true is not a quota
         raise TypeError(f"expected a whole number, got {_describe(value)}")
@@ -73,13 +91,96 @@ def _unstructure_date(value: pendulum.Date) -> str:
 
 def _sequence_factory(kind: Any, converter: Any) -> StructureHook:
     inner = homogenous_tuple_structure_factory(kind, converter)
+    args = getattr(kind, "__args__", ())
+    element = args[0] if args else Any
+    detailed = converter.detailed_validation and element is not Any
 
     def structure(value: Any, target: Any) -> Any:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected an array, got {_describe(value)}")
-        return inner(value, target)
+        budget = BUDGET.get() if detailed else None
+        if budget is None:
+            return inner(value, target)
+        return _within_budget(value, converter.get_structure_hook(element), element, budget)
 
     return structure
+
+
+class ProblemBudget:
+    """How many problems the loader keeps (``limit``), how many it has kept so far in the
+    converter's order (``kept``: a lower bound, counted at the items of arrays), and how many
+    it dropped unkept (``dropped``: exact). Set in :data:`BUDGET` while the loader structures
+    a bad document, so that an array of millions of bad items is held as its first ones and a
+    count, not as millions of exceptions."""
+
+    __slots__ = ("count", "counts", "dropped", "kept", "limit")
+
+    def __init__(self, limit: int, count: Callable[[BaseException], int]) -> None:
+        self.limit = limit
+        self.count = count  # the number of problems an item's error flattens to
+        self.kept = 0
+        self.dropped = 0
+        # The number of problems of an empty object (or array, or null) as an item of a
+        # class, once known: a hostile array of millions of {} is counted without structuring
+        # each one again.
+        self.counts: dict[tuple[Any, type], int] = {}
+
+
+BUDGET: ContextVar[ProblemBudget | None] = ContextVar("skillrevival_problem_budget", default=None)
+"""The budget of the document being read in this thread (None: keep every problem)."""
+
+
+def _untangle(error: BaseException) -> None:
+    """Break the reference cycles of a dropped error (each exception's traceback holds the
+    frame that caught it, whose locals hold the exception group): while the loader holds off
+    the garbage collector, reference counting alone must free it, at once."""
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        current.__traceback__ = None
+        current.__context__ = current.__cause__ = None
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+
+
+def _within_budget(
+    value: list[Any] | tuple[Any, ...], handler: StructureHook, element: Any, budget: ProblemBudget
+) -> tuple[Any, ...]:
+    """As cattrs' detailed structuring of an array, keeping the errors of items only while
+    fewer than ``budget.limit`` problems are kept, and counting the rest."""
+    errors: list[Exception] = []
+    result = []
+    dropped = False
+    memo = attrs.has(element)
+    for index, item in enumerate(value):
+        before = budget.kept
+        empty = item is None or (type(item) in (dict, list) and not item)
+        key = (element, type(item)) if memo and empty else None
+        if before >= budget.limit and key is not None and key in budget.counts:
+            budget.dropped += budget.counts[key]
+            dropped = True
+            continue
+        try:
+            result.append(handler(item, element))
+        except Exception as error:
+            count = budget.count(error)
+            if key is not None:
+                budget.counts[key] = count
+            if before < budget.limit:
+                note = IterableValidationNote(f"Structuring item @ index {index}", index, element)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+                budget.kept = before + count
+            else:
+                budget.kept = before
+                budget.dropped += count
+                dropped = True
+                _untangle(error)
+    if errors or dropped:
+        raise IterableValidationError(
+            "While structuring an array", errors or [DroppedError()], tuple
+        )
+    return tuple(result)
 
 
 def _object_factory(cls: Any, converter: Any) -> StructureHook:

@@ -6,7 +6,7 @@ import re
 
 import pendulum
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits, as ISO 8601
 
 
 def parse_iso_date(text: str) -> pendulum.Date:

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from .._text import has_surrogate
+from .._text import has_surrogate, too_long
 from .dates import parse_iso_date
 
 MISS: Any = object()
@@ -91,7 +91,7 @@ def _text(value: Any) -> str:
 
 
 def _int(value: Any) -> int:
-    if type(value) is not int:
+    if type(value) is not int or too_long(value):  # too long to print: detailed
         raise _RejectError
     return value
 

@@ -7,12 +7,13 @@ Nothing here runs at import time.
 
 from __future__ import annotations
 
-from functools import cache
 from os import PathLike
 from typing import Any, TypeVar, overload
 
 from .._errors import Problem, ValidationError
+from .._once import once
 from .._reading import collector_paused, parse_json, read_bundled, read_file
+from .._text import is_text_problem, screen
 from .model import (
     Anomaly,
     Attachment,
@@ -68,7 +69,7 @@ LOADABLE: tuple[type, ...] = (
 BUNDLED = "campaign.json"
 
 
-@cache
+@once
 def campaign() -> Campaign:
     """The second-batch campaign of 人社部函〔2015〕67号, read from the bundled data once.
 
@@ -76,6 +77,9 @@ def campaign() -> Campaign:
     is checked on reading, and the tests hold it to every rule. So the first call costs the
     parse and the fast pass, not the rules module and its walk. A file the fast pass cannot
     build (never the bundled one) goes through :func:`structure`, which says what is wrong.
+
+    Once per process, whatever the threads: the first call reads it under a lock, every later
+    one (from any thread) returns the same object.
     """
     # Deferred: `import skillrevival` reads no document and needs no fast pass.
     from .fast import MISS, try_structure
@@ -131,25 +135,75 @@ def _detailed(data: Any, cls: type) -> tuple[Any, list[Problem]]:
     to collect its problems.
     """
     # Deferred: the converter imports cattrs, which a valid document never needs.
-    from .converter import converter
-    from .rules import check_rules, problems_from_exception
+    from .converter import BUDGET, ProblemBudget, converter
+    from .rules import count_problems, iter_problems, iter_rules
 
+    report = _Report(MAX_PROBLEMS)
+    for problem in screen(data):  # keys that are not strings, numbers too long to print
+        report.add(problem)
+    if report.count:
+        return _MISS, report.problems()
     result: Any = _MISS
-    problems: list[Problem] = []
+    budget = ProblemBudget(MAX_PROBLEMS, count_problems)
+    token = BUDGET.set(budget)
     try:
         result = converter.structure(data, cls)
     except Exception as error:  # every failure of the shape check is a finding, not a crash
-        problems.extend(problems_from_exception(error))
+        for problem in iter_problems(error):
+            report.add(problem)
+    finally:
+        BUDGET.reset(token)
+    report.more += budget.dropped
     # A value whose shape is wrong gets that one problem: a rule's verdict on it is a follow-on
-    # (a code written as a number is not also "not 6 digits"). Merged in order, each problem
-    # looked up in a set: a long bad document costs time in proportion to its problems.
-    wrong = {problem.path for problem in problems}
-    seen = set(problems)
-    for problem in check_rules(data, cls):
-        if problem.path not in wrong and problem not in seen:
-            seen.add(problem)
-            problems.append(problem)
-    return result, problems
+    # (a code written as a number is not also "not 6 digits"); the rules judge only values of
+    # the types the converter takes, so this holds past the limit too. The converter's hooks
+    # check the text rule, whose problems stand beside the rules' (a padded province name is
+    # padded, and names another province).
+    for problem in iter_rules(data, cls, text=False):
+        report.add(problem, rule=True)
+    return result, report.problems()
+
+
+MAX_PROBLEMS = 10_000
+"""The most problems :func:`validate` lists (and a :class:`ValidationError` holds): the first
+10,000 in the order found, then one more, at the document (path ``""``), that says how many
+more there are (``and 170,004 more problems, not listed``), counted exactly. Every problem
+of a file that people write by hand or export is listed; a hostile one (millions of empty
+objects in 32 MiB) is reported in memory bounded by the document's own size, not by the
+number of its problems."""
+
+
+class _Report:
+    """The problems of a document as they are found: the first ``limit`` kept, the rest
+    counted. A rule's problem at a path the shape check reported, or found twice, is dropped."""
+
+    __slots__ = ("count", "kept", "limit", "more", "seen", "wrong")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.wrong: set[str] = set()
+        self.seen: set[Problem] = set()
+        self.more = 0
+        self.count = 0
+
+    def add(self, problem: Problem, *, rule: bool = False) -> None:
+        if rule and (problem.path in self.wrong or problem in self.seen):
+            return
+        self.count += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+            self.seen.add(problem)
+            if not rule and not is_text_problem(problem.message):
+                self.wrong.add(problem.path)
+        else:
+            self.more += 1
+
+    def problems(self) -> list[Problem]:
+        if not self.more:
+            return self.kept
+        message = f"and {self.more:,} more problems, not listed (only the first {self.limit:,} are)"
+        return [*self.kept, Problem("", message)]
 
 
 @overload

@@ -324,25 +324,48 @@ class Roster:
         a code or name of another year finds its unit: 522200 (铜仁地区, until 2010) finds 铜仁,
         日喀则地区 finds 日喀则市.
         """
-        hits = self._city_index.find(key)
+        hits = self._find_city(key)
         if len(hits) == 1:
             return hits[0]
         if not hits:
             found = self._through_geography(key)
             if found is not None:
                 return found
+            if self._city_index.find(key):  # the roster's guess, overruled by the geography
+                raise self._city_index.miss(key if isinstance(key, str) else str(key))
         return self._city_index.lookup(key)
 
     def get_city(self, key: str | int) -> City | None:
         """The city that ``key`` names, or None (a miss, or an ambiguous key)."""
-        hits = self._city_index.find(key)
+        hits = self._find_city(key)
         if len(hits) == 1:
             return hits[0]
         return None if hits else self._through_geography(key)
 
+    def _find_city(self, key: str | int) -> tuple[City, ...]:
+        """The roster's own answer for ``key``, unless it is a guess that the geography
+        overrules: a name found only by dropping its own suffix (巴州区 as 巴州, 652800), when
+        the geography knows the name as places none of which is that city (巴州区 is 511902, a
+        district of 巴中)."""
+        index = self._city_index
+        hits = index.find(key)
+        if len(hits) != 1 or index.by_name(key):
+            return hits
+        # Deferred: only a name found by its stem pays for reading the geography.
+        from .._geo.geography import geography
+        from .._geo.names import find_places
+
+        geo = geography()
+        text = key if isinstance(key, str) else str(key)
+        places = find_places(geo, geo.names(), text, None, None)
+        if places and all(self.unit_of(place) is not hits[0] for place in places):
+            return ()
+        return hits
+
     def find_cities(self, key: str | int) -> tuple[City, ...]:
-        """Every city that ``key`` names among the roster's own names and codes (no geography)."""
-        return self._city_index.find(key)
+        """Every city that ``key`` names among the roster's own names and codes (the geography
+        is read only to overrule a name found by dropping its suffix, as :meth:`city` does)."""
+        return self._find_city(key)
 
     def unit_of(self, place: "Place") -> City | None:
         """The city of this roster that ``place`` is a record of (in any year), or None."""

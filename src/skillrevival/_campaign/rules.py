@@ -15,11 +15,12 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, TypeGuard
 
 import attrs
 
-from .._errors import Problem
+from .._errors import DroppedError, Problem
 from .._geo.levels import AdminLevel, is_code
 from .._index import is_key, normalize
 from .._text import check_text
@@ -40,6 +41,12 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
     replaces our hooks' messages with its own (``invalid value for type, expected Date``), and
     would report the field a misspelt key was meant for as missing as well.
     """
+    return list(iter_problems(error, path))
+
+
+def iter_problems(error: BaseException, path: str = "") -> Iterator[Problem]:
+    """:func:`problems_from_exception`, one problem at a time (a bad document may have
+    millions: the loader keeps the first ones and counts the rest)."""
     # Deferred: cattrs is imported only once a document has problems.
     from cattrs.errors import (
         ClassValidationError,
@@ -47,16 +54,16 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
         IterableValidationError,
     )
 
+    if isinstance(error, DroppedError):
+        return  # items past the loader's limit: counted as they were dropped
     if isinstance(error, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
-        return [
-            Problem(_join(path, key), "unknown field" + _did_you_mean(key, fields))
-            for key in sorted(error.extra_fields)
-        ]
+        for key in sorted(error.extra_fields, key=_key_order):
+            shown = key if isinstance(key, str) else str(key)
+            yield Problem(_join(path, shown), "unknown field" + _did_you_mean(shown, fields))
+        return
     if isinstance(error, ClassValidationError):
         with_notes, without = error.group_exceptions()
-        found = [p for e, n in with_notes for p in problems_from_exception(e, _join(path, n.name))]
-        rest = [p for e in without for p in problems_from_exception(e, path)]
         # A misspelt key (qouta) is one mistake: "did you mean 'quota'?" says it, and the
         # field it was meant for is not also reported missing.
         meant = {
@@ -64,19 +71,75 @@ def problems_from_exception(error: BaseException, path: str = "") -> list[Proble
             for e in without
             if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
             for key in e.extra_fields
-            if (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+            if isinstance(key, str)
+            and (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
         }
-        found = [p for p in found if not (p.path in meant and p.message == _MISSING)]
-        return found + rest
+        for e, field in with_notes:
+            for p in iter_problems(e, _join(path, field.name)):
+                if not (p.path in meant and p.message == _MISSING):
+                    yield p
+        for e in without:
+            yield from iter_problems(e, path)
+        return
     if isinstance(error, IterableValidationError):
-        items, without = error.group_exceptions()
-        found = [p for e, n in items for p in problems_from_exception(e, _item(path, n.index))]
-        return found + [p for e in without for p in problems_from_exception(e, path)]
+        items, rest = error.group_exceptions()
+        for e, item in items:
+            yield from iter_problems(e, _item(path, item.index))
+        for e in rest:
+            yield from iter_problems(e, path)
+        return
     if isinstance(error, KeyError):
-        return [Problem(path, _MISSING)]
-    if isinstance(error, RecursionError):
-        return [Problem(path, "nested too deeply")]
-    return [Problem(path, str(error))]
+        yield Problem(path, _MISSING)
+    elif isinstance(error, RecursionError):
+        yield Problem(path, "nested too deeply")
+    else:
+        yield Problem(path, str(error))
+
+
+def count_problems(error: BaseException) -> int:
+    """How many problems :func:`iter_problems` gives for ``error``, without making them (the
+    loader's budget counts every failing item of an array)."""
+    return _counter()(error)
+
+
+@cache
+def _counter() -> Callable[[BaseException], int]:
+    # Deferred: cattrs is imported only once a document has problems; made once, not per call.
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    def count(error: BaseException) -> int:
+        if isinstance(error, ClassValidationError):
+            with_notes, without = error.group_exceptions()
+            meant = {
+                close
+                for e in without
+                if isinstance(e, ForbiddenExtraKeysError) and attrs.has(e.cl)
+                for key in e.extra_fields
+                if isinstance(key, str)
+                and (close := _closest_field(key, [f.name for f in attrs.fields(e.cl)]))
+            }
+            total = 0
+            for e, field in with_notes:
+                if not (meant and field.name in meant and isinstance(e, KeyError)):
+                    total += count(e)
+            return total + sum(count(e) for e in without)
+        if isinstance(error, IterableValidationError):
+            items, rest = error.group_exceptions()
+            return sum(count(e) for e, _ in items) + sum(count(e) for e in rest)
+        if isinstance(error, ForbiddenExtraKeysError):
+            return len(error.extra_fields)
+        return 0 if isinstance(error, DroppedError) else 1
+
+    return count
+
+
+def _key_order(key: object) -> tuple[bool, str]:
+    """Unknown keys in order: strings first, then any other key (parsed YAML's 2015) as text."""
+    return (not isinstance(key, str), key if isinstance(key, str) else repr(key))
 
 
 _MISSING = "required field is missing"
@@ -99,13 +162,18 @@ def check_rules(data: object, cls: type, path: str = "", *, text: bool = True) -
     """Every cross-field rule for a document meant to become ``cls``.
 
     ``text=False`` leaves out the text rule, for a document that the fast pass has structured
-    (it checks every string on the way).
+    (it checks every string on the way) or that the converter structures (its hooks do).
     """
-    problems = list(check_text(data, path)) if text else []
+    return list(iter_rules(data, cls, path, text=text))
+
+
+def iter_rules(data: object, cls: type, path: str = "", *, text: bool = True) -> Iterator[Problem]:
+    """:func:`check_rules`, one problem at a time."""
+    if text:
+        yield from check_text(data, path)
     rule = _RULES.get(cls)
     if rule is not None:
-        problems.extend(rule(data, path))
-    return problems
+        yield from rule(data, path)
 
 
 def _join(path: str, name: str) -> str:
@@ -117,13 +185,23 @@ def _item(path: str, index: object) -> str:
     return f"{path}[{index}]" if isinstance(index, int) else _join(path, str(index))
 
 
+def _text(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a string. The rules judge strings only where the model holds a
+    string, so the converter never reports the same place for its type (it may for the text
+    rule, which is reported beside the rules'): a count past the limit of problems is exact."""
+    return isinstance(value, str)
+
+
 def _field(data: object, name: str) -> object:
     """``data[name]`` where data is an object holding it, else None (the shape check reports)."""
     return data.get(name) if isinstance(data, dict) else None
 
 
 def _items(data: object) -> list[Any]:
-    return data if isinstance(data, list) else []
+    return data if isinstance(data, list) else _NONE
+
+
+_NONE: list[Any] = []  # shared, never changed: a roster of a million bad rows makes no copies
 
 
 def _whole(value: object) -> int | None:
@@ -243,7 +321,7 @@ def _check_province(data: object, path: str) -> Iterator[Problem]:
         if found:
             others.extend(found)
         others.extend(_check_city_in_province(city, where, data))
-        if named is not None and isinstance(held_by, str) and held_by != named:
+        if named is not None and _text(held_by) and held_by != named:
             message = f"names province {held_by!r}, but it is listed under {named!r}"
             others.append(Problem(_join(where, "province"), message))
     yield from misnumbered  # every numbering problem first, as for any numbered list
@@ -287,7 +365,7 @@ def _check_province_alone(data: object, path: str) -> Iterator[Problem]:
     cities = _items(_field(data, "cities"))
     names = [_field(c, "name") for c in cities]
     yield from _check_duplicates(names, _paths(_join(path, "cities"), ".name"), "city")
-    yield from _check_codes_listed_once([(_join(path, "cities"), cities)])
+    yield from _check_codes_listed_once([cities], lambda _: _join(path, "cities"))
     yield from _check_keys(_city_keys([cities], _join(path, "cities"), alone=True), "city")
 
 
@@ -393,7 +471,7 @@ def _check_cited(data: object, known: set[str], path: str) -> Iterator[Problem]:
     provinces_path = _join(path, "roster.provinces")
 
     def unknown(source: object) -> bool:
-        return isinstance(source, str) and source not in known
+        return _text(source) and source not in known
 
     def problem(where: str, source: object) -> Problem:
         return Problem(where, f"cites source {source!r}, which the campaign does not list")
@@ -430,13 +508,13 @@ _DISTRICT = frozenset(
 
 def _check_province_code(data: object, path: str) -> Iterator[Problem]:
     code, within = _field(data, "code"), _field(data, "within")
-    if isinstance(code, str) and not is_code(code, 2):
+    if _text(code) and not is_code(code, 2):
         yield Problem(_join(path, "code"), f"must be 2 digits or null, got {code!r}")
-    if isinstance(within, str) and not is_code(within, 2):
+    if _text(within) and not is_code(within, 2):
         yield Problem(_join(path, "within"), f"must be 2 digits or null, got {within!r}")
     if isinstance(data, dict) and "code" in data and code is None and within is None:
         yield Problem(_join(path, "within"), "a region without a code must say where it lies")
-    if code is not None and within is not None:
+    if code is not None and _text(within):  # a within that is not text: the converter's
         yield Problem(_join(path, "within"), "only a region without a code lies within another")
 
 
@@ -444,16 +522,16 @@ def _check_city_codes(data: object, path: str) -> Iterator[Problem]:
     # A value that is not a string (a code written as a number) is the converter's to report:
     # one problem per mistake. The rules below judge strings only.
     adcode, parent, level = _field(data, "adcode"), _field(data, "parent"), _field(data, "level")
-    if isinstance(adcode, str) and not is_code(adcode, 6):
+    if _text(adcode) and not is_code(adcode, 6):
         yield Problem(_join(path, "adcode"), f"must be 6 digits, got {adcode!r}")
-    if isinstance(parent, str) and not is_code(parent, 6):
+    if _text(parent) and not is_code(parent, 6):
         yield Problem(_join(path, "parent"), f"must be 6 digits or null, got {parent!r}")
     for index, other in enumerate(_items(_field(data, "other_codes"))):
         code = _field(other, "code")
         where = f"{_join(path, 'other_codes')}[{index}].code"
-        if isinstance(code, str) and not is_code(code, 6):
+        if _text(code) and not is_code(code, 6):
             yield Problem(where, f"must be 6 digits, got {code!r}")
-        elif code is not None and code == adcode:
+        elif _text(code) and code == adcode:
             yield Problem(where, f"repeats the city's own adcode {code}")
     if not isinstance(level, str) or level not in _LEVELS:
         return  # no level (or one the converter rejects): nothing to hold the parent to
@@ -494,14 +572,15 @@ def _check_unique_codes(provinces: list[Any], path: str, *, cities: bool) -> Ite
         [code for _, code in coded], lambda k: f"{path}[{coded[k][0]}].code", "province code"
     )
     if cities:
-        rows = [
-            (f"{path}[{i}].cities", _items(_field(p, "cities"))) for i, p in enumerate(provinces)
-        ]
-        yield from _check_codes_listed_once(rows)
+        rows = [_items(_field(p, "cities")) for p in provinces]
+        yield from _check_codes_listed_once(rows, lambda i: f"{path}[{i}].cities")
 
 
-def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Problem]:
-    """No city code, own or other, listed twice among the cities of the (path, cities) rows.
+def _check_codes_listed_once(
+    rows: list[list[Any]], row_path: Callable[[int], str]
+) -> Iterator[Problem]:
+    """No city code, own or other, listed twice among the cities of the rows (the path of row
+    ``i``'s cities is ``row_path(i)``, made only for a code that repeats).
 
     An other code that repeats its own city's adcode is left to the rule that says so.
     """
@@ -509,7 +588,7 @@ def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Prob
     # codes that repeat.
     places: list[tuple[int, int, int | None]] = []
     codes: list[object] = []
-    for i, (_, cities) in enumerate(rows):
+    for i, cities in enumerate(rows):
         for j, city in enumerate(cities):
             fields = city if isinstance(city, dict) else {}
             own = fields.get("adcode")
@@ -524,7 +603,7 @@ def _check_codes_listed_once(rows: list[tuple[str, list[Any]]]) -> Iterator[Prob
     def where(index: int) -> str:
         i, j, k = places[index]
         tail = ".adcode" if k is None else f".other_codes[{k}].code"
-        return f"{rows[i][0]}[{j}]{tail}"
+        return f"{row_path(i)}[{j}]{tail}"
 
     yield from _check_duplicates(codes, where, "code")
 
@@ -599,6 +678,8 @@ def _provinces_clash_free(provinces: list[Any]) -> bool:
         if type(names) is not list:
             return False
         more = [province.get("name"), province.get("official_name"), province.get("name_en")]
+        if any(type(key) is not str for key in more):
+            return False  # a key missing or of another type: look closer
         more += names
         code = province.get("code")
         if code is not None:

@@ -14,13 +14,15 @@ unit in one state: the years in which its code, name and parent stayed the same.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Mapping
-from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from .._errors import NotFoundError, Problem, ValidationError
+from .._once import once
 from .._reading import collector_paused, read_bundled
+from .._text import shown
 from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
 from .names import (
@@ -51,7 +53,9 @@ class Geography:
         "_by_code",
         "_first",
         "_groupings",
+        "_groupings_given",
         "_last",
+        "_lock",
         "_made",
         "_municipalities",
         "_names",
@@ -63,6 +67,20 @@ class Geography:
         "sources",
         "years",
     )
+
+    _rows: list[list[Any]]
+    _made: list[Place | None]
+    _records: tuple[Place, ...] | None
+    _first: int
+    _last: int
+    _groupings_given: tuple[Grouping, ...]
+    _by_code: dict[str, tuple[int, ...]]
+    _groupings: dict[str, tuple[Grouping, ...]]
+    _places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]]
+    _names: PlaceNames | None
+    _units: Units | None
+    _municipalities: frozenset[str] | None
+    _lock: threading.Lock
 
     years: tuple[int, ...]
     """The years whose lists the geography holds, oldest first."""
@@ -82,27 +100,48 @@ class Geography:
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
         and then by start year."""
-        self._rows = rows
-        self._made: list[Place | None] = [None] * len(rows)
-        self._records: tuple[Place, ...] | None = None
-        self.years = years
-        self._first, self._last = years[0], years[-1]
-        self.sources = sources
+        setattr_ = object.__setattr__  # read-only once built: see __setattr__
+        setattr_(self, "_rows", rows)
+        setattr_(self, "_made", [None] * len(rows))
+        setattr_(self, "_records", None)
+        setattr_(self, "years", tuple(years))
+        setattr_(self, "_first", years[0])
+        setattr_(self, "_last", years[-1])
+        setattr_(self, "sources", tuple(sources))
+        setattr_(self, "_groupings_given", tuple(groupings))
         by_code: dict[str, tuple[int, ...]] = {}
         for index, row in enumerate(rows):
             code = row[0]
             found = by_code.get(code)
             by_code[code] = (index,) if found is None else (*found, index)
-        self._by_code = by_code
+        setattr_(self, "_by_code", by_code)
         grouped: dict[str, tuple[Grouping, ...]] = {}
         for grouping in groupings:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
-        self._groupings = grouped
-        self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
-        self.other_names = MappingProxyType(dict(other_names or {}))
-        self._names: PlaceNames | None = None  # built on the first lookup by name
-        self._units: Units | None = None
-        self._municipalities: frozenset[str] | None = None
+        setattr_(self, "_groupings", grouped)
+        setattr_(self, "_places_by_year", {})  # (year, level) -> places, filled on demand
+        others = {code: tuple(names) for code, names in (other_names or {}).items()}
+        setattr_(self, "other_names", MappingProxyType(others))
+        setattr_(self, "_names", None)  # built on the first lookup by name
+        setattr_(self, "_units", None)  # built on the first use of units()
+        setattr_(self, "_municipalities", None)
+        setattr_(self, "_lock", threading.Lock())  # around the first build of what is lazy
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"the geography is read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"the geography is read-only; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The process's own geography() comes back as the receiver's (the same data, read
+        # once there); any other is made again from its rows. Nothing built on demand (the
+        # name indexes, read-only mappings) is pickled.
+        if geography.is_built() and self is geography():
+            return (geography, ())
+        others = dict(self.other_names)
+        args = (self._rows, self.years, self.sources, self._groupings_given, others)
+        return (Geography, args)
 
     def __repr__(self) -> str:
         return (
@@ -116,9 +155,10 @@ class Geography:
         records = self._records
         if records is None:
             made, make = self._made, self._make
-            records = self._records = tuple(
+            records = tuple(
                 place if place is not None else make(index) for index, place in enumerate(made)
             )
+            object.__setattr__(self, "_records", records)
         return records
 
     @property
@@ -158,7 +198,7 @@ class Geography:
         if type(code) is not str:
             text = code_of(code)
             if text is None:
-                message = f"a code is six digits as a str or an int, got {code!r}"
+                message = f"a code is six digits as a str or an int, got {shown(code)}"
                 raise ValidationError.single("code", message)
             code = text
         if year is not None and (type(year) is not int or not self._first <= year <= self._last):
@@ -315,14 +355,22 @@ class Geography:
         """The name indexes, built on the first lookup by name (not when the data loads)."""
         names = self._names
         if names is None:
-            names = self._names = PlaceNames(self)
+            with self._lock:  # built once, whatever the threads
+                names = self._names
+                if names is None:
+                    names = PlaceNames(self)
+                    object.__setattr__(self, "_names", names)
         return names
 
     def units(self) -> Units:
         """The records grouped into units through time, built on first use."""
         units = self._units
         if units is None:
-            units = self._units = Units(self)
+            with self._lock:
+                units = self._units
+                if units is None:
+                    units = Units(self)
+                    object.__setattr__(self, "_units", units)
         return units
 
     @property
@@ -330,9 +378,9 @@ class Geography:
         """The codes of the units that were ever municipalities (直辖市): 北京, 天津, 上海, 重庆."""
         found = self._municipalities
         if found is None:
-            found = self._municipalities = frozenset(
-                row[0] for row in self._rows if row[4] == AdminLevel.MUNICIPALITY.value
-            )
+            kind = AdminLevel.MUNICIPALITY.value
+            found = frozenset(row[0] for row in self._rows if row[4] == kind)
+            object.__setattr__(self, "_municipalities", found)
         return found
 
     def _place(self, query: object, year: object, province: object) -> Place:
@@ -346,7 +394,7 @@ class Geography:
         raise not_found(self, names or self.names(), text, checked, within)
 
 
-@cache
+@once
 def geography() -> Geography:
     """The national administrative geography 2000-2025, read from the bundled data once.
 

@@ -12,6 +12,8 @@ import enum
 import numbers
 from typing import TypeGuard
 
+from .._text import whole_text
+
 
 class AdminLevel(enum.Enum):
     """What kind of administrative unit a roster entry or a place is (GB/T 2260 hierarchy).
@@ -118,7 +120,7 @@ def as_query(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, numbers.Integral):
-        return str(int(value))
+        return whole_text(int(value), "query")
     if isinstance(value, numbers.Real):
         number = float(value)
         if number.is_integer() and number >= 0:

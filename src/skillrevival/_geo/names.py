@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .._errors import NotFoundError, ValidationError
 from .._index import PLACE_SUFFIXES, Index, normalize
+from .._text import shown
 from .levels import as_query, is_code
 from .lineage import record_in
 
@@ -34,7 +36,7 @@ def query_text(value: object, path: str) -> str:
     """:func:`as_query`, raising :class:`ValidationError` at ``path`` when ``value`` is not one."""
     query = as_query(value)
     if query is None:
-        message = f"expected a name or a code, got {type(value).__name__} {value!r}"
+        message = f"expected a name or a code, got {type(value).__name__} {shown(value)}"
         raise ValidationError.single(path, message)
     return query
 
@@ -66,12 +68,17 @@ class PlaceNames:
     find: Callable[[str], tuple[Place, ...]]
     """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
 
+    _index: Index[Place]
+    _provinces: Mapping[str, str]
+
     def __init__(self, geography: Geography) -> None:
+        setattr_ = object.__setattr__  # read-only once built: see __setattr__
         records = geography.records
         others = geography.other_names
         entries = (((p.name, p.short_name, p.name_en, *others.get(p.code, ())), p) for p in records)
-        self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
-        self.find = self._index.find  # one call less on the hot path of matching
+        index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
+        setattr_(self, "_index", index)
+        setattr_(self, "find", index.find)  # one call less on the hot path of matching
         provinces: dict[str, str] = {}
         for place in records:
             if place.parent is None:
@@ -83,7 +90,13 @@ class PlaceNames:
                 ):
                     provinces[normalize(name)] = place.code
                 provinces[place.code] = provinces[place.code[:2]] = place.code
-        self._provinces: Mapping[str, str] = provinces
+        setattr_(self, "_provinces", MappingProxyType(provinces))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"the name indexes are read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"the name indexes are read-only; cannot delete {name!r}")
 
     def province_code(self, province: object) -> str:
         """The 6-digit code of the province that ``province`` (a name or a code) names."""
@@ -165,7 +178,7 @@ def year_in(geography: Geography, year: object) -> int:
         if number in geography.years:
             return number
     first, last = geography.years[0], geography.years[-1]
-    message = f"expected a year from {first} to {last} (each year's list), got {year!r}"
+    message = f"expected a year from {first} to {last} (each year's list), got {shown(year)}"
     raise ValidationError.single("year", message)
 
 
