@@ -30,6 +30,7 @@ from .._geo.lineage import record_in, unit_records
 from .._geo.names import PlaceNames, check_year, describe, find_places, suggest
 from .._geo.records import Place
 from .._index import normalize
+from .._text import whole_text
 
 if TYPE_CHECKING:
     from .model import City, Roster
@@ -368,7 +369,10 @@ def is_implementing(roster: Roster, code_or_name: object) -> bool:
     if isinstance(code_or_name, bool) or not isinstance(code_or_name, str | numbers.Integral):
         message = f"expected a name or a code, got {type(code_or_name).__name__}"
         raise ValidationError.single("code_or_name", message)
-    query = as_query(code_or_name) or ""  # never None for a str or an integer
+    if isinstance(code_or_name, str):
+        query = code_or_name
+    else:
+        query = whole_text(int(code_or_name), "code_or_name")
     geo = geography()
     key = query if is_code(query, 6) else normalize(query)
     if is_code(key, 6):

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import Problem, ValidationError, _loader, strategies
+from skillrevival import Problem, ValidationError, strategies
+from skillrevival._campaign import loader as _loader
 from skillrevival._campaign.breakage import breakages
 
 BUNDLED: dict[str, Any] = skillrevival.converter.unstructure(skillrevival.campaign())
