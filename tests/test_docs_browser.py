@@ -87,7 +87,7 @@ def pages(site: Path) -> list[str]:
     found = []
     for path in sorted(site.rglob("index.html")):
         relative = path.parent.relative_to(site).as_posix()
-        if relative.split("/")[0] in ("assets", "search", "downloads"):
+        if relative.split("/")[0] in ("assets", "search"):
             continue
         found.append("" if relative == "." else relative + "/")
     return found
