@@ -44,7 +44,9 @@ def table(name: str, language: str) -> str:
         terms = f"{licence}; {attribution}" if attribution else licence
         what = f"[{_cell(source['title'])}]({source['url']})"
         rows.append(f"| `{source['id']}` | {what} | {_cell(terms)} |")
-    return "\n".join(rows)
+    # Marked as the data's own table: the Chinese edition shows it as the file holds it.
+    table = "\n".join(rows)
+    return f'<div class="sr-source-table" markdown>\n\n{table}\n\n</div>'
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
