@@ -83,7 +83,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright, for the tests of the site (tests/test_site_*.py).
+    """Debian's Chromium driven by Playwright, one for the session: the site's browser tests
+    share it (Playwright's sync API runs one instance per process).
 
     No browser is downloaded. Without Chromium or playwright the test is skipped with the
     reason; under CI (``CI`` set) it fails instead, so that CI cannot pass without running it.
@@ -100,7 +101,13 @@ def chromium() -> Iterator[Any]:
         pytest.skip(f"browser tests not run: {missing}")
     from playwright.sync_api import sync_playwright
 
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(binary), args=args)
         yield browser
