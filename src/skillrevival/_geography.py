@@ -119,9 +119,12 @@ class OtherCode:
     """
 
     code: str
+    """The other code (定州市: 139001)."""
     kind: CodeKind
+    """What kind of code it is: the current civil-affairs code or a statistical one."""
     source: str
     note: str
+    """Why the unit has this code as well, and where it stands in that list."""
 
 
 def is_code(text: object, digits: int) -> TypeGuard[str]:

@@ -60,8 +60,11 @@ class Miss:
     """
 
     position: int
+    """The entry's index in the input, from 0."""
     query: str
+    """The entry as given, as text."""
     reason: MissReason
+    """Why it matched no city: unknown, ambiguous, or not an implementing unit."""
     places: tuple[Place, ...] = ()
     _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
     _closest: bool = attrs.field(default=True, eq=False, repr=False, alias="closest")

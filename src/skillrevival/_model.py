@@ -44,7 +44,9 @@ class Term:
     """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering."""
 
     zh: str
+    """The notice's own words, verbatim, misprints included."""
     en: str
+    """An English rendering, the project's own: the notice has none."""
 
 
 @attrs.frozen
@@ -52,7 +54,9 @@ class Attachment:
     """One of the notice's attachments (附件), by number and title."""
 
     number: int
+    """The attachment's number (附件1 is 1, 附件2 is 2)."""
     title: Term
+    """Its title as printed, with an English rendering."""
 
 
 @attrs.frozen
@@ -65,11 +69,17 @@ class Notice:
     """
 
     number: str
+    """The document number as printed (人社部函〔2015〕67号), full-width brackets kept."""
     title: Term
+    """The notice's title."""
     issuer: Term
+    """Who issued it: the Ministry of Human Resources and Social Security (人力资源和社会保障部)."""
     issued_on: pendulum.Date
+    """The date it was issued (2015-04-20)."""
     addressees: tuple[Term, ...]
+    """Whom it is addressed to, as printed."""
     attachments: tuple[Attachment, ...]
+    """Its attachments in order: the work plan (附件1) and the roster (附件2)."""
     plan_deadline: pendulum.Date
     plan_deadline_printed: str
     plans_submitted_to: Term
@@ -83,9 +93,13 @@ class StatedDuration:
     """
 
     printed: str
+    """The plan's words for the duration (为时两年)."""
     en: str
+    """The same in English (two years)."""
     years: int
+    """The duration the words state, in years; the phases span less (see the anomalies)."""
     clause: str
+    """Where the plan states it (附件1 五)."""
 
 
 @attrs.frozen
@@ -97,12 +111,16 @@ class Phase:
     """
 
     number: int
+    """The phase's number, 1 to 3, in the plan's order."""
     name: Term
+    """Its name (第一阶段, Phase 1)."""
     printed_period: str
     start: pendulum.Date
     end: pendulum.Date
     tasks: tuple[Term, ...]
+    """What the plan asks in this phase, in its own words, one term per task."""
     clause: str
+    """Where the plan sets it out (附件1 五)."""
 
     def contains(self, day: dt.date | str) -> bool:
         """Whether ``day`` falls within this phase, both ends included.
@@ -122,8 +140,10 @@ class PlanItem:
     """
 
     number: int
+    """The item's number within its list, from 1, in the notice's order."""
     clause: str
     title: Term
+    """The item in the notice's words (``title.zh``) and in short English (``title.en``)."""
 
 
 @attrs.frozen
@@ -227,7 +247,9 @@ class Province:
     seq: int
     name: str
     quota: int
+    """How many implementing cities the row names (数量); equal to ``len(cities)``."""
     cities: tuple[City, ...]
+    """Its implementing units in the row's order."""
     code: str | None
     official_name: str
     name_en: str
@@ -252,9 +274,13 @@ class Roster:
     """
 
     title: Term
+    """The roster's title as printed (全国第二批百城技能振兴专项活动城市名单)."""
     clause: str
+    """Where the notice prints it (附件2)."""
     provinces: tuple[Province, ...]
+    """The 32 rows in the notice's order (序号 1 to 32)."""
     total_quota: int
+    """The sum of the rows' quotas: 100, the number of implementing units."""
     codes_as_of: str
 
     @cached_property
@@ -406,9 +432,13 @@ class Anomaly:
 
     where: str
     clause: str
+    """Where in the notice the printed form stands (附件2)."""
     printed: str
+    """What the notice prints (鹰谭市)."""
     corrected: str
+    """What it should say (鹰潭市), from the source that shows it."""
     explanation: str
+    """Why the printed form is wrong, and what the data does about it."""
 
 
 @attrs.frozen
@@ -416,9 +446,13 @@ class Source:
     """A document or dataset that facts in the bundled data come from."""
 
     id: str
+    """The id that records cite in their ``source`` field (``notice``, ``gb2260-201504``)."""
     title: str
+    """The source's full title, with its edition or vintage."""
     publisher: str
+    """Who publishes it."""
     as_of: str
+    """The date or vintage of the source the facts are taken from."""
 
 
 @attrs.frozen
@@ -431,16 +465,23 @@ class Campaign:
     """
 
     batch: int
+    """Which national batch this is: 2, the second."""
     name: Term
+    """The campaign's full name (全国第二批百城技能振兴专项活动)."""
     notice: Notice
+    """The notice that launched it, 人社部函〔2015〕67号."""
     stated_duration: StatedDuration
+    """How long the plan says it lasts (为时两年), as printed."""
     phases: tuple[Phase, ...]
     objectives: tuple[PlanItem, ...]
     main_tasks: tuple[PlanItem, ...]
     safeguards: tuple[PlanItem, ...]
     roster: Roster
+    """The implementing cities (附件2): 100 units in 32 provincial-level rows."""
     anomalies: tuple[Anomaly, ...]
+    """Where the notice is wrong or inconsistent, printed form beside correction."""
     sources: tuple[Source, ...]
+    """Every document and dataset the data's facts come from, by id."""
 
     @property
     def plan_deadline(self) -> pendulum.Date:
