@@ -67,3 +67,43 @@ def test_a_field_is_not_described_by_its_class_summary(built_site: Path) -> None
     assert (
         found[("skillrevival.Campaign", "batch")] == "Which national batch this is: 2, the second."
     )
+
+
+# The classes a reader starts from: each shows a short example in its entry.
+MAIN_CLASSES = [
+    "Campaign",
+    "Roster",
+    "Province",
+    "City",
+    "Phase",
+    "Term",
+    "Geography",
+    "Place",
+    "MatchReport",
+]
+
+
+@pytest.mark.parametrize("name", MAIN_CLASSES)
+def test_each_main_class_has_an_example_that_runs(name: str) -> None:
+    import doctest
+
+    import skillrevival
+
+    cls = getattr(skillrevival, name)
+    tests = doctest.DocTestFinder(recurse=False).find(cls, name, globs={})
+    examples = [example for test in tests for example in test.examples]
+    assert len(examples) >= 2, f"{name}: no example"
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in tests:
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_the_examples_are_shown_in_each_entry(built_site: Path, edition: str) -> None:
+    source = (built_site / edition / "reference" / "api" / "index.html").read_text("utf-8")
+    for name in MAIN_CLASSES:
+        start = source.index(f'id="skillrevival.{name}"')
+        following = HEADING.search(source, start + 1)
+        entry = source[start : following.start() if following else len(source)]
+        assert "&gt;&gt;&gt;" in entry or "doc-section-examples" in entry, name

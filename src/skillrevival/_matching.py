@@ -91,6 +91,12 @@ class MatchReport:
 
     ``misses`` is made from the rest when it is first read, so that matching a long column of
     misses costs no object per miss until they are asked for.
+
+    Examples:
+        >>> import skillrevival
+        >>> report = skillrevival.campaign().roster.match(["苏州", "宿州", "Atlantis"])
+        >>> report.matched, [status.value for status in report.statuses]
+        (1, ['implementing', 'not_implementing', 'unknown'])
     """
 
     matches: tuple[City | None, ...]

@@ -41,7 +41,14 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class Term:
-    """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering."""
+    """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering.
+
+    Examples:
+        >>> import skillrevival
+        >>> name = skillrevival.campaign().name
+        >>> name.zh
+        '全国第二批百城技能振兴专项活动'
+    """
 
     zh: str
     """The notice's own words, verbatim, misprints included."""
@@ -108,6 +115,14 @@ class Phase:
 
     The notice gives months; ``start`` is the first day of the first month and ``end`` the last
     day of the last month, both inclusive. ``printed_period`` keeps the notice's wording.
+
+    Examples:
+        >>> import skillrevival
+        >>> phase = skillrevival.campaign().phases[1]
+        >>> phase.name.zh, str(phase.start), str(phase.end)
+        ('第二阶段', '2015-06-01', '2016-09-30')
+        >>> phase.contains("2016-01-05")
+        True
     """
 
     number: int
@@ -163,6 +178,14 @@ class City:
     ``name_en`` is the standard English name; ``other_names`` are further spellings it is found
     under (Xigazê, Ürümqi); ``other_codes`` are codes other lists give it (定州: 139001 in the
     statistical list), each saying what it is.
+
+    Examples:
+        >>> import skillrevival
+        >>> city = skillrevival.campaign().roster.city("Yingtan")
+        >>> city.name, city.official_name, city.adcode
+        ('鹰谭市', '鹰潭市', '360600')
+        >>> city.code_in(2025)
+        '360600'
     """
 
     seq: int
@@ -242,6 +265,14 @@ class Province:
     its ``code`` is None and ``within`` is the code of the province its units lie in (65,
     Xinjiang). ``official_name`` is the full name (内蒙古自治区), ``name_en`` the English name,
     ``other_names`` further spellings it is found under.
+
+    Examples:
+        >>> import skillrevival
+        >>> jiangsu = skillrevival.campaign().roster.province("江苏")
+        >>> [city.name for city in jiangsu.cities]
+        ['无锡市', '苏州市', '南通市', '盐城市', '宿迁市']
+        >>> jiangsu.code, jiangsu.adcode
+        ('32', '320000')
     """
 
     seq: int
@@ -271,6 +302,14 @@ class Roster:
     苏州 or 苏州市), the official name, the English name in any case, and the codes; they ignore
     spaces and full-width forms, and are built once per roster. ``codes_as_of`` says which code
     list the cities' codes are taken from, and as of when.
+
+    Examples:
+        >>> import skillrevival
+        >>> roster = skillrevival.campaign().roster
+        >>> roster.city("苏州").adcode, roster.province("江苏省").quota
+        ('320500', 5)
+        >>> len(roster.cities), roster.total_quota
+        (100, 100)
     """
 
     title: Term
@@ -462,6 +501,14 @@ class Campaign:
     The work plan's structure travels with it: ``objectives`` (目标任务, 附件1 二),
     ``main_tasks`` (主要内容, 附件1 三) and ``safeguards`` (保障措施, 附件1 四), each numbered
     from 1 in the notice's order; the implementation steps (附件1 五) are ``phases``.
+
+    Examples:
+        >>> import skillrevival
+        >>> campaign = skillrevival.campaign()
+        >>> campaign.notice.number, str(campaign.notice.issued_on)
+        ('人社部函〔2015〕67号', '2015-04-20')
+        >>> campaign.phase_on("2016-01-01").number
+        2
     """
 
     batch: int

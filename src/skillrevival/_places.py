@@ -56,6 +56,14 @@ class Place:
     a link is inferred rather than given by the source. ``source`` is the id of a
     :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
     the roster was coded against.
+
+    Examples:
+        >>> import skillrevival
+        >>> place = skillrevival.geography().place("522200")
+        >>> place.name, place.start, place.end, place.successors
+        ('铜仁地区', 1980, 2010, ('520600',))
+        >>> place.in_force(2015)
+        False
     """
 
     code: str
@@ -154,6 +162,15 @@ class Geography:
     Lookups by code are exact and cost a dictionary access; a code of any year's list (or a
     grouping code such as 110100) is understood. Records are made from the data on first use,
     so that loading costs little more than parsing it.
+
+    Examples:
+        >>> import skillrevival
+        >>> geo = skillrevival.geography()
+        >>> geo.place("铜仁", 2015).code
+        '520600'
+        >>> place = geo.place("522200")
+        >>> place.name, place.end, place.successors
+        ('铜仁地区', 2010, ('520600',))
     """
 
     __slots__ = (
