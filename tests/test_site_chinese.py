@@ -36,7 +36,7 @@ ALLOWED = {
     "JSON", "json", "CSV", "csv", "UTF-8", "UTF", "SHA-256", "SHA", "ISO", "GB/T", "GB", "T",
     "MIT", "BSD", "BSD-3-Clause", "CC", "BY", "GCJ-02", "GCJ", "WGS-84", "WGS", "API", "CPU",
     "MB", "MiB", "KiB", "kB", "ms", "ns", "µs", "s", "x", "GBK", "Unicode", "ASCII", "PNG",
-    "SVG", "URL", "id", "adcode", "extra", "dta", "xlsx", "parquet", "whl", "tar", "gz",
+    "SVG", "URL", "id", "adcode", "dta", "xlsx", "parquet", "whl", "tar", "gz",
     "UTF-16", "UTF-32", "Latin-1", "GB18030", "HTML", "Lines", "Ctrl", "UTC",
     # Python's own names: types, a module, a class feature
     "str", "int", "timeit", "slots",
