@@ -351,7 +351,7 @@ class Roster:
         return self._province_index.get(key)
 
     def city(self, key: str | int) -> City:
-        """The city that ``key`` (a name, or a code as str or int: ``130682``) names.
+        """The city that ``key`` names: a lookup by name, or by code as str or int (``130682``).
 
         Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
         ``suggestions`` are keys this method accepts, its ``candidates`` the cities an
