@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
 @pytest.fixture(scope="module")
 def browser(chromium: Any) -> Any:
     """Debian's Chromium: the session's one (conftest.py), since Playwright's sync API runs
