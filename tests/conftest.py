@@ -81,10 +81,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright, one for the session: the site's browser tests
-    share it (Playwright's sync API runs one instance per process).
+    """Debian's Chromium driven by Playwright, one per test module and closed after it.
+
+    Playwright's sync API runs one instance at a time in a process, and it keeps a thread of its
+    own while it runs: closed after each module, it is gone before the tests that need the
+    process to have a single thread (the reader pauses the collector only then).
 
     No browser is downloaded. Without Chromium or playwright the test is skipped with the
     reason; under CI (``CI`` set) it fails instead, so that CI cannot pass without running it.
@@ -119,7 +122,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         del format, args
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def served_site(chromium: Any, built_site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 at a free port; its root URL."""
     del chromium  # first: without a browser the test is skipped before the site is built
