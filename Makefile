@@ -8,7 +8,7 @@ LOWEST := .venv-lowest
 # Every extra a user can install: make test runs the tests of all of them.
 EXTRAS := testing,pandas,plot,excel,parquet
 
-.PHONY: test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
+.PHONY: dist test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
 
 # pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
@@ -53,6 +53,18 @@ check-geography: $(VENV)/.dev
 geography: $(VENV)/.dev
 	$(BIN)/python scripts/build_geography.py
 	$(MAKE) checksums
+
+# The wheel and the sdist in dist/, with their SHA-256 sums, for readers without git and make:
+# `pip install dist/skillrevival-<version>-py3-none-any.whl`. The docs build puts the same files
+# (built by the same command, byte for byte: hatchling fixes the files' times) on its Downloads page.
+$(VENV)/.dist: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'hatchling>=1.25'
+	touch $@
+
+dist: $(VENV)/.dist
+	rm -rf dist
+	$(BIN)/python -m hatchling build -d dist
+	$(BIN)/python -c "import hashlib, pathlib; [print(hashlib.sha256(p.read_bytes()).hexdigest(), p) for p in sorted(pathlib.Path('dist').iterdir())]"
 
 serve-docs: $(VENV)/.dev
 	$(BIN)/mkdocs serve

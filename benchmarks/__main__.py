@@ -318,6 +318,33 @@ def machine() -> dict[str, Any]:
     }
 
 
+def run_info(quick: bool) -> dict[str, Any]:
+    """When the run was made and from which commit, so that a reader can date every figure.
+
+    ``dirty`` lists the files that differed from the commit (``git status --porcelain``); a run
+    from a tree without git says so with ``commit`` null.
+    """
+    import datetime as dt
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=HERE.parent, capture_output=True, text=True, check=True
+            )
+        except (OSError, subprocess.CalledProcessError):
+            return None
+        return done.stdout
+
+    status = git("status", "--porcelain") or ""
+    commit = git("rev-parse", "HEAD")
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": commit.strip() if commit else None,
+        "dirty": [line[3:] for line in status.splitlines() if line.strip()],
+        "quick": quick,
+    }
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -502,7 +529,7 @@ def main() -> None:
         only_hostile(args.output)
         return
     rounds = 5 if args.quick else 21
-    results: dict[str, Any] = {"machine": machine()}
+    results: dict[str, Any] = {"run": run_info(args.quick), "machine": machine()}
     print("cold start ...", file=sys.stderr)
     results["cold_start"] = cold_start(rounds)
     print("first call ...", file=sys.stderr)

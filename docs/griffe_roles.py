@@ -85,6 +85,9 @@ class AttrsFields(griffe.Extension):
             member = cls.members.get(field.name)
             if member is None or not member.is_attribute:
                 continue
+            if field.name.startswith("_"):  # private: not the reader's to use
+                cls.del_member(field.name)
+                continue
             mark = f"``{field.name}``"
             said = [c for c in clauses if c.startswith(mark)] or [c for c in clauses if mark in c]
             own = member.docstring.value if member.docstring else ""

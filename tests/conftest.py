@@ -6,10 +6,14 @@ shared data (``campaign_doc``, a fresh copy of the bundled campaign document per
 site, built once for every test module that reads it."""
 
 import functools
+import http.server
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -126,3 +130,57 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per test module and closed after it.
+
+    Playwright's sync API runs one instance at a time in a process, and it keeps a thread of its
+    own while it runs: closed after each module, it is gone before the tests that need the
+    process to have a single thread (the reader pauses the collector only then).
+
+    No browser is downloaded. Without Chromium or playwright the test is skipped with the
+    reason; under CI (``CI`` set) it fails instead, so that CI cannot pass without running it.
+    """
+    binary = Path(os.environ.get("SKILLREVIVAL_CHROMIUM", "/usr/bin/chromium"))
+    missing = None
+    if not binary.exists():
+        missing = f"no Chromium at {binary} (apt-get install chromium fonts-noto-cjk)"
+    elif importlib.util.find_spec("playwright") is None:
+        missing = "the playwright package is not installed (pip install --group dev)"
+    if missing is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests not run: {missing} (CI must run them)")
+        pytest.skip(f"browser tests not run: {missing}")
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(binary), args=args)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        del format, args
+
+
+@pytest.fixture(scope="module")
+def served_site(chromium: Any, built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a free port; its root URL."""
+    del chromium  # first: without a browser the test is skipped before the site is built
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()

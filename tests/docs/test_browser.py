@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import io
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,41 +20,13 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Debian's package; SKILLREVIVAL_CHROMIUM names another binary (or none, to see the skip).
-CHROMIUM = Path(os.environ.get("SKILLREVIVAL_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install --group dev)"
-    return None
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    missing = _missing()
-    if missing is not None:
-        message = f"browser tests of the docs site not run: {missing}"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run them)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium: Any) -> Any:
+    """Debian's Chromium: the session's one (conftest.py), since Playwright's sync API runs
+    one instance per process."""
+    return chromium
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -87,7 +58,7 @@ def pages(site: Path) -> list[str]:
     found = []
     for path in sorted(site.rglob("index.html")):
         relative = path.parent.relative_to(site).as_posix()
-        if relative.split("/")[0] in ("assets", "search", "downloads"):
+        if relative.split("/")[0] in ("assets", "search"):
             continue
         found.append("" if relative == "." else relative + "/")
     return found

