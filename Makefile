@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOWEST := .venv-lowest
 # Every extra a user can install: make test runs the tests of all of them.
-EXTRAS := testing,pandas,plot,excel,parquet
+EXTRAS := testing,pandas,plot,excel,parquet,polars,dask,spark
 
 .PHONY: test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
 
