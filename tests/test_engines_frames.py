@@ -121,11 +121,7 @@ def test_a_bad_year_names_the_first_row_that_holds_it(year: object, message: str
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(NAMES), st.sampled_from(YEARS)), min_size=1, max_size=12
-    )
-)
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(YEARS)), min_size=1, max_size=12))
 def test_a_row_with_its_year_is_flagged_as_that_name_alone_in_that_year(
     entries: list[tuple[object, int | None]],
 ) -> None:

@@ -48,7 +48,10 @@ def flag(
         year = check_year(geography(), year)  # a bad year fails here, not later
     _check(provinces, "provinces", required=False)
     meta = _meta(column)
-    return dd.map_partitions(_flag_partition, column, year, provinces, meta=meta)
+    flags: dd.DataFrame = dd.map_partitions(  # type: ignore[no-untyped-call]
+        _flag_partition, column, year, provinces, meta=meta
+    )
+    return flags
 
 
 def _flag_partition(
@@ -67,7 +70,7 @@ def _check(value: object, path: str, *, required: bool) -> None:
 def _meta(column: dd.Series) -> pd.DataFrame:
     """The columns of :func:`skillrevival.frames.flag`, empty, with the column's index."""
     unknown = pd.CategoricalDtype([UNKNOWN_CATEGORIES])
-    dtypes: dict[str, Any] = {name: unknown for name in FLAGS.names}
+    dtypes: dict[str, Any] = dict.fromkeys(FLAGS.names, unknown)
     dtypes["implementing"] = "boolean"
     index = column._meta.index
     return pd.DataFrame(

@@ -40,8 +40,8 @@ from ._campaign.tables import CITIES, FLAGS, PANEL, PROVINCES, Table, city_rows,
 from ._errors import Problem, ValidationError
 from ._geo.geography import Geography, geography
 from ._geo.levels import AdminLevel, is_code
-from ._geo.names import check_year, year_in
 from ._geo.lineage import prefecture_tier
+from ._geo.names import check_year, year_in
 
 if TYPE_CHECKING:
     from ._campaign.model import Campaign, City
@@ -475,8 +475,10 @@ def _column(values: object) -> pd.Series:
     if isinstance(values, pd.Series):
         return values
     if _is_polars(values):
-        return pd.Series(values.to_list(), dtype=object)  # type: ignore[attr-defined]
-    return pd.Series(list(values), dtype=object)  # type: ignore[call-overload]
+        items: list[object] = values.to_list()  # type: ignore[attr-defined]
+    else:
+        items = list(values)  # type: ignore[call-overload]
+    return pd.Series(items, dtype=object)
 
 
 def _is_polars(values: object) -> bool:

@@ -50,8 +50,10 @@ def flag(
     """
     have = list(df.columns)
     problems = [
-        Problem(path, f"expected the name of a column of the DataFrame ({', '.join(have)}), "
-                f"got {value!r}")
+        Problem(
+            path,
+            f"expected the name of a column of the DataFrame ({', '.join(have)}), got {value!r}",
+        )
         for path, value in (("column", column), ("year", year), ("provinces", provinces))
         if (path == "column" or isinstance(value, str)) and value not in have
     ]
