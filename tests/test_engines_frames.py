@@ -7,6 +7,8 @@ engine is held to the frame pandas gives in one process.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 import pandas as pd
 import polars as pl
@@ -193,3 +195,28 @@ def test_a_polars_series_of_codes_and_gaps() -> None:
         (None, None),
         ("341300", "not_implementing"),
     ]
+
+
+# --- the engines are extras --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("face", "hidden", "extra"),
+    [("dask", "dask", "dask"), ("spark", "pyspark", "spark")],
+)
+def test_a_missing_engine_names_its_install_command(face: str, hidden: str, extra: str) -> None:
+    code = f"import sys; sys.modules[{hidden!r}] = None\nimport skillrevival.{face}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert f"ImportError: skillrevival.{face} needs {hidden}" in done.stderr
+    assert f"pip install 'skillrevival[{extra}]'" in done.stderr
+
+
+def test_no_engine_is_imported_by_the_package_or_frames() -> None:
+    code = (
+        "import sys, skillrevival, skillrevival.frames\n"
+        "skillrevival.frames.flag(['苏州'], year=[2015])\n"
+        "print(sorted({'dask', 'pyspark', 'polars', 'distributed'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

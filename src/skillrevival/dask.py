@@ -13,7 +13,6 @@ from typing import Any
 try:
     import dask.dataframe as dd
     import pandas as pd
-    from dask.dataframe.utils import UNKNOWN_CATEGORIES
 except ImportError:  # pragma: no cover - tested in a subprocess that hides dask
     raise ImportError(
         "skillrevival.dask needs dask: install it with pip install 'skillrevival[dask]'"
@@ -36,8 +35,10 @@ def flag(
     """Flag a dask Series of place names or codes: :func:`skillrevival.frames.flag`, lazily.
 
     Returns a dask DataFrame with the index of ``column`` and the columns of
-    :data:`~skillrevival.frames.FLAG_COLUMNS` (its ``meta`` declares them: the Categoricals
-    with categories unknown until computed, since each partition has its own). ``year`` is one
+    :data:`~skillrevival.frames.FLAG_COLUMNS` (its ``meta`` declares them): ``implementing``
+    is ``boolean`` and the others are pyarrow strings, not the Categoricals of ``frames.flag``,
+    since each partition would have categories of its own, which Parquet files written block
+    by block cannot hold in one schema. ``year`` is one
     year, or a dask Series aligned with ``column`` (a year per row, as from the same frame:
     ``flag(df.city, df.year)``); ``provinces`` a dask Series aligned with it. Each partition's
     distinct values are matched once; nothing is computed until asked (``.compute()``,
@@ -54,10 +55,14 @@ def flag(
     return flags
 
 
+TEXT = pd.StringDtype("pyarrow")
+
+
 def _flag_partition(
     names: pd.Series, year: int | pd.Series | None, provinces: pd.Series | None
 ) -> pd.DataFrame:
-    return frames.flag(names, year=year, provinces=provinces)
+    flags = frames.flag(names, year=year, provinces=provinces)
+    return flags.astype({name: TEXT for name in FLAGS.names if name != "implementing"})
 
 
 def _check(value: object, path: str, *, required: bool) -> None:
@@ -69,8 +74,7 @@ def _check(value: object, path: str, *, required: bool) -> None:
 
 def _meta(column: dd.Series) -> pd.DataFrame:
     """The columns of :func:`skillrevival.frames.flag`, empty, with the column's index."""
-    unknown = pd.CategoricalDtype([UNKNOWN_CATEGORIES])
-    dtypes: dict[str, Any] = dict.fromkeys(FLAGS.names, unknown)
+    dtypes: dict[str, Any] = dict.fromkeys(FLAGS.names, TEXT)
     dtypes["implementing"] = "boolean"
     index = column._meta.index
     return pd.DataFrame(
