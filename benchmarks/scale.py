@@ -291,6 +291,7 @@ def main() -> None:
         print(json.dumps(measure(engine, Path(path), extra)))
         return
 
+    load_at_start = os.getloadavg()
     path = args.workdir / f"registry-{args.rows}-{args.distinct}.csv"
     if not path.exists():
         print(f"writing {path} ...", flush=True)
@@ -327,6 +328,7 @@ def main() -> None:
         subprocess.run(["rm", "-rf", str(out)], check=True)
         big_result = child("big", big, str(out), args.worker_memory)
         big_result["csv_mb"] = big.stat().st_size / 1e6
+        big_result["worker_memory"] = args.worker_memory
         print(
             f"{big_result['csv_mb']:,.0f} MB CSV to Parquet, Dask workers limited to "
             f"{args.worker_memory}: {big_result}"
@@ -335,7 +337,7 @@ def main() -> None:
         "rows": args.rows,
         "distinct": args.distinct,
         "csv_mb": size_mb,
-        "load_average": os.getloadavg(),
+        "load_average": load_at_start,
         "cpus": os.cpu_count(),
         "results": results,
         "big": big_result,
