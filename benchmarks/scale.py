@@ -224,7 +224,7 @@ def run_big(path: Path, out: Path, worker_memory: str) -> dict[str, int]:
         Client(cluster) as client,
     ):
         before = set(client.run(os.getpid).values())
-        table = dd.read_csv(path, dtype={"address": "string", "year": "int64"}, blocksize="32MB")
+        table = dd.read_csv(path, dtype={"address": "string", "year": "int64"}, blocksize="16MB")
         flags = sdask.flag(table["address"], table["year"])
         table.assign(**{name: flags[name] for name in flags.columns}).to_parquet(out)
         after = set(client.run(os.getpid).values())
