@@ -28,6 +28,21 @@ def client() -> Iterator[Client]:
         yield client
 
 
+@pytest.fixture(scope="module", autouse=True)
+def no_threads_left() -> Iterator[None]:
+    """After the module, stop the threads that Dask keeps for the life of a process (the local
+    scheduler's pool, also started by the docs' example, and distributed's offload thread):
+    other tests (test_fast's lone reader) need a process of one thread."""
+    yield
+    import dask.threaded
+    import distributed.utils
+
+    if dask.threaded.default_pool is not None:
+        dask.threaded.default_pool.shutdown(wait=True)
+        dask.threaded.default_pool = None
+    distributed.utils._offload_executor.shutdown(wait=True)
+
+
 def _builds() -> int:
     from skillrevival._geo.geography import geography
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,7 +49,17 @@ def spark() -> Iterator[Any]:
     )
     session.sparkContext.setLogLevel("ERROR")
     yield session
+    # Stop the JVM too, and with it py4j's thread: other tests need a process of one thread.
+    from pyspark import SparkContext
+
+    gateway = session.sparkContext._gateway
     session.stop()
+    gateway.shutdown()
+    SparkContext._gateway = None
+    SparkContext._jvm = None
+    for thread in threading.enumerate():  # py4j's finalizer ends within its second of sleep
+        if type(thread).__module__.startswith("py4j"):
+            thread.join(timeout=10)
 
 
 SCHEMA = "row long, city string, province string, year long"
