@@ -6,9 +6,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOWEST := .venv-lowest
 # Every extra a user can install: make test runs the tests of all of them.
-EXTRAS := testing,pandas,plot,excel,parquet
+EXTRAS := testing,pandas,plot,excel,parquet,polars,dask,spark
+# test-lowest and test-pythons: all but spark (pyspark is a 300 MB wheel, and its tests start a
+# JVM: `make test` runs them once, on the newest versions).
+LIBRARY_EXTRAS := testing,pandas,plot,excel,parquet,polars,dask
 
-.PHONY: dist test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
+.PHONY: dist system-deps bench-scale test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
 
 # pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
@@ -25,6 +28,19 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-e '.[$(EXTRAS)]' --group dev
 	touch $@ $(VENV)/.run
+
+# What the tests need from Debian besides Python (as root: .ci/run calls it): Chromium and the
+# Noto CJK fonts for the docs site's browser tests, Java (17 or newer) for Spark's. Without them
+# a user's `make test` skips those tests, saying why; under CI they fail.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk default-jre-headless
+system-deps:
+	@if [ -x /usr/bin/chromium ] && command -v java > /dev/null \
+	    && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  echo "system packages present: $(SYSTEM_PACKAGES)"; \
+	else \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) > /dev/null; \
+	fi
 
 demo: $(VENV)/.run
 	$(BIN)/skillrevival
@@ -79,6 +95,19 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.bench
 	$(BIN)/python -m benchmarks
 
+# Flagging a registry beyond one process (benchmarks/scale.py; docs/how-to/registry.md):
+# ROWS rows with DISTINCT distinct values, from a CSV on disk, by pandas in one process,
+# workers=2, Dask with two workers and Spark local[2]; then a CSV of BIG_MB megabytes flagged
+# to Parquet by Dask workers limited to WORKER_MEMORY each. Writes benchmarks/scale.json.
+# Smaller: make bench-scale ROWS=100000 DISTINCT=10000 BIG_MB=200 WORKER_MEMORY=400MB
+ROWS ?= 10000000
+DISTINCT ?= 1000000
+BIG_MB ?= 2000
+WORKER_MEMORY ?= 1GB
+bench-scale: $(VENV)/.dev
+	$(BIN)/python -m benchmarks.scale --rows $(ROWS) --distinct $(DISTINCT) \
+		--big-mb $(BIG_MB) --worker-memory $(WORKER_MEMORY)
+
 # After changing a file in src/skillrevival/data on purpose: the loader checks these sums.
 checksums:
 	$(PYTHON) scripts/checksums.py
@@ -122,18 +151,19 @@ test-lowest:
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check uv
 	$(LOWEST)/bin/python -m uv pip install --quiet --python $(LOWEST)/bin/python \
-		--resolution lowest-direct -e '.[$(EXTRAS)]' --group geography 'pytest>=8' 'mypy>=1.10'
+		--resolution lowest-direct -e '.[$(LIBRARY_EXTRAS)]' --group geography 'pytest>=8' 'mypy>=1.10'
 	$(LOWEST)/bin/python -m uv pip list --python $(LOWEST)/bin/python \
-		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy) '
+		| grep -E '^(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|pytest|mypy|dask|polars) '
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS) \
 		--deselect 'tests/faces/test_files.py::test_a_missing_extra_names_its_install_command[pyarrow-parquet-parquet]'
 
 # The library's tests without those of the docs site, the docs' hooks (and the labels compared
 # with the docs' headings), the notebook and the docs' printed examples (they need mkdocs,
-# jupyter and the dev venv's exact formatting).
+# jupyter and the dev venv's exact formatting), nor Spark's (a JVM, in make test only).
 LIBRARY_TESTS := --ignore=tests/docs/test_site.py --ignore=tests/docs/test_examples.py \
 	--ignore=tests/docs/test_code_blocks.py --ignore=tests/docs/test_i18n.py \
 	--ignore=tests/docs/test_browser.py --ignore=tests/docs/test_hooks_words.py \
+	--ignore=tests/faces/test_spark.py \
 	--deselect tests/campaign/test_vocabulary.py::test_docs_tables_show_every_member \
 	--deselect tests/campaign/test_tables.py::test_the_stata_labels_are_the_docs_headings \
 	--deselect tests/campaign/test_tables.py::test_the_excel_about_sheet_is_the_docs_labels
@@ -150,7 +180,7 @@ test-pythons:
 	  { rm -rf .venv-$$v && $$py -m venv .venv-$$v \
 	    && .venv-$$v/bin/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1' \
 	    && .venv-$$v/bin/python -m pip install --quiet --disable-pip-version-check \
-	      -e '.[$(EXTRAS)]' --group test --group geography --group lint \
+	      -e '.[$(LIBRARY_EXTRAS)]' --group test --group geography --group lint \
 	    && .venv-$$v/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS); } || status=1; \
 	done; exit $$status
 

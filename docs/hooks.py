@@ -718,6 +718,54 @@ def benchmarks_table(language: str = "en") -> str:
     return "\n\n".join([where, _wrap("benchmarks", table)])
 
 
+def bench_scale_table(language: str = "en") -> str:
+    """The figures of the last ``make bench-scale`` (benchmarks/scale.json), one row an engine,
+    then the CSV larger than the Dask workers' memory."""
+    words = WORDS[language]["bench_scale"]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "scale.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    base = next(r["seconds"] for r in report["results"] if r["engine"] == "pandas")
+    rows = []
+    for r in report["results"]:
+        if "seconds" not in r:
+            rows.append([r["engine"], words["failed"], "", "", "", ""])
+            continue
+        worker = "-" if r["engine"] == "pandas" else f"{r['worker_mb']:,.0f}"
+        if r.get("jvm_mb"):
+            worker += f" (JVM {r['jvm_mb']:,.0f})"
+        rows.append(
+            [
+                r["engine"],
+                f"{r['seconds']:,.1f}",
+                f"{report['rows'] / r['seconds']:,.0f}",
+                f"{r['main_mb']:,.0f}",
+                worker,
+                f"{base / r['seconds']:.2f}x",
+            ]
+        )
+    what = words["what"].format(
+        rows=report["rows"],
+        distinct=report["distinct"],
+        csv_mb=report["csv_mb"],
+        load=report["load_average"][0],
+        cpus=report["cpus"],
+    )
+    parts = [what, _wrap("bench_scale", _table(words["header"], rows))]
+    big = report.get("big") or {}
+    if "seconds" in big:
+        parts.append(
+            words["big"].format(
+                csv_mb=big["csv_mb"],
+                rows=big["result"]["rows"],
+                limit=big["worker_memory"],
+                seconds=big["seconds"],
+                worker_mb=big["worker_mb"],
+                restarted=big["result"]["workers_restarted"],
+            )
+        )
+    return "\n\n".join(parts)
+
+
 # --- markdown helpers ---------------------------------------------------------------------------
 
 
@@ -751,6 +799,7 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "glossary": glossary,
     "api": api_reference,
     "benchmarks": benchmarks_table,
+    "bench_scale": bench_scale_table,
     "place_changes": place_changes,
     "geography_sources": geography_sources,
 }

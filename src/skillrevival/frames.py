@@ -24,6 +24,8 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeGuard
 
+import attrs
+
 try:
     import numpy as np
     import pandas as pd
@@ -39,6 +41,7 @@ from ._errors import Problem, ValidationError
 from ._geo.geography import Geography, geography
 from ._geo.levels import AdminLevel, is_code
 from ._geo.lineage import prefecture_tier
+from ._geo.names import check_year, year_in
 from ._text import shown
 
 if TYPE_CHECKING:
@@ -292,19 +295,21 @@ FLAG_COLUMNS: tuple[str, ...] = FLAGS.names
 
 def flag(
     series: pd.Series | Iterable[object],
-    year: int | None = None,
+    year: int | pd.Series | Iterable[object] | None = None,
     provinces: pd.Series | Iterable[object] | None = None,
+    *,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Flag a column of other people's place names or codes: which place, and is it implementing.
 
     For a column of a firm or household survey (10 million city names, a few thousand distinct),
-    each distinct value (or distinct name and province pair) is matched once, through
+    each distinct value (or distinct name, province and year) is matched once, through
     :meth:`Roster.match` against the whole national geography, and the answers are spread back
     over the rows, so the cost grows with the distinct values, not the rows.
 
     Returns a DataFrame with the index of ``series`` and columns :data:`FLAG_COLUMNS`:
 
-    - ``code``: the code of the place the entry names, in the list of ``year`` (None: the
+    - ``code``: the code of the place the entry names, in the list of its year (None: the
       newest record of that place), missing where it names none or several;
     - ``name``: that place's official name; ``level``: its kind (an
       :class:`~skillrevival.AdminLevel` value);
@@ -317,40 +322,50 @@ def flag(
     ``code``, ``name``, ``level``, ``adcode`` and ``status`` are Categoricals (few distinct
     values over many rows). ``provinces`` (a column aligned with ``series``, names or codes,
     blank where unknown) settles names that several places share (Suzhou: 苏州 or 宿州).
+
+    ``year`` is one year for every row, or a column aligned with ``series`` (a firm panel's year
+    per row; whole floats such as 2015.0 are read as years, a missing year as None); each
+    distinct name, province and year is matched once. ``series``, ``year`` and ``provinces``
+    may be pandas or polars Series or any sequence; they line up by position.
+
+    ``workers=N`` (N > 1) spreads the distinct values over N worker processes (started with
+    ``spawn``: a script that calls it needs the ``if __name__ == "__main__":`` guard) and gives
+    exactly the frame one process gives. Each worker builds the geography once and keeps it;
+    only the distinct values and their answers cross between processes. Worth it from some
+    hundred thousand distinct values (see the how-to "Flag a national registry").
     """
     c = campaign()
-    values = series if isinstance(series, pd.Series) else pd.Series(list(series), dtype=object)
+    values = _column(series)
+    count = _workers(workers)
+    province_column = None if provinces is None else _aligned(provinces, "provinces", values)
+    per_row = _is_polars(year) or (isinstance(year, Iterable) and not isinstance(year, str | bytes))
+    year_column = _aligned(year, "year", values) if per_row else None
+    one_year = None if per_row else check_year(geography(), year)
+
     keys, distinct = pd.factorize(values, use_na_sentinel=True)
+    names = list(distinct)
     province_of: list[object] | None = None
-    if provinces is not None:
-        column = (
-            provinces
-            if isinstance(provinces, pd.Series)
-            else pd.Series(list(provinces), dtype=object)
-        )
-        if len(column) != len(values):
-            message = f"must line up with the names: {len(column)} entries for {len(values)}"
-            raise ValidationError.single("provinces", message)
-        province_keys, province_distinct = pd.factorize(column, use_na_sentinel=True)
-        pair = keys.astype("int64") * (len(province_distinct) + 1) + (province_keys + 1)
-        pair[keys < 0] = -1
-        keys, pairs = pd.factorize(pair, use_na_sentinel=True)
-        firsts = (pairs // (len(province_distinct) + 1)).astype("int64")
-        seconds = (pairs % (len(province_distinct) + 1)).astype("int64") - 1
-        names = [distinct[i] for i in firsts]
+    year_of: list[int | None] | None = None
+    if province_column is not None:
+        province_keys, province_distinct = pd.factorize(province_column, use_na_sentinel=True)
+        keys, firsts, seconds = _pairs(keys, province_keys, len(province_distinct))
+        names = [names[i] for i in firsts]
         province_of = ["" if j < 0 else province_distinct[j] for j in seconds]
-        keys = np.where(pair < 0, -1, keys)
-    else:
-        names = list(distinct)
-    report = c.roster.match(names, provinces=province_of, year=year)
-    codes = [p.code if p is not None else None for p in report.places]
-    place_names = [p.name if p is not None else None for p in report.places]
-    levels = [p.level.value if p is not None else None for p in report.places]
-    adcodes = [city.adcode if city is not None else None for city in report.matches]
-    statuses = [status.value for status in report.statuses]
-    known = [status in ("implementing", "not_implementing") for status in statuses]
+    if year_column is not None:
+        year_keys, year_distinct = pd.factorize(year_column, use_na_sentinel=True)
+        known = _row_years(year_distinct, year_keys)
+        keys, firsts, seconds = _pairs(keys, year_keys, len(year_distinct))
+        names = [names[i] for i in firsts]
+        if province_of is not None:
+            province_of = [province_of[i] for i in firsts]
+        year_of = [None if j < 0 else known[j] for j in seconds]
+    queries = _Queries(names, province_of, year_of or [one_year] * len(names))
+    answers = queries.answer_in(count)
+    codes, place_names, levels, adcodes, statuses = (
+        [answer[i] for answer in answers] for i in range(5)
+    )
     implementing = np.array([s == "implementing" for s in statuses] + [False])
-    mask = np.array([not k for k in known] + [True])
+    mask = np.array([s not in ("implementing", "not_implementing") for s in statuses] + [True])
     at = np.where(keys < 0, len(statuses), keys)  # the extra last slot: a missing entry
     frame = pd.DataFrame(
         {
@@ -366,6 +381,167 @@ def flag(
     )
     frame.attrs.update(table=FLAGS.name, title=FLAGS.title, sources=_sources(c))
     return frame
+
+
+Answer = tuple[str | None, str | None, str | None, str | None, str]
+"""What :func:`flag` says of one distinct entry: code, name, level, adcode, status."""
+
+
+@attrs.frozen
+class _Queries:
+    """The distinct entries of a column, each a name, its province ("" for none) and its year.
+
+    The unit of work that :func:`flag` matches, in this process or spread over workers; each
+    year's entries go to :meth:`Roster.match` together (a later option of ``flag``, such as the
+    tier a column names, joins the year in that grouping).
+    """
+
+    names: list[object]
+    provinces: list[object] | None
+    years: list[int | None]
+
+    def answer(self) -> list[Answer]:
+        """Every entry's answer, in order, from this process's roster and geography."""
+        roster = campaign().roster
+        answers: list[Answer | None] = [None] * len(self.names)
+        by_year: dict[int | None, list[int]] = {}
+        for position, year in enumerate(self.years):
+            by_year.setdefault(year, []).append(position)
+        for year, positions in by_year.items():
+            names = [self.names[i] for i in positions]
+            provinces = None if self.provinces is None else [self.provinces[i] for i in positions]
+            report = roster.match(names, provinces=provinces, year=year)
+            for position, place, city, status in zip(
+                positions, report.places, report.matches, report.statuses, strict=True
+            ):
+                answers[position] = (
+                    None if place is None else place.code,
+                    None if place is None else place.name,
+                    None if place is None else place.level.value,
+                    None if city is None else city.adcode,
+                    status.value,
+                )
+        return [answer for answer in answers if answer is not None]
+
+    def chunks(self, count: int) -> list[_Queries]:
+        """The entries cut into ``count`` runs of nearly equal length, in order."""
+        size = -(-len(self.names) // count) if self.names else 1
+        return [
+            _Queries(
+                self.names[i : i + size],
+                None if self.provinces is None else self.provinces[i : i + size],
+                self.years[i : i + size],
+            )
+            for i in range(0, len(self.names), size)
+        ]
+
+    def answer_in(self, workers: int) -> list[Answer]:
+        """:meth:`answer`, here (one worker) or spread over ``workers`` processes."""
+        if workers == 1 or len(self.names) < 2:
+            return self.answer()
+        return [answer for _, _, part in _in_workers(self, workers) for answer in part]
+
+
+def _in_workers(queries: _Queries, workers: int) -> list[tuple[int, int, list[Answer]]]:
+    """Each chunk's answers from a pool of ``workers`` fresh processes, with the process id and
+    how many times that process had built the geography when it answered."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # A few chunks per worker, so that a worker that finishes early takes another.
+    chunks = queries.chunks(min(len(queries.names), workers * 4))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)), mp_context=context, initializer=_start_worker
+    ) as pool:
+        return list(pool.map(_answer_chunk, chunks))
+
+
+def _start_worker() -> None:
+    """A worker's start: build the geography and the roster once, before any chunk comes."""
+    campaign()
+    geography()
+
+
+def _answer_chunk(queries: _Queries) -> tuple[int, int, list[Answer]]:
+    """A chunk's answers, with the process id and how many times the process has built the
+    geography (``geography`` reads the bundled file on its first call only: one)."""
+    answers = queries.answer()
+    return os.getpid(), geography.cache_info().misses, answers
+
+
+def _column(values: object) -> pd.Series:
+    """A pandas Series of a pandas or polars Series (its values as Python objects) or any
+    iterable of entries; a lone string is left for :meth:`Roster.match` to refuse."""
+    if isinstance(values, pd.Series):
+        return values
+    if _is_polars(values):
+        items: list[object] = values.to_list()  # type: ignore[attr-defined]
+    else:
+        items = list(values)  # type: ignore[call-overload]
+    return pd.Series(items, dtype=object)
+
+
+def _is_polars(values: object) -> bool:
+    """Whether ``values`` is a polars Series, told without importing polars."""
+    return type(values).__module__.partition(".")[0] == "polars" and hasattr(values, "to_list")
+
+
+def _aligned(values: object, path: str, names: pd.Series) -> pd.Series:
+    if isinstance(values, str | bytes):
+        message = f"expected a column aligned with the names, got the lone string {values!r}"
+        raise ValidationError.single(path, message)
+    if not (isinstance(values, Iterable) or _is_polars(values)):
+        message = f"expected a column aligned with the names, got {values!r}"
+        raise ValidationError.single(path, message)
+    column = _column(values)
+    if len(column) != len(names):
+        message = f"must line up with the names: {len(column)} entries for {len(names)}"
+        raise ValidationError.single(path, message)
+    return column
+
+
+def _workers(workers: object) -> int:
+    if workers is None:
+        return 1
+    if _is_whole(workers) and int(workers) >= 1:
+        return int(workers)
+    raise ValidationError.single("workers", f"expected a whole number from 1, got {workers!r}")
+
+
+def _row_years(distinct: Any, keys: np.ndarray[Any, Any]) -> list[int]:
+    """The distinct years of a year column as ints, each checked; a problem names the first row
+    that holds a bad value."""
+    geo = geography()
+    known: list[int] = []
+    problems: list[Problem] = []
+    for position, value in enumerate(distinct):
+        number = value
+        if isinstance(value, float) and value.is_integer():
+            number = int(value)
+        try:
+            known.append(year_in(geo, number))
+        except ValidationError as error:
+            row = int(np.flatnonzero(keys == position)[0])
+            problems.extend(Problem(f"year[{row}]", p.message) for p in error.problems)
+            known.append(0)
+    if problems:
+        raise ValidationError(problems, what="value")
+    return known
+
+
+def _pairs(
+    keys: np.ndarray[Any, Any], other: np.ndarray[Any, Any], other_count: int
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The distinct pairs of two factorized columns: each row's pair key (-1 where the first
+    is missing), and for each pair its first key and its second (-1 where missing)."""
+    present = keys >= 0
+    combined = keys[present].astype("int64") * (other_count + 1) + (other[present] + 1)
+    pair_keys, pairs = pd.factorize(combined)
+    out = np.full(len(keys), -1, dtype="int64")
+    out[present] = pair_keys
+    pairs = np.asarray(pairs, dtype="int64")
+    return out, pairs // (other_count + 1), pairs % (other_count + 1) - 1
 
 
 def _spread(per_value: Sequence[str | None], at: np.ndarray[Any, Any]) -> pd.Categorical:

@@ -36,7 +36,7 @@ def hooks() -> ModuleType:
 
 
 def test_every_marker_has_one_renderer_taking_the_language(hooks: ModuleType) -> None:
-    assert len(hooks.RENDERERS) == 16
+    assert len(hooks.RENDERERS) == 17
     for name, renderer in hooks.RENDERERS.items():
         assert list(inspect.signature(renderer).parameters) == ["language"], name
     # no second set of renderers for the Chinese edition (the downloads row, the pictures'

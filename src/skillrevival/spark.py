@@ -1,0 +1,95 @@
+"""Flag a column of a Spark DataFrame (optional extra ``skillrevival[spark]``).
+
+:func:`flag` adds the columns of :func:`skillrevival.frames.flag` to a Spark DataFrame through
+``mapInPandas``: each Arrow batch is flagged in a Python worker of an executor, which builds the
+geography once, the first time it flags a batch, and keeps it for the batches after (Spark
+reuses its Python workers: ``spark.python.worker.reuse``, on by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+try:
+    import pandas as pd
+    from pyspark.sql.types import BooleanType, StringType, StructField, StructType
+except ImportError:  # pragma: no cover - tested in a subprocess that hides pyspark
+    raise ImportError(
+        "skillrevival.spark needs pyspark: install it with pip install 'skillrevival[spark]'"
+    ) from None
+
+import attrs
+
+from . import frames
+from ._campaign.tables import FLAGS
+from ._errors import Problem, ValidationError
+from ._geo.geography import geography
+from ._geo.names import check_year
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
+
+__all__ = ["flag"]
+
+
+def flag(
+    df: DataFrame,
+    column: str,
+    *,
+    year: int | str | None = None,
+    provinces: str | None = None,
+) -> DataFrame:
+    """``df`` with the columns of :func:`skillrevival.frames.flag` for its column ``column``.
+
+    ``year`` is one year, or the name of a column of ``df`` that holds each row's year;
+    ``provinces`` the name of a column that holds each row's province (names or codes, blank
+    where unknown). The flag columns are strings (``implementing`` a boolean), null where
+    :func:`~skillrevival.frames.flag` gives a missing value; ``df`` must not already have
+    columns of those names. Lazy, as Spark is: nothing runs until an action.
+    """
+    have = list(df.columns)
+    problems = [
+        Problem(
+            path,
+            f"expected the name of a column of the DataFrame ({', '.join(have)}), got {value!r}",
+        )
+        for path, value in (("column", column), ("year", year), ("provinces", provinces))
+        if (path == "column" or isinstance(value, str)) and value not in have
+    ]
+    problems += [
+        Problem(name, "the DataFrame already has this column, which flag adds")
+        for name in FLAGS.names
+        if name in have
+    ]
+    if problems:
+        raise ValidationError(problems, what="value")
+    if year is not None and not isinstance(year, str):
+        year = check_year(geography(), year)  # a bad year fails here, not later
+    added = [
+        StructField(name, BooleanType() if name == "implementing" else StringType(), True)
+        for name in FLAGS.names
+    ]
+    schema = StructType([*df.schema.fields, *added])
+    return df.mapInPandas(_Flagger(column, year, provinces), schema)
+
+
+@attrs.frozen
+class _Flagger:
+    """What each Python worker runs: the column names and the year, nothing else (the geography
+    is built in the worker, never sent to it)."""
+
+    column: str
+    year: int | str | None
+    provinces: str | None
+
+    def __call__(self, batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            year = batch[self.year] if isinstance(self.year, str) else self.year
+            provinces = None if self.provinces is None else batch[self.provinces]
+            flags = frames.flag(batch[self.column], year=year, provinces=provinces)
+            plain = {
+                name: flags[name].astype(object).where(flags[name].notna(), None)
+                for name in FLAGS.names
+            }
+            yield pd.concat([batch, pd.DataFrame(plain, index=batch.index)], axis=1)
