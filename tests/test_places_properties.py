@@ -132,7 +132,12 @@ def test_names_short_names_and_english_names_have_their_form() -> None:
 
 def test_every_source_states_its_licence_and_attribution() -> None:
     for source in geo().sources:
-        assert source.licence in {"MIT", "BSD-3-Clause"}
+        assert source.licence in {
+            "MIT",
+            "BSD-3-Clause",
+            "Apache-2.0",
+            "CC-BY-4.0 (GeoNames data); MIT (the package)",
+        }
         assert source.attribution
         assert source.url.startswith("https://pypi.org/project/")
 
@@ -223,6 +228,6 @@ def test_the_geography_needs_none_of_its_build_inputs() -> None:
 def test_a_data_file_of_another_format_is_refused_with_its_path() -> None:
     from skillrevival._geo.geography import _build
 
-    with pytest.raises(ValidationError, match=r"geography\.json.*format 3") as caught:
-        _build({"format": 3, "fields": ["code"], "places": [], "groupings": [], "sources": []})
+    with pytest.raises(ValidationError, match=r"geography\.json.*format 4") as caught:
+        _build({"format": 4, "fields": ["code"], "places": [], "groupings": [], "sources": []})
     assert len(caught.value.problems) == 2

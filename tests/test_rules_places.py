@@ -478,7 +478,7 @@ def test_data_of_another_format_is_refused_with_both_problems() -> None:
         _build(data)
     path = "skillrevival/data/geography.json"
     assert caught.value.problems == (
-        Problem(path, "format 1, this version reads 2"),
+        Problem(path, "format 1, this version reads 3"),
         Problem(path, f"fields ['code'], this version reads {FIELDS}"),
     )
 
@@ -487,9 +487,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         _build({"fields": FIELDS})
     path = "skillrevival/data/geography.json"
-    assert caught.value.problems == (Problem(path, "format None, this version reads 2"),)
+    assert caught.value.problems == (Problem(path, "format None, this version reads 3"),)
     with pytest.raises(ValidationError) as caught:
-        _build({"format": 2})
+        _build({"format": 3})
     message = f"fields None, this version reads {FIELDS}"
     assert caught.value.problems == (Problem(path, message),)
 
@@ -497,9 +497,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
 def test_data_of_this_format_is_read() -> None:
     row = ["110000", "北京市", "北京", "Beijing", "municipality", None, 1980, None, [], [], "s"]
     data = {
-        "format": 2,
+        "format": 3,
         "fields": FIELDS,
-        "other_names": {"110000": ["Peking"]},
+        "other_names": {"110000": [["Peking", "s"], ["北京巿", "s", "北京"], ["京", "s", "京市"]]},
         "years": [2014, 2015],
         "sources": [
             {
@@ -521,8 +521,11 @@ def test_data_of_this_format_is_read() -> None:
     assert [source.id for source in geo.sources] == ["s"]
     assert [p.name for p in geo.records] == ["北京市"]
     assert geo.place("110100", 2015).code == "110000"
-    assert geo.other_names == {"110000": ("Peking",)}
+    assert geo.other_names == {"110000": ("Peking", "北京巿", "京")}
+    assert geo.other_name_sources == {"110000": (("Peking", "s"), ("北京巿", "s"), ("京", "s"))}
     assert geo.place("peking").code == "110000"  # an other name is found as the others are
+    assert geo.place("北京巿").code == "110000"  # the form of 北京, the record's short name
+    assert not geo.names().find("京")  # the form of a name the record does not bear
 
 
 # --- by_code: what is a code --------------------------------------------------------------------

