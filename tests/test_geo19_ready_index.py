@@ -60,7 +60,7 @@ def test_any_text_answers_the_same(query: str | int) -> None:
 
 
 def test_a_ready_table_reads_a_line_then_the_whole() -> None:
-    table = ReadyTable('{\n"苏州":[1,2],\n"a\'b":[3],\n"x":[40]\n}')
+    table = ReadyTable('{\n"苏州":[1,2],\n"a\'b":[3],\n"x":[40]\n}'.encode())
     assert table.get("苏州") == [1, 2]
     assert table.get("a'b") == [3]
     assert table.get("苏") is None  # a key that begins another is not it
@@ -86,3 +86,29 @@ def test_a_ready_index_of_another_data_version_is_refused(
     monkeypatch.setattr(module, "read_bundled", stale)
     with pytest.raises(skillrevival.ValidationError, match=r"geography-names\.json"):
         fresh.names()
+
+
+def fresh_geography() -> Geography:
+    """A copy of the bundled geography with no name index built yet."""
+    fresh = Geography.__new__(Geography)
+    for slot in Geography.__slots__:
+        setattr(fresh, slot, getattr(GEO, slot))
+    fresh._names = None
+    return fresh
+
+
+def test_a_miss_makes_its_suggestions_only_when_they_are_read() -> None:
+    import pickle
+
+    geography = fresh_geography()
+    with pytest.raises(skillrevival.NotFoundError) as caught:
+        geography.place("苏洲")
+    assert geography.names()._built is None
+    error = caught.value
+    assert error.key == "苏洲"
+    assert error.suggestions == ("香洲区", "长洲区", "苏州市")
+    assert geography.names()._built is not None
+    assert str(error) == "no place named '苏洲'; did you mean 香洲区, 长洲区, 苏州市?"
+    again = pickle.loads(pickle.dumps(error))
+    assert (str(again), again.key, again.suggestions) == (str(error), "苏洲", error.suggestions)
+    assert isinstance(again, skillrevival.NotFoundError)

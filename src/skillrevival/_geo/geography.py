@@ -384,16 +384,16 @@ class Geography:
         if names is None:
             ready = None
             if self._ready is not None:
-                text = read_bundled(self._ready).decode("utf-8")
+                text = read_bundled(self._ready)
                 head = f'{{"format": {NAMES_FORMAT}, "records": {len(self._rows)},\n"hits": {{\n'
-                bare = text.find('\n},\n"bare": {\n')
-                if not text.startswith(head) or bare < 0:
+                bare = text.find(b'\n},\n"bare": {\n')
+                if not text.startswith(head.encode()) or bare < 0:
                     message = f"this version reads {head.splitlines()[0]!r} (format, records)"
                     problem = Problem(f"skillrevival/data/{self._ready}", message)
                     raise ValidationError([problem])
                 ready = {
                     "hits": ReadyTable(text[len(head) - 2 : bare + 2]),
-                    "bare": ReadyTable(text[bare + 12 : text.rindex("}")]),
+                    "bare": ReadyTable(text[bare + 12 : text.rindex(b"}")]),
                 }
             names = self._names = PlaceNames(self, ready)
         return names
@@ -446,8 +446,8 @@ def geography() -> Geography:
     return the same object.
     """
     with collector_paused():
-        text = read_bundled(BUNDLED).decode("utf-8")
-        built = _build_lines(text) or _build(json.loads(text))
+        data = read_bundled(BUNDLED)  # bytes: each part is decoded when it is parsed
+        built = _build_lines(data) or _build(json.loads(data))
     built._ready = NAMES
     return built
 
@@ -458,7 +458,7 @@ class Rows:
 
     __slots__ = ("_lines", "_parsed")
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[bytes]) -> None:
         self._lines = lines
         self._parsed: list[list[Any] | None] = [None] * len(lines)
 
@@ -468,7 +468,7 @@ class Rows:
     def __getitem__(self, index: int) -> list[Any]:
         row = self._parsed[index]
         if row is None:
-            row = self._parsed[index] = json.loads(self._lines[index].rstrip(","))
+            row = self._parsed[index] = json.loads(self._lines[index].rstrip(b","))
         return row
 
     def __iter__(self) -> Iterator[list[Any]]:
@@ -476,13 +476,17 @@ class Rows:
 
     def codes(self) -> list[str]:
         """Each record's code, read from its line without parsing it (``["110000",...``)."""
-        return [line[2:8] for line in self._lines]
+        return [line[2:8].decode("ascii") for line in self._lines]
 
 
-_OTHERS, _PLACES, _GROUPINGS = ',\n "other_names": ', ',\n "places": [\n', '\n ],\n "groupings": '
+_OTHERS, _PLACES, _GROUPINGS = (
+    b',\n "other_names": ',
+    b',\n "places": [\n',
+    b'\n ],\n "groupings": ',
+)
 
 
-def _build_lines(text: str) -> Geography | None:
+def _build_lines(text: bytes) -> Geography | None:
     """The geography of the bundled file as scripts/build_geography.py writes it (one record a
     line, after a small head and the other names), its records and other names read when
     needed; None for a file laid out otherwise (read whole by :func:`_build`)."""
@@ -491,9 +495,9 @@ def _build_lines(text: str) -> Geography | None:
     groupings = text.find(_GROUPINGS, places)
     if min(others, places, groupings) < 0:
         return None
-    head = json.loads(text[:others] + "}")
-    lines = text[places + len(_PLACES) : groupings].split("\n")
-    rest = json.loads(text[groupings + len(_GROUPINGS) : text.rindex("}")])
+    head = json.loads(text[:others] + b"}")
+    lines = text[places + len(_PLACES) : groupings].split(b"\n")
+    rest = json.loads(text[groupings + len(_GROUPINGS) : text.rindex(b"}")])
     table = text[others + len(_OTHERS) : places]
     data = {**head, "places": Rows(lines), "groupings": rest}
     return _build(data, lambda: json.loads(table))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import numbers
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._errors import NotFoundError, ValidationError
 from .._index import PLACE_SUFFIXES, Index, as_text, normalize, split_suffix
@@ -152,7 +152,7 @@ class ReadyTable:
     __slots__ = ("_count", "_table", "_text")
     LIMIT = 64
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: bytes) -> None:
         self._text = text
         self._table: dict[str, list[int]] | None = None
         self._count = 0
@@ -162,12 +162,12 @@ class ReadyTable:
         if table is None:
             self._count += 1
             if self._count <= self.LIMIT:
-                needle = "\n" + json.dumps(key, ensure_ascii=False) + ":["
+                needle = ("\n" + json.dumps(key, ensure_ascii=False) + ":[").encode()
                 at = self._text.find(needle)
                 if at < 0:
                     return None
-                end = self._text.index("]", at + len(needle))
-                return [int(row) for row in self._text[at + len(needle) : end].split(",")]
+                end = self._text.index(b"]", at + len(needle))
+                return [int(row) for row in self._text[at + len(needle) : end].split(b",")]
             table = self._table = json.loads(self._text)
         return table.get(key)
 
@@ -295,6 +295,44 @@ def find_places(
     return narrow(geography, hits, year, province)
 
 
+class UnknownPlaceError(NotFoundError):
+    """A name of no place: its message and ``suggestions`` (the closest names, which take the
+    whole name index to find) are made when first read, so that a miss costs microseconds."""
+
+    def __init__(self, key: str, make: Callable[[], tuple[str, list[str]]]) -> None:
+        self._make: Callable[[], tuple[str, list[str]]] | None = make
+        self._made: tuple[str, tuple[str, ...]] = ("", ())
+        super().__init__("", key)
+
+    def _resolved(self) -> tuple[str, tuple[str, ...]]:
+        make = self._make
+        if make is not None:
+            message, suggestions = make()
+            self._made, self._make = (message, tuple(suggestions)), None
+            self.args = (message,)
+        return self._made
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """The closest values the same lookup accepts, made on first read."""
+        return self._resolved()[1]
+
+    @suggestions.setter
+    def suggestions(self, value: tuple[str, ...]) -> None:
+        del value  # made on first read instead
+
+    def __str__(self) -> str:
+        return self._resolved()[0]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        message, suggestions = self._resolved()
+        arguments = (message, self.key, suggestions, self.candidates)
+        extra = {
+            k: v for k, v in vars(self).items() if k not in ("_make", "_made", "key", "candidates")
+        }
+        return (NotFoundError, arguments, extra or None)
+
+
 def not_found(
     geography: Geography,
     names: PlaceNames | None,
@@ -316,9 +354,13 @@ def not_found(
     else:
         found = names.find(text) if names is not None else ()
     if not found:
-        suggestions = suggest(geography, names, text, year) if names is not None else []
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        return NotFoundError(f"no place named {text!r}{listed}{hint}", text, suggestions)
+
+        def missed() -> tuple[str, list[str]]:
+            suggestions = suggest(geography, names, text, year) if names is not None else []
+            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+            return f"no place named {text!r}{listed}{hint}", suggestions
+
+        return UnknownPlaceError(text, missed)
     chosen = narrow(geography, found, year, province)
     if len(chosen) > 1:
         names_them = "; ".join(describe(p, geography) for p in chosen)
