@@ -271,7 +271,12 @@ def _match_one(
     year: int | None,
     province: str | None,
 ) -> _Result:
-    found = find_places(geo, names, query, year, province)
+    # A code that another list gives a roster unit is the roster's first: 139001 is 定州's
+    # statistical code, and in the civil-affairs lists of 1988-1994 武安市's.
+    other = is_code(query, 6) and any(
+        o.code == query for city in roster.find_cities(query) for o in city.other_codes
+    )
+    found = () if other else find_places(geo, names, query, year, province)
     if len(found) > 1:
         return None, None, MatchStatus.AMBIGUOUS, found
     if found:
