@@ -61,6 +61,7 @@ COLD = {
     "floor": "import attrs, cattrs, pendulum",
     "import": "import skillrevival",
     "lookup": "import skillrevival; skillrevival.campaign().roster.city('苏州')",
+    "place": "import skillrevival; skillrevival.geography().place('苏州')",
 }
 
 
@@ -73,10 +74,10 @@ def cold_start(rounds: int) -> dict[str, float]:
         for name, code in COLD.items():
             times[name].append(wall(code))
     result = {f"{name}_ms": median(values) * 1e3 for name, values in times.items()}
-    for name in ("floor", "import", "lookup"):
+    for name in ("floor", "import", "lookup", "place"):
         ratios = [a / b for a, b in zip(times[name], times["pass"], strict=True)]
         result[f"{name}_vs_pass"] = median(ratios)
-    for name in ("import", "lookup"):
+    for name in ("import", "lookup", "place"):
         ratios = [a / b for a, b in zip(times[name], times["floor"], strict=True)]
         result[f"{name}_vs_floor"] = median(ratios)
     return result
@@ -368,6 +369,12 @@ def table(results: dict[str, Any]) -> list[Row]:
             f"{cold['lookup_vs_floor']:.2f}x floor ({cold['lookup_vs_pass']:.2f}x pass)",
             "<= 1.10x floor",
             verdict(cold["lookup_vs_floor"] <= 1.10),
+        ),
+        (
+            "import + geography().place('苏州')",
+            f"{cold['place_vs_floor']:.2f}x floor ({cold['place_vs_pass']:.2f}x pass)",
+            "<= 1.20x floor",
+            verdict(cold["place_vs_floor"] <= 1.20),
         ),
         (
             "first campaign(), fresh process",

@@ -23,7 +23,7 @@ every :class:`enum.Enum` that ``skillrevival`` exports), ``vocabulary`` (the wor
 enumerations with zh, en, clause and level), ``glossary`` (the same terms as a bilingual
 glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
 implementation steps), ``anomalies`` and ``sources``, ``place_changes`` (the changes of
-2000-2025 that touch a roster unit), ``geography_sources`` (the geography's sources and
+1980-2025 that touch a roster unit), ``geography_sources`` (the geography's sources and
 licences), ``api`` (the API reference) and ``benchmarks`` (the figures of ``make bench``).
 """
 
@@ -123,6 +123,15 @@ def text(english: str, language: str, where: str) -> str:
         match = re.fullmatch(pattern, english)
         if match:
             return match.expand(template)
+    # A note of several parts ("successor by ...; sources disagree: ..."): each part translated.
+    parts = english.split("; ")
+    for cut in range(1, len(parts)):
+        try:
+            head = text("; ".join(parts[:cut]), language, where)
+            tail = text("; ".join(parts[cut:]), language, where)
+        except PluginError:
+            continue
+        return f"{head}；{tail}"
     raise PluginError(
         f"{where}: no {language} for {english!r}: add it to [data] in docs/words/{language}.toml"
     )
@@ -415,7 +424,7 @@ def sources_table(language: str = "en") -> str:
 
 
 def place_changes(language: str = "en") -> str:
-    """Every change of 2000-2025 that touches a roster unit, from the geography's records."""
+    """Every change of 1980-2025 that touches a roster unit, from the geography's records."""
     from skillrevival._geo.lineage import unit_records
 
     words = WORDS[language]["place_changes"]

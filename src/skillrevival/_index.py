@@ -192,7 +192,7 @@ class Index(Generic[T]):
         :class:`ValidationError` naming the argument.
         """
         if type(key) is not str:
-            key = _as_text(key)
+            key = as_text(key)
         # A key found as given is a normalised name, or a name as the data spells it, whose
         # answer is its normal form's: skip normalising.
         ready = self._direct.get(key)
@@ -260,6 +260,23 @@ class Index(Generic[T]):
                 return name
         return self._label(record)
 
+    def ready(self) -> tuple[dict[str, tuple[T, ...]], dict[str, tuple[T, ...]]]:
+        """What :meth:`find` answers, made beforehand: for each normalised key (a name or a
+        stem) its records, and for each stem that the stem rule answers (a key with a suffix
+        that no record has as its name) what it answers. A key not in the first and whose
+        stem is not in the second (with a suffix split off) names nothing."""
+        bare = {}
+        for stem in self._exact:
+            named_bare = self._exact[stem]
+            candidates = self._stems.get(stem, ())
+            if not candidates:
+                found = named_bare if len(named_bare) == 1 else _unique(named_bare)
+            else:
+                found = _unique(r for r in named_bare if not any(r is c for _, c in candidates))
+            if found:
+                bare[stem] = found
+        return dict(self._hits), bare
+
     def closest(self, key: str, limit: int = 3) -> list[T]:
         """The records whose names are closest to ``key``, the closest first."""
         import difflib  # only a miss needs it
@@ -273,7 +290,7 @@ class Index(Generic[T]):
         return found[:limit]
 
 
-def _as_text(key: object) -> str:
+def as_text(key: object) -> str:
     """A lookup's key as text: integers are codes (130682); any other type is refused."""
     if isinstance(key, int) and not isinstance(key, bool):
         return whole_text(key, "key")

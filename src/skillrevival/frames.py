@@ -145,7 +145,7 @@ def treatment_panel(
 ) -> pd.DataFrame:
     """One row per unit and year: the frame a difference-in-differences study starts from.
 
-    Years are those of the bundled division lists (2000-2025; a year means the list in force at
+    Years are those of the bundled division lists (1980-2025; a year means the list in force at
     its 31 December). A unit has a row only in the years it existed: one that was created,
     merged away or split has no row outside its years (江北区 500105 has none in 2025).
 

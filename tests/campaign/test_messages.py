@@ -436,7 +436,8 @@ LEVELS = (
     "'county_city' (县级市), 'xpcc_city' (兵团师市), 'province' (省), "
     "'autonomous_region' (自治区), 'municipality' (直辖市), 'district' (市辖区), 'county' (县), "
     "'autonomous_county' (自治县), 'banner' (旗), 'autonomous_banner' (自治旗), "
-    "'forest_area' (林区), 'special_district' (特区)"
+    "'forest_area' (林区), 'special_district' (特区), 'administrative_region' (行政区), "
+    "'county_town' (县级镇), 'county_level_other' (其他县级单位)"
 )
 
 

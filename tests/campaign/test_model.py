@@ -273,6 +273,7 @@ def test_suggestions_for_a_miss_come_from_the_year_asked_for(
 def test_a_roster_code_outside_the_geography_is_placed_by_its_province(
     roster: skillrevival.Roster,
 ) -> None:
-    # 139001, 定州's statistical code, is in no civil-affairs list; 定州 lies in 河北.
+    # 139001 is 定州's statistical code (and 武安市's in the civil-affairs lists of 1988-1994:
+    # the roster's own codes come first); 定州 lies in 河北.
     assert roster.match(["139001"], provinces=["河北"]).matches == (roster.city("定州"),)
     assert roster.match(["139001"], provinces=["江苏"]).statuses == (MatchStatus.UNKNOWN,)

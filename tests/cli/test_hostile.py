@@ -116,7 +116,7 @@ def test_a_closed_stdout_is_no_matter_for_a_file(tmp_path: Path) -> None:
         ),
         (
             ["panel", "--years", "2000-2999"],
-            "skillrevival: --years: '2000-2999' goes outside 2000-2025, the years whose "
+            "skillrevival: --years: '2000-2999' goes outside 1980-2025, the years whose "
             "division lists the library holds\n",
         ),
         (

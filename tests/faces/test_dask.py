@@ -113,7 +113,7 @@ def test_a_csv_in_blocks_to_parquet(client: Client, tmp_path: Path) -> None:
     ("call", "message"),
     [
         (lambda t: sdask.flag(t.city.compute()), "column: expected a dask Series, got Series"),
-        (lambda t: sdask.flag(t.city, 1999), "year: expected a year from 2000 to 2025"),
+        (lambda t: sdask.flag(t.city, 1979), "year: expected a year from 1980 to 2025"),
         (lambda t: sdask.flag(t.city, provinces=["江苏"]), "provinces: expected a dask Series"),
     ],
 )

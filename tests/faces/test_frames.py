@@ -328,7 +328,7 @@ def test_years_and_codes_from_a_dataframe_column() -> None:
     ]
 
 
-# --- through time: the geography's lists 2000-2025 -----------------------------------------------
+# --- through time: the geography's lists 1980-2025 -----------------------------------------------
 
 
 def rows_of(panel: pd.DataFrame, adcode: str) -> dict[int, str]:
@@ -370,17 +370,17 @@ def test_codes_of_any_year_and_groupings_are_understood() -> None:
 
 def test_a_code_in_no_list_is_an_error_never_a_control() -> None:
     assert problems_of(years=[2015], units=["999999", "110100", "110000"]) == [
-        "units[0]: 999999 is in no division list of 2000-2025",
+        "units[0]: 999999 is in no division list of 1980-2025",
         "units[2]: 110000 names the same unit as units[1]",
     ]
     got = problems_of(years=[2015], level="prefecture", units=["419000", "320105"])
     assert got[0].startswith("units[0]: 419000 is 河南省, a province")
     assert got[1].startswith("units[1]: 320105 is 建邺区, a district")
-    assert problems_of(years=[1999, 2026]) == [
-        "years[0]: 1999 is outside the years whose division lists the library holds "
-        "(2000-2025), so which units existed is unknown",
+    assert problems_of(years=[1979, 2026]) == [
+        "years[0]: 1979 is outside the years whose division lists the library holds "
+        "(1980-2025), so which units existed is unknown",
         "years[1]: 2026 is outside the years whose division lists the library holds "
-        "(2000-2025), so which units existed is unknown",
+        "(1980-2025), so which units existed is unknown",
     ]
 
 

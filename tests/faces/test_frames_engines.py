@@ -79,12 +79,12 @@ def test_a_year_per_row_matches_each_distinct_name_and_year_once(
 @pytest.mark.parametrize(
     ("year", "message"),
     [
-        ([2015, 1999, 2015, "2015"], "year[1]: expected a year from 2000 to 2025"),
-        ([2015, 1999, 2015, "2015"], "year[3]: expected a year from 2000 to 2025"),
-        ([2015, 2015.5, None, None], "year[1]: expected a year from 2000 to 2025"),
+        ([2015, 1979, 2015, "2015"], "year[1]: expected a year from 1980 to 2025"),
+        ([2015, 1979, 2015, "2015"], "year[3]: expected a year from 1980 to 2025"),
+        ([2015, 2015.5, None, None], "year[1]: expected a year from 1980 to 2025"),
         ([2015, 2016], "year: must line up with the names: 2 entries for 4"),
-        ("2015", "year: expected a year from 2000 to 2025 (each year's list), got '2015'"),
-        (2015.0, "year: expected a year from 2000 to 2025 (each year's list), got 2015.0"),
+        ("2015", "year: expected a year from 1980 to 2025 (each year's list), got '2015'"),
+        (2015.0, "year: expected a year from 1980 to 2025 (each year's list), got 2015.0"),
     ],
 )
 def test_a_bad_year_names_the_first_row_that_holds_it(year: object, message: str) -> None:

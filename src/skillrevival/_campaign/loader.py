@@ -256,7 +256,7 @@ def is_implementing(code_or_name: str | int) -> bool:
     code it), whose districts are on the roster one by one.
 
     Any year's code counts for its unit: 542300 (日喀则地区, until 2013) is True, as 日喀则市 is
-    on the roster; a 6-digit code that stands in no list from 2000 on raises
+    on the roster; a 6-digit code that stands in no list from 1980 on raises
     :class:`ValidationError`. A name that several places share counts when they agree (several
     roster units, or several places none of which is one); when they do not (Suzhou is 苏州, on
     the roster, and 宿州, not) the answer is unknown and :class:`NotFoundError` says so, with

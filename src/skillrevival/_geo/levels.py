@@ -19,8 +19,10 @@ class AdminLevel(enum.Enum):
     """What kind of administrative unit a roster entry or a place is (GB/T 2260 hierarchy).
 
     The first seven are the kinds the roster's units are of; the others complete the national
-    geography (:func:`~skillrevival.geography`): the provincial level, and the county-level
-    kinds no roster unit is.
+    geography (:func:`~skillrevival.geography`): the provincial level, the county-level kinds
+    no roster unit is, and three kinds found only in the lists of the 1980s: 海南行政区
+    (1980-1987, prefecture-level), 畹町镇 (a county-level town, 1980-1984) and 井冈山 (named
+    with no suffix in the 1980 list).
     """
 
     PREFECTURE_CITY = "prefecture_city"
@@ -40,6 +42,9 @@ class AdminLevel(enum.Enum):
     AUTONOMOUS_BANNER = "autonomous_banner"
     FOREST_AREA = "forest_area"
     SPECIAL_DISTRICT = "special_district"
+    ADMINISTRATIVE_REGION = "administrative_region"
+    COUNTY_TOWN = "county_town"
+    COUNTY_LEVEL_OTHER = "county_level_other"
 
     @property
     def zh(self) -> str:
@@ -87,6 +92,9 @@ _TERMS: dict[AdminLevel, tuple[str, str]] = {
     AdminLevel.AUTONOMOUS_BANNER: ("自治旗", "autonomous banner"),
     AdminLevel.FOREST_AREA: ("林区", "forest area"),
     AdminLevel.SPECIAL_DISTRICT: ("特区", "special district"),
+    AdminLevel.ADMINISTRATIVE_REGION: ("行政区", "administrative region"),
+    AdminLevel.COUNTY_TOWN: ("县级镇", "county-level town"),
+    AdminLevel.COUNTY_LEVEL_OTHER: ("其他县级单位", "county-level unit of no named kind"),
 }
 
 _PREFECTURE_LEVEL = frozenset(
@@ -95,6 +103,7 @@ _PREFECTURE_LEVEL = frozenset(
         AdminLevel.PREFECTURE,
         AdminLevel.LEAGUE,
         AdminLevel.AUTONOMOUS_PREFECTURE,
+        AdminLevel.ADMINISTRATIVE_REGION,
     }
 )
 

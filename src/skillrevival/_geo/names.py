@@ -1,6 +1,6 @@
 """Finding places of the national geography by the names and codes people type, through time.
 
-A name is looked up by the rules of :mod:`skillrevival._index` (one normaliser, one set of
+A name is looked up by the rules of :mod:`skillrevival._lookup` (one normaliser, one set of
 suffix rules): the official name (苏州市), the short name (苏州), the English name in any case
 and spacing (SUZHOU city), and for the roster's units the roster's own names (巴州, Xigazê).
 A name is not a place: the records it names are then narrowed by the year (the places in force
@@ -14,14 +14,15 @@ The indexes are built on the first lookup by name, not when the geography loads.
 
 from __future__ import annotations
 
+import json
 import numbers
-from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .._errors import NotFoundError, ValidationError
-from .._index import PLACE_SUFFIXES, Index, normalize
 from .._text import shown
+from .._index import PLACE_SUFFIXES, Index, as_text, normalize, split_suffix
 from .levels import as_query, is_code
 from .lineage import record_in
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from .records import Place
 
 _LINEAGE_LIMIT = 64  # records visited when asking whether two records are one unit
+NO_YEAR_FROM = 2000
+"""A lookup without a year answers from the lists of this year on when the name is in them:
+the lists of the 1980s and 1990s (无锡县 until 1994 beside 无锡市) are read with a year."""
 
 
 def query_text(value: object, path: str) -> str:
@@ -61,36 +65,34 @@ class PlaceNames:
     A record goes by its official name, its short name, its English name, and the other names
     that the data file lists for its code (the roster's spellings of its units: Xigazê, Nei
     Mongol). The roster's misprints are not among them: they are the roster's own names only.
+
+    With ``ready`` (what :func:`ready_index` makes, and the build script writes into
+    ``geography-names.json``) lookups read the answers made at build time, and only the records
+    they find are made; the full :class:`Index` is built when a miss asks for suggestions.
     """
 
-    __slots__ = ("_index", "_provinces", "find")
+    __slots__ = ("_bare", "_built", "_geography", "_hits", "_provinces", "find")
 
-    find: Callable[[str], tuple[Place, ...]]
+    find: Callable[[str | int], tuple[Place, ...]]
     """Every record that goes by a name, in any year (see :meth:`Index.find`)."""
+    _geography: Geography
+    _built: Index[Place] | None
+    _hits: ReadyTable | Mapping[str, list[int]]
+    _bare: ReadyTable | Mapping[str, list[int]]
+    _provinces: Mapping[str, str] | None
 
-    _index: Index[Place]
-    _provinces: Mapping[str, str]
-
-    def __init__(self, geography: Geography) -> None:
+    def __init__(
+        self,
+        geography: Geography,
+        ready: Mapping[str, ReadyTable | Mapping[str, list[int]]] | None = None,
+    ) -> None:
         setattr_ = object.__setattr__  # read-only once built: see __setattr__
-        records = geography.records
-        others = geography.other_names
-        entries = (((p.name, p.short_name, p.name_en, *others.get(p.code, ())), p) for p in records)
-        index: Index[Place] = Index("place", entries, _place_label, PLACE_SUFFIXES)
-        setattr_(self, "_index", index)
-        setattr_(self, "find", index.find)  # one call less on the hot path of matching
-        provinces: dict[str, str] = {}
-        for place in records:
-            if place.parent is None:
-                for name in (
-                    place.name,
-                    place.short_name,
-                    place.name_en,
-                    *others.get(place.code, ()),
-                ):
-                    provinces[normalize(name)] = place.code
-                provinces[place.code] = provinces[place.code[:2]] = place.code
-        setattr_(self, "_provinces", MappingProxyType(provinces))
+        setattr_(self, "_geography", geography)
+        setattr_(self, "_built", None)
+        setattr_(self, "_hits", {} if ready is None else ready["hits"])
+        setattr_(self, "_bare", {} if ready is None else ready["bare"])
+        setattr_(self, "_provinces", None)
+        setattr_(self, "find", self._index().find if ready is None else self._find_ready)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"the name indexes are read-only; cannot set {name!r}")
@@ -101,14 +103,110 @@ class PlaceNames:
     def province_code(self, province: object) -> str:
         """The 6-digit code of the province that ``province`` (a name or a code) names."""
         text = query_text(province, "province")
-        code = self._provinces.get(text) or self._provinces.get(normalize(text))
+        provinces = self._provinces
+        if provinces is None:
+            provinces = MappingProxyType(self._province_names())
+            object.__setattr__(self, "_provinces", provinces)
+        code = provinces.get(text) or provinces.get(normalize(text))
         if code is None:
             raise NotFoundError(f"no province named {text!r}", text)
         return code
 
+    def _province_names(self) -> dict[str, str]:
+        """Every name of every province-level record, normalised, to its code."""
+        geography = self._geography
+        provinces: dict[str, str] = {}
+        for place in geography.provincial():
+            for name in (
+                place.name,
+                place.short_name,
+                place.name_en,
+                *others_for(geography, place),
+            ):
+                provinces[normalize(name)] = place.code
+            provinces[place.code] = provinces[place.code[:2]] = place.code
+        return provinces
+
     def close(self, query: str) -> list[Place]:
         """Records whose names are close to ``query``, closest first (for suggestions)."""
-        return self._index.closest(query, 12)
+        return self._index().closest(query, 12)
+
+    def _index(self) -> Index[Place]:
+        """Every name of every record, normalised: built on first use."""
+        index = self._built
+        if index is None:
+            geography = self._geography
+            entries = (
+                ((p.name, p.short_name, p.name_en, *others_for(geography, p)), p)
+                for p in geography.records
+            )
+            index = Index("place", entries, _place_label, PLACE_SUFFIXES)
+            object.__setattr__(self, "_built", index)
+        return index
+
+    def _find_ready(self, key: str | int) -> tuple[Place, ...]:
+        """:meth:`Index.find` from the answers made at build time (the same: a test holds it)."""
+        if type(key) is not str:
+            key = as_text(key)
+        rows = self._hits.get(key)
+        if rows is None:
+            query = normalize(key)
+            rows = self._hits.get(query)
+            if rows is None:
+                stem, suffix = split_suffix(query, PLACE_SUFFIXES)
+                rows = self._bare.get(stem) if suffix else None
+                if rows is None:
+                    return ()
+        return self._geography.records_at(rows)
+
+
+class ReadyTable:
+    """A ``{key: [rows]}`` JSON object written one key a line, read without parsing it whole:
+    each of the first lookups finds its own line; after :attr:`LIMIT` of them the object is
+    parsed once, for the many lookups of matching a column."""
+
+    __slots__ = ("_count", "_table", "_text")
+    LIMIT = 64
+
+    def __init__(self, text: bytes) -> None:
+        self._text = text
+        self._table: dict[str, list[int]] | None = None
+        self._count = 0
+
+    def get(self, key: str) -> list[int] | None:
+        table = self._table
+        if table is None:
+            self._count += 1
+            if self._count <= self.LIMIT:
+                needle = ("\n" + json.dumps(key, ensure_ascii=False) + ":[").encode()
+                at = self._text.find(needle)
+                if at < 0:
+                    return None
+                end = self._text.index(b"]", at + len(needle))
+                return [int(row) for row in self._text[at + len(needle) : end].split(b",")]
+            table = self._table = json.loads(self._text)
+        return table.get(key)
+
+
+def ready_index(names: PlaceNames, records: tuple[Place, ...]) -> dict[str, dict[str, list[int]]]:
+    """What :class:`PlaceNames` needs to answer without its :class:`Index`: every normalised
+    name with the rows it answers (``hits``), and every stem that answers through the stem rule
+    (a query with a suffix that no record has as its name: 江苏省 for 江苏) with those rows
+    (``bare``). The build script writes it; :func:`skillrevival.geography` reads it."""
+    index = names._index()
+    row = {id(place): n for n, place in enumerate(records)}
+    hits, bare = index.ready()
+    return {
+        "hits": {key: [row[id(p)] for p in found] for key, found in sorted(hits.items())},
+        "bare": {key: [row[id(p)] for p in found] for key, found in sorted(bare.items())},
+    }
+
+
+def others_for(geography: Geography, place: Place) -> list[str]:
+    """The other names that ``place`` goes by: its code's, but a traditional form only where
+    the record bears the name it is the form of (長洲區 is 长洲区's, not 鸳江区's of 1980-1983)."""
+    found = geography.others_of.get(place.code, ())
+    return [n for n, of in found if of is None or of == place.name or of == place.short_name]
 
 
 def narrow(
@@ -116,14 +214,19 @@ def narrow(
 ) -> tuple[Place, ...]:
     """The records of ``found`` that answer a query for ``year`` within ``province``.
 
-    With a year, those in force in that year's list. Without one, the newest record, and with
-    it the newest record of every other unit that carried the name while that record was in
-    force: 铜仁 is 铜仁市 520600 (the county-level 铜仁市 522201 ended before it began), but
-    江北区 is 宁波's and 重庆's alike (both stood from 1997 to 2024).
+    With a year, those in force in that year's list. Without one, the records in force from
+    :data:`NO_YEAR_FROM` (2000) on, if the name has any, else all; of those the newest record,
+    and with it the newest record of every other unit that carried the name while that record
+    was in force: 铜仁 is 铜仁市 520600 (the county-level 铜仁市 522201 ended before it began),
+    but 江北区 is 宁波's and 重庆's alike (both stood from 1997 to 2024), and 无锡 is 无锡市
+    (无锡县 ended in 1994: ``year=1990`` finds both).
     """
     chosen = [p for p in found if province is None or p.province == province]
     if year is not None:
         return tuple(p for p in chosen if p.in_force(year))
+    recent = [p for p in chosen if p.end is None or p.end >= NO_YEAR_FROM]
+    if recent and len(recent) < len(chosen):
+        chosen = recent
     if len(chosen) < 2:
         return tuple(chosen)
     ordered = sorted(chosen, key=_recency, reverse=True)
@@ -208,6 +311,44 @@ def find_places(
     return narrow(geography, hits, year, province)
 
 
+class UnknownPlaceError(NotFoundError):
+    """A name of no place: its message and ``suggestions`` (the closest names, which take the
+    whole name index to find) are made when first read, so that a miss costs microseconds."""
+
+    def __init__(self, key: str, make: Callable[[], tuple[str, list[str]]]) -> None:
+        self._make: Callable[[], tuple[str, list[str]]] | None = make
+        self._made: tuple[str, tuple[str, ...]] = ("", ())
+        super().__init__("", key)
+
+    def _resolved(self) -> tuple[str, tuple[str, ...]]:
+        make = self._make
+        if make is not None:
+            message, suggestions = make()
+            self._made, self._make = (message, tuple(suggestions)), None
+            self.args = (message,)
+        return self._made
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """The closest values the same lookup accepts, made on first read."""
+        return self._resolved()[1]
+
+    @suggestions.setter
+    def suggestions(self, value: tuple[str, ...]) -> None:
+        del value  # made on first read instead
+
+    def __str__(self) -> str:
+        return self._resolved()[0]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        message, suggestions = self._resolved()
+        arguments = (message, self.key, suggestions, self.candidates)
+        extra = {
+            k: v for k, v in vars(self).items() if k not in ("_make", "_made", "key", "candidates")
+        }
+        return (NotFoundError, arguments, extra or None)
+
+
 def not_found(
     geography: Geography,
     names: PlaceNames | None,
@@ -229,9 +370,13 @@ def not_found(
     else:
         found = names.find(text) if names is not None else ()
     if not found:
-        suggestions = suggest(geography, names, text, year) if names is not None else []
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        return NotFoundError(f"no place named {text!r}{listed}{hint}", text, suggestions)
+
+        def missed() -> tuple[str, list[str]]:
+            suggestions = suggest(geography, names, text, year) if names is not None else []
+            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+            return f"no place named {text!r}{listed}{hint}", suggestions
+
+        return UnknownPlaceError(text, missed)
     chosen = narrow(geography, found, year, province)
     if len(chosen) > 1:
         names_them = "; ".join(describe(p, geography) for p in chosen)
@@ -268,7 +413,11 @@ def suggest(
     """Up to ``limit`` values close to ``text`` that a lookup accepts: a name where it names one
     place (of that year's list), else the place's code."""
     suggestions: list[str] = []
-    for place in names.close(text):
+    close = names.close(text)
+    if year is None:  # as a lookup without a year: what stood from NO_YEAR_FROM on, if any
+        recent = [p for p in close if p.end is None or p.end >= NO_YEAR_FROM]
+        close = recent or close
+    for place in close:
         if year is not None and not place.in_force(year):
             continue
         alone = len(narrow(geography, names.find(place.name), year, None)) == 1
