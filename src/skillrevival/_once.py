@@ -22,12 +22,14 @@ T = TypeVar("T")
 class Once(Generic[T]):
     """What :func:`once` returns: call it for the value; ``cache_clear()`` forgets it."""
 
-    __slots__ = ("__dict__", "_build", "_lock", "_value")
+    __slots__ = ("__dict__", "_build", "_lock", "_value", "builds")
 
     def __init__(self, build: Callable[[], T]) -> None:
         self._build = build
         self._lock = threading.Lock()
         self._value: list[T] = []  # empty until built: a value may be anything, None too
+        self.builds = 0
+        """How many times this process has built the value (one, unless it was forgotten)."""
         functools.update_wrapper(self, build)
         if hasattr(os, "register_at_fork"):  # a child starts with a lock nobody holds
             os.register_at_fork(after_in_child=self._renew)
@@ -38,6 +40,7 @@ class Once(Generic[T]):
             with self._lock:
                 if not self._value:
                     self._value = [self._build()]
+                    self.builds += 1
                 value = self._value
         return value[0]
 

@@ -467,7 +467,7 @@ def _answer_chunk(queries: _Queries) -> tuple[int, int, list[Answer]]:
     """A chunk's answers, with the process id and how many times the process has built the
     geography (``geography`` reads the bundled file on its first call only: one)."""
     answers = queries.answer()
-    return os.getpid(), geography.cache_info().misses, answers
+    return os.getpid(), geography.builds, answers
 
 
 def _column(values: object) -> pd.Series:
