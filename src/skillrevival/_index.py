@@ -220,7 +220,7 @@ class Index(Generic[T]):
         one of their names), without :meth:`find`'s last resort of dropping the query's own
         suffix (巴州区 to 巴州)."""
         if type(key) is not str:
-            key = _as_text(key)
+            key = as_text(key)
         ready = self._direct.get(key)
         return ready if ready is not None else self._hits.get(normalize(key), ())
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import json
 import numbers
-from types import MappingProxyType
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .._errors import NotFoundError, ValidationError
-from .._text import shown
 from .._index import PLACE_SUFFIXES, Index, as_text, normalize, split_suffix
+from .._text import shown
 from .levels import as_query, is_code
 from .lineage import record_in
 
