@@ -737,14 +737,14 @@ def bench_scale_table(language: str = "en") -> str:
     rows = []
     for r in report["results"]:
         if "seconds" not in r:
-            rows.append([r["engine"], words["failed"], "", "", "", ""])
+            rows.append([f"`{r['engine']}`", words["failed"], "", "", "", ""])
             continue
         worker = "-" if r["engine"] == "pandas" else f"{r['worker_mb']:,.0f}"
         if r.get("jvm_mb"):
             worker += f" (JVM {r['jvm_mb']:,.0f})"
         rows.append(
             [
-                r["engine"],
+                f"`{r['engine']}`",  # a name as the code writes it: pandas, workers=2, dask
                 f"{r['seconds']:,.1f}",
                 f"{report['rows'] / r['seconds']:,.0f}",
                 f"{r['main_mb']:,.0f}",

@@ -52,6 +52,9 @@ ALLOWED = {
     "mkdocs", "geopandas", "Debian", "Natural", "Earth", "Albers", "import", "python", "pass",
     # a copyright line is a legal notice, kept verbatim: "Copyright (c) 2018 QinYuan Du"
     "Copyright", "c",
+    # the engines a registry is flagged with, and what they run on
+    "Dask", "dask", "Spark", "spark", "pyspark", "PySpark", "Java", "JVM", "Polars", "Arrow",
+    "distributed",
     # the charts' abbreviation of 新疆生产建设兵团, explained where it is used
     "XPCC",
     "Semantic", "Versioning", "Zotero", "EndNote", "RIS", "CFF", "Stata's", "Excel's",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from registry_rows import plain, registry
 import skillrevival
 import skillrevival.dask as sdask
 from skillrevival import frames
+from skillrevival._geo.geography import geography
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +45,6 @@ def no_threads_left() -> Iterator[None]:
     distributed.utils._offload_executor.shutdown(wait=True)
 
 
-def _builds() -> int:
-    from skillrevival._geo.geography import geography
-
-    return geography.builds
-
-
 def test_dask_gives_exactly_the_rows_of_pandas_years_per_row_included(client: Client) -> None:
     rows = registry(3000)
     table = dd.from_pandas(rows, npartitions=6)
@@ -62,7 +58,8 @@ def test_dask_gives_exactly_the_rows_of_pandas_years_per_row_included(client: Cl
     assert str(got["implementing"].dtype) == "boolean"
     assert got["code"].dtype == pd.StringDtype("pyarrow")
     # the work was done by the worker processes, each of which built the geography once at most
-    builds = client.run(_builds)
+    # (the function sent is made of importable parts: the test module is not importable there)
+    builds = client.run(functools.partial(getattr, geography, "builds"))
     assert len(builds) == 2
     assert 1 in builds.values()
     assert set(builds.values()) <= {0, 1}
