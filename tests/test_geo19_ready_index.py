@@ -76,9 +76,9 @@ def test_a_ready_index_of_another_data_version_is_refused(
     from skillrevival._geo import geography as module
 
     fresh = Geography.__new__(Geography)
-    for slot in Geography.__slots__:
-        setattr(fresh, slot, getattr(GEO, slot))
-    fresh._names = None
+    for slot in Geography.__slots__:  # the geography is read-only: set past its guard
+        object.__setattr__(fresh, slot, getattr(GEO, slot))
+    object.__setattr__(fresh, "_names", None)
 
     def stale(name: str, folder: object = None) -> bytes:
         return json.dumps({"format": 1, "records": 5, "hits": {}, "bare": {}}).encode()
@@ -91,9 +91,9 @@ def test_a_ready_index_of_another_data_version_is_refused(
 def fresh_geography() -> Geography:
     """A copy of the bundled geography with no name index built yet."""
     fresh = Geography.__new__(Geography)
-    for slot in Geography.__slots__:
-        setattr(fresh, slot, getattr(GEO, slot))
-    fresh._names = None
+    for slot in Geography.__slots__:  # the geography is read-only: set past its guard
+        object.__setattr__(fresh, slot, getattr(GEO, slot))
+    object.__setattr__(fresh, "_names", None)
     return fresh
 
 

@@ -54,7 +54,7 @@ ALLOWED = {
     "Copyright", "c",
     # the engines a registry is flagged with, and what they run on
     "Dask", "dask", "Spark", "spark", "pyspark", "PySpark", "Java", "JVM", "Polars", "Arrow",
-    "distributed",
+    "distributed", "Apache",
     # the charts' abbreviation of 新疆生产建设兵团, explained where it is used
     "XPCC",
     "Semantic", "Versioning", "Zotero", "EndNote", "RIS", "CFF", "Stata's", "Excel's",
@@ -193,6 +193,14 @@ def data_english() -> set[str]:
                     words.update(WORD.findall(item))
                 if key == "other_names" and isinstance(item, list):
                     words.update(w for name in item for w in WORD.findall(str(name)))
+                if key == "other_names" and isinstance(item, dict):  # the geography's, by code
+                    for found in item.values():
+                        for entry in found:
+                            name = entry[0] if isinstance(entry, list) else entry
+                            words.update(WORD.findall(str(name)))
+                if key in ("title", "attribution", "licence", "package", "url", "covers"):
+                    if isinstance(item, str):  # a source's own words, shown in its table
+                        words.update(WORD.findall(item))
                 if key in ("id", "source") and isinstance(item, str):
                     words.add(item)  # a source's id: a name
                 walk(item)
@@ -240,12 +248,12 @@ def test_the_scan_finds_english_prose(tmp_path: Path) -> None:
     page.mkdir(parents=True)
     (page / "index.html").write_text(
         '<html lang="zh-CN"><body><article><p>用 <code>roster.city("苏州")</code> 查找 '
-        "Roster 和 code_in。</p><p>This gives the answer.</p>"
+        "Roster 和 code_in。</p><p>This gives an answer.</p>"
         "<pre><code>print(the_city)</code></pre></article></body></html>",
         encoding="utf-8",
     )
     found = english_words(tmp_path)
-    assert dict(found["zh/how-to/x"]) == {"This": 1, "gives": 1, "the": 1, "answer": 1}
+    assert dict(found["zh/how-to/x"]) == {"This": 1, "gives": 1, "an": 1, "answer": 1}
 
 
 @pytest.mark.parametrize("page", ["zh/reference/api/index.html", "zh/changelog/index.html"])

