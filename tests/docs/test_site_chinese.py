@@ -198,9 +198,9 @@ def data_english() -> set[str]:
                         for entry in found:
                             name = entry[0] if isinstance(entry, list) else entry
                             words.update(WORD.findall(str(name)))
-                if key in ("title", "attribution", "licence", "package", "url", "covers"):
-                    if isinstance(item, str):  # a source's own words, shown in its table
-                        words.update(WORD.findall(item))
+                source_text = ("title", "attribution", "licence", "package", "url", "covers")
+                if key in source_text and isinstance(item, str):  # shown in a sources table
+                    words.update(WORD.findall(item))
                 if key in ("id", "source") and isinstance(item, str):
                     words.add(item)  # a source's id: a name
                 walk(item)
