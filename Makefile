@@ -121,7 +121,7 @@ $(VENV)/.mutation: pyproject.toml | $(BIN)/python
 # Mutation testing of every module with a rule or a lookup ([tool.mutmut] in pyproject.toml);
 # slow, not in test. Resumable: mutmut keeps each mutant's result in mutants/, so a run that is
 # stopped (Ctrl-C) goes on where it left off, and a changed file's mutants are tested again.
-# MUTANTS="skillrevival._dates.*" runs only the mutants whose names match.
+# MUTANTS="skillrevival._campaign.dates.*" runs only the mutants whose names match.
 mutation: $(VENV)/.mutation
 	$(BIN)/mutmut run --max-children $(or $(MUTATION_JOBS),2) $(MUTANTS)
 	$(BIN)/mutmut results --all true > mutants/results.txt

@@ -51,7 +51,7 @@ __version__ = "0.1.0"
 # the matching report's classes costs about a twentieth of importing the package, and building
 # the converter imports cattrs; most users need none of them. A new lazy name is one line here
 # and its import under TYPE_CHECKING below (for type checkers and the docs), which
-# tests/test_public_api.py checks line for line.
+# tests/faces/test_public_api.py checks line for line.
 _LAZY: dict[str, str] = {
     "Allowance": "._campaign.vocabulary",
     "ApprenticeshipElement": "._campaign.vocabulary",
