@@ -157,13 +157,10 @@ test-lowest:
 	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider $(LIBRARY_TESTS) \
 		--deselect 'tests/faces/test_files.py::test_a_missing_extra_names_its_install_command[pyarrow-parquet-parquet]'
 
-# The library's tests without those of the docs site, the docs' hooks (and the labels compared
-# with the docs' headings), the notebook and the docs' printed examples (they need mkdocs,
-# jupyter and the dev venv's exact formatting), nor Spark's (a JVM, in make test only).
-LIBRARY_TESTS := --ignore=tests/docs/test_site.py --ignore=tests/docs/test_examples.py \
-	--ignore=tests/docs/test_code_blocks.py --ignore=tests/docs/test_i18n.py \
-	--ignore=tests/docs/test_browser.py --ignore=tests/docs/test_hooks_words.py \
-	--ignore=tests/faces/test_spark.py \
+# The library's tests without the docs' (tests/docs: the site, its hooks, the notebook and the
+# printed examples need mkdocs, jupyter and the dev venv's exact formatting), the two label
+# tests that read the docs' headings, nor Spark's (a JVM, in make test only).
+LIBRARY_TESTS := --ignore=tests/docs --ignore=tests/faces/test_spark.py \
 	--deselect tests/campaign/test_vocabulary.py::test_docs_tables_show_every_member \
 	--deselect tests/campaign/test_tables.py::test_the_stata_labels_are_the_docs_headings \
 	--deselect tests/campaign/test_tables.py::test_the_excel_about_sheet_is_the_docs_labels
