@@ -17,13 +17,12 @@ IDLE = (
     "() => /Type to start|键入以开始/.test("
     "document.querySelector('.md-search-result__meta').textContent)"
 )
-# Done when the count says neither "initialising" nor "type to start", and the entries it
-# counts are drawn (on a busy machine the count is written a moment before them).
+# Done when the entries are drawn: every query here finds some (on a busy machine the count,
+# even "no matching documents", is written a moment before the worker's answer arrives).
 DONE = (
     "() => { const meta = document.querySelector('.md-search-result__meta').textContent;"
     " if (/Initializing|Type to start|正在初始化|键入以开始/.test(meta)) return false;"
-    " return /No matching|没有找到/.test(meta)"
-    " || document.querySelectorAll('.md-search-result__item').length > 0; }"
+    " return document.querySelectorAll('.md-search-result__item').length > 0; }"
 )
 RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item')).map(item =>
   Array.from(item.querySelectorAll('a.md-search-result__link')).map(a => [
