@@ -154,3 +154,17 @@ print(os.waitstatus_to_exitcode(status))
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "0", done.stderr
+
+
+def test_a_pickled_geography_keeps_its_other_names_sources_and_forms() -> None:
+    # A geography other than the process's own is made again from its data: its other names
+    # keep their sources, and a traditional form keeps the name it is the form of.
+    geo = skillrevival.geography()
+    rows = [list(row) for row in geo._rows if row[0] == "320500"]
+    table = {"320500": [["蘇州市", "opencc-1.4.2", "苏州市"], ["Soochow", "campaign"]]}
+    other = _places.Geography(rows, geo.years, geo.sources, (), None, lambda: table)
+    again = pickle.loads(pickle.dumps(other))
+    assert again.other_name_sources == {
+        "320500": (("蘇州市", "opencc-1.4.2"), ("Soochow", "campaign"))
+    }
+    assert again.others_of == {"320500": (("蘇州市", "苏州市"), ("Soochow", None))}

@@ -13,6 +13,7 @@ unit in one state: the years in which its code, name and parent stayed the same.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -218,9 +219,19 @@ class Geography:
         # demand (the name indexes, read-only mappings) is pickled.
         if geography.is_built() and self is geography():
             return (geography, ())
+        # The other names go whole, with their sources and the names their traditional forms
+        # are forms of: as bare names they would all read as the roster's, and a traditional
+        # form would apply to every record of its code.
         rows = [list(row) for row in self._rows]
-        others = {c: list(names) for c, names in self.other_names.items()}
-        return (Geography, (rows, self.years, self.sources, self._groupings_given, others))
+        table = {
+            code: [
+                [name, source] + ([of] if of is not None else [])
+                for (name, source), (_, of) in zip(found, self.others_of[code], strict=True)
+            ]
+            for code, found in self.other_name_sources.items()
+        }
+        args = (rows, self.years, self.sources, self._groupings_given, None)
+        return (Geography, (*args, functools.partial(dict, table)))
 
     def __repr__(self) -> str:
         return (
