@@ -222,7 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
     panel.add_argument(
         "--years", required=True, metavar="YEARS", help="2010-2020, or a list: 2013,2015,2017"
     )
-    panel.add_argument("--level", choices=("unit", "prefecture"), default="unit")
+    panel.add_argument(
+        "--level",
+        choices=("unit", "prefecture", "county"),
+        default="unit",
+        help="unit: the roster's units; prefecture: rolled up; county: every county-level unit, "
+        "treated when it is or lies in an implementing unit",
+    )
     panel.add_argument(
         "--controls", choices=("none", "all"), default="none", help="all: every unit of the level"
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 import math
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
@@ -159,7 +159,7 @@ class MatchReport:
         default=(), eq=False, repr=False, alias="found"
     )
     _plain: frozenset[int] = attrs.field(default=frozenset(), eq=False, repr=False, alias="plain")
-    _year: int | None | tuple[int | None, ...] = attrs.field(
+    _year: int | tuple[int | None, ...] | None = attrs.field(
         default=None, eq=False, repr=False, alias="year"
     )
     _held: Mapping[int, tuple[City, ...]] = attrs.field(
@@ -306,23 +306,20 @@ def _match_years(
         raise ValidationError.single("year", message)
     years: list[int | None] = []
     problems: list[Problem] = []
-    known: dict[object, int | None] = {}
+    known: dict[object, int | None] = {}  # a column repeats its years: check each once
     for position, value in enumerate(values):
+        key = value if isinstance(value, Hashable) else None
+        if key is not None and key in known:
+            years.append(known[key])
+            continue
         try:
-            checked = known.get(value, -1)
-        except TypeError:  # not hashable: not a year either
-            checked = -1
-        if checked == -1:
-            try:
-                checked = _row_year(geo, value)
-            except ValidationError as error:
-                problems.extend(Problem(f"year[{position}]", p.message) for p in error.problems)
-                checked = None
-            else:
-                try:
-                    known[value] = checked
-                except TypeError:
-                    pass
+            checked = _row_year(geo, value)
+        except ValidationError as error:
+            problems.extend(Problem(f"year[{position}]", p.message) for p in error.problems)
+            checked = None
+        else:
+            if key is not None:
+                known[key] = checked
         years.append(checked)
     if problems:
         raise ValidationError(problems, what="value")
