@@ -121,11 +121,12 @@ _PREFIXES = ("中华人民共和国", "中國", "中国", "地址", "住所地",
 # Words of the lists that name no unit: 北京市市辖区朝阳区, 河南省省直辖县级行政区划济源市.
 _FILLERS = ("自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区")
 # After a short name, these make it a street, a building or a landmark, not the place:
-# 重庆路, 中山北路, 南京东路, 苏州河, 天津大厦. Checked after an optional direction or number.
+# 重庆路, 中山北路, 人民二路, 南京东路, 黄河道, 天津大厦. Single characters that begin town and
+# district names (山, 河, 桥: 太原河西, 石家庄桥东) are not among them.
 _STREET = re.compile(
-    "[东西南北中前后一二三四五六七八九十0-9]{0,2}"
-    "(?:大道|大街|路|街|巷|弄|胡同|里|道|桥|村|庄|屯|镇|乡|号|站|港|湾|湖|河|江|山|园|苑|寺|"
-    "塔|楼|厦|广场|花园|小区|新村|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场)"
+    "(?:[东西南北中]?[一二三四五六七八九十0-9]{0,2}(?:大道|大街|路|街|巷|弄|胡同)"
+    "|道|里|广场|花园|小区|新村|大厦|大楼|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场"
+    "|火车站|公园|大桥)"
 )
 # After a short name, an administrative suffix that is not its own (苏州区) makes it no reading.
 _SUFFIX_CHARACTERS = frozenset("省市区县州旗盟")
@@ -179,7 +180,8 @@ class Reader:
 
     def tokens(self, text: str, at: int) -> list[_Token]:
         """The names that begin at ``at``, longest first: (end, the records they name, the
-        zone's name or None, whether it is a short name)."""
+        zone's name or None, whether it is a short name and whether a street word or another
+        suffix follows it: ``None`` for a full name, else a bool)."""
         found: list[_Token] = []
         lengths = self._lengths.get(text[at]) if at < len(text) else None
         if lengths is None:
@@ -194,8 +196,8 @@ class Reader:
             if records is not None:
                 found.append((end, records, None, False))
             stems = self._stems.get(name)
-            if stems is not None and not _not_a_stem(text, end):
-                found.append((end, stems, None, True))
+            if stems is not None and (end == size or text[end] not in _SUFFIX_CHARACTERS):
+                found.append((end, stems, None, _STREET.match(text, end) is not None))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
@@ -221,15 +223,6 @@ def _form_of(geography: Geography, place: Place, other: str) -> str | None:
         if name == other:
             return of
     return None
-
-
-def _not_a_stem(text: str, end: int) -> bool:
-    """Whether a short name ending at ``end`` is a street's or another unit's (see the module)."""
-    if end >= len(text):
-        return False
-    if text[end] in _SUFFIX_CHARACTERS:
-        return True
-    return _STREET.match(text, end) is not None
 
 
 def _read_zones() -> list[_Zone]:
@@ -275,10 +268,9 @@ def _start(text: str) -> int:
 
 
 def _inside(inner: Place, outer: Place) -> bool:
-    """Whether ``inner`` lies in ``outer`` (its parent or its province) in a common year; a
-    zone's holder named again (苏州市苏州工业园区) counts as inside."""
-    if inner is outer:
-        return True
+    """Whether ``inner`` lies in ``outer`` (its parent or its province) in a common year."""
+    if inner.parent is None or outer.code == inner.code:
+        return False
     if outer.code != inner.parent and outer.code != inner.province:
         return False
     outer_end = 10_000 if outer.end is None else outer.end
@@ -286,7 +278,7 @@ def _inside(inner: Place, outer: Place) -> bool:
     return outer.start <= inner_end and inner.start <= outer_end
 
 
-_Token = tuple[int, tuple["Place", ...], "str | None", bool]
+_Token = tuple[int, tuple["Place", ...], "str | None", "bool | None"]
 _Reading = tuple[int, tuple["Place", ...], "str | None"]
 
 
@@ -297,20 +289,29 @@ def _readings(
     the units the name before may be; None for the first name)."""
     best: list[_Reading] = []
     named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
-    for end, records, zone, _ in reader.tokens(text, at):
+    for end, records, zone, street in reader.tokens(text, at):
         chosen = [p for p in records if keep(p)]
+        if held is not None and street is None and zone is None:
+            again = tuple(h for h in held if h in chosen)  # 北京市北京市东城区: said twice
+            if again:
+                further = _readings(reader, text, _skip(text, end), again, keep)
+                best.extend(further or [(end, again, None)])
+                named_here.add(end)
+                continue
         if zone is not None:
             if end in named_here:
                 continue
             chosen = [p for p in chosen if reader.zone_applies(zone, p, keep.year)]
-        if held is not None:
-            chosen = [p for p in chosen if any(_inside(p, h) for h in held)]
+        if held is not None:  # a zone may be held by the name before it: 苏州市苏州工业园区
+            chosen = [p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held)]
         if not chosen:
             continue
         if zone is None:
             named_here.add(end)
         here = tuple(chosen)
         further = _readings(reader, text, _skip(text, end), here, keep)
+        if street and not further:
+            continue  # a street (重庆路), unless a name inside it follows: 哈尔滨道里, 唐山路南
         if further:
             best.extend((e, places, z or zone) for e, places, z in further)
         else:
@@ -395,9 +396,14 @@ def _contradiction(
     of them: a full name (杭州市) anywhere, a short name (杭州) at the end of the text, before a
     separator or before another name."""
     held = tuple(chain)
-    for end, records, _, stem in reader.tokens(text, at):
+    for end, records, _, street in reader.tokens(text, at):
+        if street:
+            continue
+        stem = street is not None
         chosen = [p for p in records if keep(p)]
-        if not chosen or any(_inside(p, h) or _inside(h, p) for p in chosen for h in held):
+        if not chosen or any(
+            p is h or _inside(p, h) or _inside(h, p) for p in chosen for h in held
+        ):
             continue
         if not stem or end >= len(text) or text[end] in _SEPARATORS or reader.tokens(text, end):
             return narrow(geography, chosen, keep.year, None)
