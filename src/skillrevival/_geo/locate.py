@@ -194,14 +194,14 @@ class Reader:
             name = text[at:end]
             records = self._full.get(name)
             if records is not None:
-                found.append((end, records, None, False))
+                found.append((end, records, None, None))
             stems = self._stems.get(name)
             if stems is not None and (end == size or text[end] not in _SUFFIX_CHARACTERS):
                 found.append((end, stems, None, _STREET.match(text, end) is not None))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
-                found.append((end, holders, name, False))
+                found.append((end, holders, name, None))
         return found
 
     def zone_applies(self, name: str, place: Place, year: int | None) -> bool:
