@@ -51,6 +51,7 @@ from .names import (
 
 if TYPE_CHECKING:
     from .geography import Geography
+    from .names import PlaceNames
     from .records import Place
 
 ZONES = "zones.json"
@@ -464,7 +465,8 @@ def _ambiguous(
 def _locate_latin(
     geography: Geography, text: str, year: int | None, province: str | None, level: str | None
 ) -> Location:
-    """An English text: pieces between commas, smallest first (Haidian District, Beijing)."""
+    """An English text: pieces between commas, smallest first ("Haidian District, Beijing");
+    within a piece, names in either order ("Shanghai Pudong", "Pudong Shanghai")."""
     names = geography.names()
     keep = _Keep(year, province)
     pieces = [piece.strip() for piece in re.split("[,;，；]", text)]
@@ -473,13 +475,17 @@ def _locate_latin(
     held: tuple[Place, ...] | None = None
     used = 0
     for piece in reversed(pieces):
-        key = piece.strip(" 0123456789")
-        records = [p for p in names.find(key) if keep(p)] if key else []
-        if held is not None:
-            records = [p for p in records if any(_inside(p, h) for h in held)]
-        if not records:
+        found = _latin_piece(names, piece, keep, held)
+        if found is None:
             break
-        held = tuple(records)
+        if not found:  # names, but outside what the text named before: it contradicts it
+            if held is not None:
+                other = _latin_names(names, piece, keep)
+                if other:
+                    both = tuple(dict.fromkeys((*narrow(geography, held, year, None), *other)))
+                    return _ambiguous(geography, text, year, both, ", ".join(pieces[:-used]))
+            break
+        held = found
         used += 1
     rest = ", ".join(pieces[: len(pieces) - used])
     if held is None:
@@ -488,6 +494,76 @@ def _locate_latin(
     if len(chosen) == 1:
         return _found(geography, text, year, chosen[0], rest, None)
     return _ambiguous(geography, text, year, chosen, rest)
+
+
+# English words that make the name before them a street's: "Zhongshan Road", "Renmin Lu".
+_LATIN_STREETS = frozenset(
+    [
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "lane",
+        "alley",
+        "hutong",
+        "lu",
+        "jie",
+        "dadao",
+        "xiang",
+        "highway",
+    ]
+)
+
+
+def _latin_piece(
+    names: PlaceNames, piece: str, keep: _Keep, held: tuple[Place, ...] | None
+) -> tuple[Place, ...] | None:
+    """The records a piece names inside ``held``: None when it names nothing (a street), an
+    empty tuple when it names places outside ``held`` only."""
+    words = [w for w in piece.split() if not w.strip(".#-").isdigit()]
+    runs = _latin_runs(names, words, keep)
+    if not runs:
+        return None
+    for order in (runs, runs[::-1]):  # largest first (Shanghai Pudong) or smallest first
+        current = held
+        for records in order:
+            inside = [p for p in records if current is None or any(_inside(p, h) for h in current)]
+            if not inside:
+                break
+            current = tuple(inside)
+        else:
+            if current is not None:
+                return current
+    return ()
+
+
+def _latin_runs(names: PlaceNames, words: list[str], keep: _Keep) -> list[tuple[Place, ...]]:
+    """The piece's words cut into names, longest runs first; [] unless every word is in one
+    (and no name is followed by a street word)."""
+    runs: list[tuple[Place, ...]] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(4, len(words) - at), 0, -1):
+            records = tuple(p for p in names.find(" ".join(words[at : at + size])) if keep(p))
+            if records:
+                break
+        else:
+            return []
+        after = words[at + size] if at + size < len(words) else ""
+        if _latin_key(after) in _LATIN_STREETS:
+            return []
+        runs.append(records)
+        at += size
+    return runs
+
+
+def _latin_names(names: PlaceNames, piece: str, keep: _Keep) -> tuple[Place, ...]:
+    runs = _latin_runs(names, piece.split(), keep)
+    return runs[-1] if len(runs) == 1 else ()
 
 
 def _latin_key(piece: str) -> str:
