@@ -129,8 +129,9 @@ _STREET = re.compile(
     "|道|里|广场|花园|小区|新村|大厦|大楼|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场"
     "|火车站|公园|大桥)"
 )
-# After a short name, an administrative suffix that is not its own (苏州区) makes it no reading.
-_SUFFIX_CHARACTERS = frozenset("省市区县州旗盟")
+# After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
+# of 铜仁市) makes it no reading.
+_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -197,7 +198,7 @@ class Reader:
             if records is not None:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
-            if stems is not None and (end == size or text[end] not in _SUFFIX_CHARACTERS):
+            if stems is not None and not text.startswith(_SUFFIXES, end):
                 found.append((end, stems, None, _STREET.match(text, end) is not None))
             zones = self._zones.get(name)
             if zones is not None:
