@@ -68,6 +68,7 @@ check-geography: $(VENV)/.dev
 # Rebuild src/skillrevival/data/geography.json from the packages of the geography extra (in dev).
 geography: $(VENV)/.dev
 	$(BIN)/python scripts/build_geography.py
+	$(BIN)/python scripts/build_zones.py
 	$(MAKE) checksums
 
 # The wheel and the sdist in dist/, with their SHA-256 sums, for readers without git and make:
