@@ -129,8 +129,10 @@ _STREET = re.compile(
     "|道|里|广场|花园|小区|新村|大厦|大楼|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场"
     "|火车站|公园|大桥)"
 )
-# After a short name, an administrative suffix that is not its own (苏州区) makes it no reading.
-_SUFFIX_CHARACTERS = frozenset("省市区县州旗盟")
+# After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 once 铜仁地区
+# is gone) makes it no reading, as a street word does, unless a name inside it follows:
+# 四川市中区 is 四川's 市中区, 济南市中区 济南's.
+_SUFFIX = re.compile("[省市区县州旗盟]|地区")
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -197,8 +199,9 @@ class Reader:
             if records is not None:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
-            if stems is not None and (end == size or text[end] not in _SUFFIX_CHARACTERS):
-                found.append((end, stems, None, _STREET.match(text, end) is not None))
+            if stems is not None:
+                after = _SUFFIX.match(text, end) or _STREET.match(text, end)
+                found.append((end, stems, None, after is not None))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
