@@ -131,8 +131,11 @@ _STREET = re.compile(
     "|火车站|公园|大桥)"
 )
 # After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
-# of 铜仁市) makes it no reading.
+# of 铜仁市) makes it no reading unless a full name inside it follows: 济南市中区 is 济南's
+# 市中区, but 济南市中山北路 is 济南市 and a street (市中 is no name there).
 _SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
+# What follows a short name: nothing that matters, a street word, an administrative suffix.
+FREE, STREET, SUFFIX = 0, 1, 2
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -185,8 +188,8 @@ class Reader:
 
     def tokens(self, text: str, at: int) -> list[_Token]:
         """The names that begin at ``at``, longest first: (end, the records they name, the
-        zone's name or None, whether it is a short name and whether a street word or another
-        suffix follows it: ``None`` for a full name, else a bool)."""
+        zone's name or None, and for a short name what follows it: :data:`FREE`,
+        :data:`STREET` or :data:`SUFFIX`; None for a full name or a zone)."""
         found: list[_Token] = []
         lengths = self._lengths.get(text[at]) if at < len(text) else None
         if lengths is None:
@@ -201,8 +204,12 @@ class Reader:
             if records is not None:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
-            if stems is not None and not text.startswith(_SUFFIXES, end):
-                found.append((end, stems, None, _STREET.match(text, end) is not None))
+            if stems is not None:
+                if text.startswith(_SUFFIXES, end):
+                    after = SUFFIX
+                else:
+                    after = STREET if _STREET.match(text, end) is not None else FREE
+                found.append((end, stems, None, after))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
@@ -285,19 +292,27 @@ def _inside(inner: Place, outer: Place) -> bool:
     return outer.start <= inner_end and inner.start <= outer_end
 
 
-_Token = tuple[int, tuple["Place", ...], "str | None", "bool | None"]
+_Token = tuple[int, tuple["Place", ...], "str | None", "int | None"]
 _Reading = tuple[int, tuple["Place", ...], "str | None"]
 
 
 def _readings(
-    reader: Reader, text: str, at: int, held: tuple[Place, ...] | None, keep: _Keep
+    reader: Reader,
+    text: str,
+    at: int,
+    held: tuple[Place, ...] | None,
+    keep: _Keep,
+    full_first: bool = False,
 ) -> list[_Reading]:
     """Every longest way to read names from ``at`` on, each inside the one before it (``held``:
-    the units the name before may be; None for the first name)."""
+    the units the name before may be; None for the first name; ``full_first``: the first name
+    read must be a full one)."""
     best: list[_Reading] = []
     named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
     cache = reader.kept
     for end, records, zone, street in reader.tokens(text, at):
+        if full_first and street is not None:
+            continue
         chosen: Sequence[Place] = keep.kept(records, cache)
         if not chosen:
             continue
@@ -325,9 +340,11 @@ def _readings(
         if zone is None:
             named_here.add(end)
         here = tuple(chosen)
-        further = _readings(reader, text, _skip(text, end), here, keep)
+        further = _readings(reader, text, _skip(text, end), here, keep, street == SUFFIX)
         if street and not further:
-            continue  # a street (重庆路), unless a name inside it follows: 哈尔滨道里, 唐山路南
+            # A street (重庆路) or another unit's suffix (铜仁地区 once 铜仁市), unless a name
+            # inside it follows (哈尔滨道里, 唐山路南; a full one after a suffix: 济南市中区).
+            continue
         if further:
             best.extend((e, places, z or zone) for e, places, z in further)
         else:
