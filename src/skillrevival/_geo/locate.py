@@ -194,13 +194,22 @@ class Reader:
             if records is not None:
                 found.append((end, records, None, False))
             stems = self._stems.get(name)
-            if stems is not None and not _not_a_stem(text, end):
+            if stems is not None and (not _not_a_stem(text, end) or self._name_at(text, end)):
                 found.append((end, stems, None, True))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
                 found.append((end, holders, name, False))
         return found
+
+    def _name_at(self, text: str, at: int) -> bool:
+        """Whether a name of a list (full or short) begins at ``at``: after 重庆, 江北 is
+        重庆's 江北区 and not a river (江), after 马鞍山, 湖南路 a street and not a lake (湖)."""
+        for length in self._lengths.get(text[at], ()):
+            name = text[at : at + length]
+            if len(name) == length and (name in self._full or name in self._stems):
+                return True
+        return False
 
     def zone_applies(self, name: str, place: Place, year: int | None) -> bool:
         """Whether the zone ``name`` is held by ``place`` in ``year``'s list (its years: to
