@@ -118,9 +118,9 @@ def test_a_short_name_before_another_name_is_read_though_that_name_looks_like_a_
     assert (where.status, where.place.code, where.rest) == (LocateStatus.FOUND, code, rest)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("text", ["苏州河", "重庆路", "中山北路", "南京东路"])
+@pytest.mark.parametrize("text", ["重庆路", "中山北路", "南京东路"])
 def test_a_short_name_before_a_street_or_landmark_word_alone_is_still_no_place(
     geo: skillrevival.Geography, text: str
 ) -> None:
-    # 苏州河 is Shanghai's river, the others streets: no name of a list follows the short name.
+    # Streets: no name of a list follows the short name.
     assert geo.locate(text, 2020).status is LocateStatus.UNKNOWN

@@ -51,6 +51,7 @@ from .names import (
 
 if TYPE_CHECKING:
     from .geography import Geography
+    from .names import PlaceNames
     from .records import Place
 
 ZONES = "zones.json"
@@ -121,14 +122,16 @@ _PREFIXES = ("中华人民共和国", "中國", "中国", "地址", "住所地",
 # Words of the lists that name no unit: 北京市市辖区朝阳区, 河南省省直辖县级行政区划济源市.
 _FILLERS = ("自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区")
 # After a short name, these make it a street, a building or a landmark, not the place:
-# 重庆路, 中山北路, 南京东路, 苏州河, 天津大厦. Checked after an optional direction or number.
+# 重庆路, 中山北路, 人民二路, 南京东路, 黄河道, 天津大厦. Single characters that begin town and
+# district names (山, 河, 桥: 太原河西, 石家庄桥东) are not among them.
 _STREET = re.compile(
-    "[东西南北中前后一二三四五六七八九十0-9]{0,2}"
-    "(?:大道|大街|路|街|巷|弄|胡同|里|道|桥|村|庄|屯|镇|乡|号|站|港|湾|湖|河|江|山|园|苑|寺|"
-    "塔|楼|厦|广场|花园|小区|新村|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场)"
+    "(?:[东西南北中]?[一二三四五六七八九十0-9]{0,2}(?:大道|大街|路|街|巷|弄|胡同)"
+    "|道|里|广场|花园|小区|新村|大厦|大楼|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场"
+    "|火车站|公园|大桥)"
 )
-# After a short name, an administrative suffix that is not its own (苏州区) makes it no reading.
-_SUFFIX_CHARACTERS = frozenset("省市区县州旗盟")
+# After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
+# of 铜仁市) makes it no reading.
+_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -179,7 +182,8 @@ class Reader:
 
     def tokens(self, text: str, at: int) -> list[_Token]:
         """The names that begin at ``at``, longest first: (end, the records they name, the
-        zone's name or None, whether it is a short name)."""
+        zone's name or None, whether it is a short name and whether a street word or another
+        suffix follows it: ``None`` for a full name, else a bool)."""
         found: list[_Token] = []
         lengths = self._lengths.get(text[at]) if at < len(text) else None
         if lengths is None:
@@ -192,24 +196,15 @@ class Reader:
             name = text[at:end]
             records = self._full.get(name)
             if records is not None:
-                found.append((end, records, None, False))
+                found.append((end, records, None, None))
             stems = self._stems.get(name)
-            if stems is not None and (not _not_a_stem(text, end) or self._name_at(text, end)):
-                found.append((end, stems, None, True))
+            if stems is not None and not text.startswith(_SUFFIXES, end):
+                found.append((end, stems, None, _STREET.match(text, end) is not None))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
-                found.append((end, holders, name, False))
+                found.append((end, holders, name, None))
         return found
-
-    def _name_at(self, text: str, at: int) -> bool:
-        """Whether a name of a list (full or short) begins at ``at``: after 重庆, 江北 is
-        重庆's 江北区 and not a river (江), after 马鞍山, 湖南路 a street and not a lake (湖)."""
-        for length in self._lengths.get(text[at], ()):
-            name = text[at : at + length]
-            if len(name) == length and (name in self._full or name in self._stems):
-                return True
-        return False
 
     def zone_applies(self, name: str, place: Place, year: int | None) -> bool:
         """Whether the zone ``name`` is held by ``place`` in ``year``'s list (its years: to
@@ -230,15 +225,6 @@ def _form_of(geography: Geography, place: Place, other: str) -> str | None:
         if name == other:
             return of
     return None
-
-
-def _not_a_stem(text: str, end: int) -> bool:
-    """Whether a short name ending at ``end`` is a street's or another unit's (see the module)."""
-    if end >= len(text):
-        return False
-    if text[end] in _SUFFIX_CHARACTERS:
-        return True
-    return _STREET.match(text, end) is not None
 
 
 def _read_zones() -> list[_Zone]:
@@ -284,10 +270,9 @@ def _start(text: str) -> int:
 
 
 def _inside(inner: Place, outer: Place) -> bool:
-    """Whether ``inner`` lies in ``outer`` (its parent or its province) in a common year; a
-    zone's holder named again (苏州市苏州工业园区) counts as inside."""
-    if inner is outer:
-        return True
+    """Whether ``inner`` lies in ``outer`` (its parent or its province) in a common year."""
+    if inner.parent is None or outer.code == inner.code:
+        return False
     if outer.code != inner.parent and outer.code != inner.province:
         return False
     outer_end = 10_000 if outer.end is None else outer.end
@@ -295,7 +280,7 @@ def _inside(inner: Place, outer: Place) -> bool:
     return outer.start <= inner_end and inner.start <= outer_end
 
 
-_Token = tuple[int, tuple["Place", ...], "str | None", bool]
+_Token = tuple[int, tuple["Place", ...], "str | None", "bool | None"]
 _Reading = tuple[int, tuple["Place", ...], "str | None"]
 
 
@@ -306,20 +291,29 @@ def _readings(
     the units the name before may be; None for the first name)."""
     best: list[_Reading] = []
     named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
-    for end, records, zone, _ in reader.tokens(text, at):
+    for end, records, zone, street in reader.tokens(text, at):
         chosen = [p for p in records if keep(p)]
+        if held is not None and street is None and zone is None:
+            again = tuple(h for h in held if h in chosen)  # 北京市北京市东城区: said twice
+            if again:
+                further = _readings(reader, text, _skip(text, end), again, keep)
+                best.extend(further or [(end, again, None)])
+                named_here.add(end)
+                continue
         if zone is not None:
             if end in named_here:
                 continue
             chosen = [p for p in chosen if reader.zone_applies(zone, p, keep.year)]
-        if held is not None:
-            chosen = [p for p in chosen if any(_inside(p, h) for h in held)]
+        if held is not None:  # a zone may be held by the name before it: 苏州市苏州工业园区
+            chosen = [p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held)]
         if not chosen:
             continue
         if zone is None:
             named_here.add(end)
         here = tuple(chosen)
         further = _readings(reader, text, _skip(text, end), here, keep)
+        if street and not further:
+            continue  # a street (重庆路), unless a name inside it follows: 哈尔滨道里, 唐山路南
         if further:
             best.extend((e, places, z or zone) for e, places, z in further)
         else:
@@ -404,9 +398,14 @@ def _contradiction(
     of them: a full name (杭州市) anywhere, a short name (杭州) at the end of the text, before a
     separator or before another name."""
     held = tuple(chain)
-    for end, records, _, stem in reader.tokens(text, at):
+    for end, records, _, street in reader.tokens(text, at):
+        if street:
+            continue
+        stem = street is not None
         chosen = [p for p in records if keep(p)]
-        if not chosen or any(_inside(p, h) or _inside(h, p) for p in chosen for h in held):
+        if not chosen or any(
+            p is h or _inside(p, h) or _inside(h, p) for p in chosen for h in held
+        ):
             continue
         if not stem or end >= len(text) or text[end] in _SEPARATORS or reader.tokens(text, end):
             return narrow(geography, chosen, keep.year, None)
@@ -467,7 +466,8 @@ def _ambiguous(
 def _locate_latin(
     geography: Geography, text: str, year: int | None, province: str | None, level: str | None
 ) -> Location:
-    """An English text: pieces between commas, smallest first (Haidian District, Beijing)."""
+    """An English text: pieces between commas, smallest first ("Haidian District, Beijing");
+    within a piece, names in either order ("Shanghai Pudong", "Pudong Shanghai")."""
     names = geography.names()
     keep = _Keep(year, province)
     pieces = [piece.strip() for piece in re.split("[,;，；]", text)]
@@ -476,13 +476,17 @@ def _locate_latin(
     held: tuple[Place, ...] | None = None
     used = 0
     for piece in reversed(pieces):
-        key = piece.strip(" 0123456789")
-        records = [p for p in names.find(key) if keep(p)] if key else []
-        if held is not None:
-            records = [p for p in records if any(_inside(p, h) for h in held)]
-        if not records:
+        found = _latin_piece(names, piece, keep, held)
+        if found is None:
             break
-        held = tuple(records)
+        if not found:  # names, but outside what the text named before: it contradicts it
+            if held is not None:
+                other = _latin_names(names, piece, keep)
+                if other:
+                    both = tuple(dict.fromkeys((*narrow(geography, held, year, None), *other)))
+                    return _ambiguous(geography, text, year, both, ", ".join(pieces[:-used]))
+            break
+        held = found
         used += 1
     rest = ", ".join(pieces[: len(pieces) - used])
     if held is None:
@@ -491,6 +495,76 @@ def _locate_latin(
     if len(chosen) == 1:
         return _found(geography, text, year, chosen[0], rest, None)
     return _ambiguous(geography, text, year, chosen, rest)
+
+
+# English words that make the name before them a street's: "Zhongshan Road", "Renmin Lu".
+_LATIN_STREETS = frozenset(
+    [
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "lane",
+        "alley",
+        "hutong",
+        "lu",
+        "jie",
+        "dadao",
+        "xiang",
+        "highway",
+    ]
+)
+
+
+def _latin_piece(
+    names: PlaceNames, piece: str, keep: _Keep, held: tuple[Place, ...] | None
+) -> tuple[Place, ...] | None:
+    """The records a piece names inside ``held``: None when it names nothing (a street), an
+    empty tuple when it names places outside ``held`` only."""
+    words = [w for w in piece.split() if not w.strip(".#-").isdigit()]
+    runs = _latin_runs(names, words, keep)
+    if not runs:
+        return None
+    for order in (runs, runs[::-1]):  # largest first (Shanghai Pudong) or smallest first
+        current = held
+        for records in order:
+            inside = [p for p in records if current is None or any(_inside(p, h) for h in current)]
+            if not inside:
+                break
+            current = tuple(inside)
+        else:
+            if current is not None:
+                return current
+    return ()
+
+
+def _latin_runs(names: PlaceNames, words: list[str], keep: _Keep) -> list[tuple[Place, ...]]:
+    """The piece's words cut into names, longest runs first; [] unless every word is in one
+    (and no name is followed by a street word)."""
+    runs: list[tuple[Place, ...]] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(4, len(words) - at), 0, -1):
+            records = tuple(p for p in names.find(" ".join(words[at : at + size])) if keep(p))
+            if records:
+                break
+        else:
+            return []
+        after = words[at + size] if at + size < len(words) else ""
+        if _latin_key(after) in _LATIN_STREETS:
+            return []
+        runs.append(records)
+        at += size
+    return runs
+
+
+def _latin_names(names: PlaceNames, piece: str, keep: _Keep) -> tuple[Place, ...]:
+    runs = _latin_runs(names, piece.split(), keep)
+    return runs[-1] if len(runs) == 1 else ()
 
 
 def _latin_key(piece: str) -> str:
