@@ -133,9 +133,11 @@ _STREET = re.compile(
 # After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
 # of 铜仁市) makes it no reading unless a full name inside it follows: 济南市中区 is 济南's
 # 市中区, but 济南市中山北路 is 济南市 and a street (市中 is no name there).
-_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
-# What follows a short name: nothing that matters, a street word, an administrative suffix.
-FREE, STREET, SUFFIX = 0, 1, 2
+_SUFFIX = re.compile("地区|自治|[省市区县州旗盟]")
+# What follows a short name: nothing that matters, a street word, an administrative suffix that
+# makes a full name with it (济南|市), one that makes none (山东|市: the next name's first
+# character, 市中区).
+FREE, STREET, SUFFIX, SUFFIX_OPEN = 0, 1, 2, 3
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -205,8 +207,13 @@ class Reader:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
             if stems is not None:
-                if text.startswith(_SUFFIXES, end):
-                    after = SUFFIX
+                suffix = _SUFFIX.match(text, end)
+                if suffix is not None:
+                    # 济南 before 市: 济南市 is a name, so only a full name may follow the stem
+                    # (济南市中区 is 济南's 市中区; 济南市中山北路 is 济南市 and a street).
+                    # 山东 before 市: 山东市 is none, so the 市 begins the next name (市中).
+                    whole = text[at : suffix.end()]
+                    after = SUFFIX if whole in self._full else SUFFIX_OPEN
                 else:
                     after = STREET if _STREET.match(text, end) is not None else FREE
                 found.append((end, stems, None, after))
