@@ -120,7 +120,7 @@ def test_spark_passes_the_level_on(spark: Any) -> None:
         ({"column": "city", "year": "yr"}, "year: expected the name of a column"),
         ({"column": "city", "provinces": "prov"}, "provinces: expected the name of a column"),
         ({"column": "city", "year": 1979}, "year: expected a year from 1980 to 2025"),
-        ({"column": "city", "level": "city"}, "level: expected 'province', 'prefecture'"),
+        ({"column": "city", "level": "city"}, "level: expected None or one of 'province'"),
     ],
 )
 def test_bad_arguments_fail_before_any_work(

@@ -25,18 +25,28 @@ import numbers
 from collections.abc import Hashable, Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
 from .._errors import NotFoundError, Problem, ValidationError
 from .._geo.geography import Geography, geography
 from .._geo.levels import as_query, is_code
-from .._geo.lineage import prefecture_tier, record_in, unit_records
-from .._geo.names import PlaceNames, check_year, describe, find_places, suggest, year_in
+from .._geo.lineage import record_in, unit_records
+from .._geo.locate import LocateStatus
+from .._geo.names import (
+    PlaceNames,
+    at_level,
+    check_year,
+    describe,
+    find_places,
+    suggest,
+    year_in,
+)
+from .._geo.names import check_level as tier_of
 from .._geo.records import Place
 from .._index import normalize
-from .._text import shown, whole_text
+from .._text import whole_text
 
 if TYPE_CHECKING:
     from .model import City, Roster
@@ -44,8 +54,6 @@ if TYPE_CHECKING:
 
 Level = Literal["province", "prefecture", "county"]
 """The tier a column names (``level=`` of :meth:`Roster.match` and :func:`frames.flag`)."""
-
-LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
 
 
 class MatchStatus(enum.Enum):
@@ -283,10 +291,7 @@ def match(
 
 def check_level(level: object) -> Level | None:
     """``level`` if it is None or a tier's name; ValidationError (at ``level``) otherwise."""
-    if level is None or (type(level) is str and level in LEVELS):
-        return level  # type: ignore[return-value]
-    message = f"expected 'province', 'prefecture' or 'county', got {shown(level)}"
-    raise ValidationError.single("level", message)
+    return cast("Level | None", tier_of(level))
 
 
 def _match_years(
@@ -406,7 +411,7 @@ def _match_one(
     other = is_code(query, 6) and any(
         o.code == query for city in roster.find_cities(query) for o in city.other_codes
     )
-    found = () if other else _find(geo, names, query, year, province, level)
+    found = () if other else at_level(geo, find_places(geo, names, query, year, province), level)
     if len(found) > 1:
         return None, None, MatchStatus.AMBIGUOUS, found, ()
     if found:
@@ -425,29 +430,13 @@ def _match_one(
         return city, home, MatchStatus.IMPLEMENTING, (home,), ()
     if homes:
         return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes), ()
+    # Not a whole name or code: an address, or names run together (江苏苏州吴中区木渎镇).
+    where = geo.locate(query, year, province=province, level=level)
+    if where.status is LocateStatus.FOUND and where.place is not None:
+        return _judge(roster, where.place, year, (where.place,))
+    if where.status is LocateStatus.AMBIGUOUS:
+        return None, None, MatchStatus.AMBIGUOUS, where.candidates, ()
     return None, None, MatchStatus.UNKNOWN, (), ()
-
-
-def _find(
-    geo: Geography,
-    names: PlaceNames,
-    query: str,
-    year: int | None,
-    province: str | None,
-    level: Level | None,
-) -> tuple[Place, ...]:
-    """The records a whole name or code names; of several, those of ``level``'s tier if any."""
-    found = find_places(geo, names, query, year, province)
-    if level is None or len(found) < 2:
-        return found
-    chosen = tuple(place for place in found if _tier_name(geo, place) == level)
-    return chosen or found
-
-
-def _tier_name(geo: Geography, place: Place) -> str:
-    if place.parent is None:
-        return "province"
-    return "prefecture" if prefecture_tier(geo, place) else "county"
 
 
 def _judge(roster: Roster, place: Place, year: int | None, found: tuple[Place, ...]) -> _Result:
