@@ -561,6 +561,10 @@ class Geography:
             >>> where.status.value, len(where.candidates)
             ('ambiguous', 4)
         """
+        return locate(self, self._address_reader(), text, year, province, level)
+
+    def _address_reader(self) -> Reader:
+        """The address reader's tables, made on the first address (not when the data loads)."""
         reader = self._reader
         if reader is None:
             with self._lock:
@@ -568,7 +572,7 @@ class Geography:
                 if reader is None:
                     reader = Reader(self)
                     object.__setattr__(self, "_reader", reader)
-        return locate(self, reader, text, year, province, level)
+        return reader
 
 
 @once

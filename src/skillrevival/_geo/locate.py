@@ -29,8 +29,8 @@ import enum
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -121,6 +121,7 @@ _SEPARATORS = frozenset(" \t\r\n\u3000,，、.。;；:：·・-—–_/|\\()（�
 _PREFIXES = ("中华人民共和国", "中國", "中国", "地址", "住所地", "住所", "住址", "注册地址")
 # Words of the lists that name no unit: 北京市市辖区朝阳区, 河南省省直辖县级行政区划济源市.
 _FILLERS = ("自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区")
+_FILLER_FIRSTS = frozenset(filler[0] for filler in _FILLERS)
 # After a short name, these make it a street, a building or a landmark, not the place:
 # 重庆路, 中山北路, 人民二路, 南京东路, 黄河道, 天津大厦. Single characters that begin town and
 # district names (山, 河, 桥: 太原河西, 石家庄桥东) are not among them.
@@ -129,10 +130,10 @@ _STREET = re.compile(
     "|道|里|广场|花园|小区|新村|大厦|大楼|大学|学院|医院|公司|银行|饭店|酒店|宾馆|中学|小学|机场"
     "|火车站|公园|大桥)"
 )
-# After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 once 铜仁地区
-# is gone) makes it no reading, as a street word does, unless a name inside it follows:
+# After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
+# of 铜仁市) makes it no reading, as a street word does, unless a name inside it follows:
 # 四川市中区 is 四川's 市中区, 济南市中区 济南's.
-_SUFFIX = re.compile("[省市区县州旗盟]|地区")
+_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -152,7 +153,7 @@ class _Zone:
 class Reader:
     """The tables :func:`locate` reads with, made from one geography on its first address."""
 
-    __slots__ = ("_by_code", "_full", "_lengths", "_stems", "_zones")
+    __slots__ = ("_by_code", "_full", "_lengths", "_stems", "_zones", "kept", "tiers")
 
     def __init__(self, geography: Geography) -> None:
         full: dict[str, list[Place]] = {}
@@ -176,6 +177,8 @@ class Reader:
         for name in (*full, *stems, *zones):
             lengths.setdefault(name[0], set()).add(len(name))
         self._by_code = {code: tuple(found) for code, found in by_code.items()}
+        self.kept: dict[Any, tuple[Place, ...]] = {}  # see _Keep.kept
+        self.tiers: dict[tuple[int, int | None], _Tiers] = {}  # see _tiers
         self._full = {name: tuple(found) for name, found in full.items()}
         self._stems = {name: tuple(found) for name, found in stems.items()}
         self._zones = {name: tuple(found) for name, found in zones.items()}
@@ -200,8 +203,8 @@ class Reader:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
             if stems is not None:
-                after = _SUFFIX.match(text, end) or _STREET.match(text, end)
-                found.append((end, stems, None, after is not None))
+                after = text.startswith(_SUFFIXES, end) or _STREET.match(text, end)
+                found.append((end, stems, None, bool(after)))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
@@ -246,6 +249,8 @@ def _read_zones() -> list[_Zone]:
 def _skip(text: str, at: int) -> int:
     """``at`` moved past separators and the words that name no unit."""
     size = len(text)
+    if at < size and text[at] not in _SEPARATORS and text[at] not in _FILLER_FIRSTS:
+        return at  # the usual case: a name or the street begins here
     while at < size:
         if text[at] in _SEPARATORS:
             at += 1
@@ -293,10 +298,13 @@ def _readings(
     the units the name before may be; None for the first name)."""
     best: list[_Reading] = []
     named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
+    cache = reader.kept
     for end, records, zone, street in reader.tokens(text, at):
-        chosen = [p for p in records if keep(p)]
+        chosen: Sequence[Place] = keep.kept(records, cache)
+        if not chosen:
+            continue
         if held is not None and street is None and zone is None:
-            again = tuple(h for h in held if h in chosen)  # 北京市北京市东城区: said twice
+            again = tuple(h for h in held if any(h is p for p in chosen))  # 北京市北京市东城区
             if again:
                 further = _readings(reader, text, _skip(text, end), again, keep)
                 best.extend(further or [(end, again, None)])
@@ -307,7 +315,13 @@ def _readings(
                 continue
             chosen = [p for p in chosen if reader.zone_applies(zone, p, keep.year)]
         if held is not None:  # a zone may be held by the name before it: 苏州市苏州工业园区
-            chosen = [p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held)]
+            if len(held) == 1 and zone is None:
+                [one] = held
+                chosen = [p for p in chosen if _inside(p, one)]
+            else:
+                chosen = [
+                    p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held)
+                ]
         if not chosen:
             continue
         if zone is None:
@@ -339,6 +353,25 @@ class _Keep:
         if self.province is not None and place.province != self.province:
             return False
         return self.year is None or place.in_force(self.year)
+
+    def kept(
+        self, records: tuple[Place, ...], cache: dict[Any, tuple[Place, ...]]
+    ) -> tuple[Place, ...]:
+        """The records this keeps, remembered per tuple of records (the reader's tables hold
+        each tuple for as long as the geography lives)."""
+        year, province = self.year, self.province
+        if year is None and province is None:
+            return records
+        key = (id(records), year, province)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(
+                p
+                for p in records
+                if (year is None or (p.start <= year and (p.end is None or year <= p.end)))
+                and (province is None or p.province == province)
+            )
+        return found
 
 
 def locate(
@@ -372,7 +405,7 @@ def locate(
     if not readings:
         return Location(text, checked, LocateStatus.UNKNOWN, rest=text[at:])
     end = readings[0][0]
-    finals = list(dict.fromkeys(p for _, places, _ in readings for p in places))
+    finals = list(_distinct(p for _, places, _ in readings for p in places))
     zones = {zone for _, _, zone in readings}
     rest_at = _skip(text, end)
     chosen = narrow(geography, finals, checked, None)
@@ -380,12 +413,17 @@ def locate(
     # A name right after the chain that lies outside it contradicts it: 江苏杭州.
     contradiction = _contradiction(reader, geography, text, rest_at, chosen, keep)
     if contradiction:
-        candidates = tuple(dict.fromkeys((*chosen, *contradiction)))
+        candidates = _distinct((*chosen, *contradiction))
         return _ambiguous(geography, text, checked, candidates, text[rest_at:])
     zone = zones.pop() if len(zones) == 1 else None
     if len(chosen) == 1:
         return _found(geography, text, checked, chosen[0], text[rest_at:], zone)
     return _ambiguous(geography, text, checked, chosen, text[rest_at:])
+
+
+def _distinct(places: Iterable[Place]) -> tuple[Place, ...]:
+    """``places`` without repeats, in order (by identity: records are made once)."""
+    return tuple({id(p): p for p in places}.values())
 
 
 def _contradiction(
@@ -414,7 +452,21 @@ def _contradiction(
     return ()
 
 
-def _tiers(
+_Tiers = tuple["Place | None", "Place | None", "Place | None"]
+
+
+def _tiers(geography: Geography, place: Place, year: int | None) -> _Tiers:
+    """:func:`_tiers_of`, remembered per record and year by the geography's reader (its
+    records are made once and live as long as it does, so their ids are stable keys)."""
+    cache = geography._address_reader().tiers
+    key = (id(place), year)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _tiers_of(geography, place, year)
+    return found
+
+
+def _tiers_of(
     geography: Geography, place: Place, year: int | None
 ) -> tuple[Place | None, Place | None, Place | None]:
     """The province, prefecture-tier and county-level units of ``place`` in ``year`` (None: the
@@ -485,7 +537,7 @@ def _locate_latin(
             if held is not None:
                 other = _latin_names(names, piece, keep)
                 if other:
-                    both = tuple(dict.fromkeys((*narrow(geography, held, year, None), *other)))
+                    both = _distinct((*narrow(geography, held, year, None), *other))
                     return _ambiguous(geography, text, year, both, ", ".join(pieces[:-used]))
             break
         held = found
