@@ -166,3 +166,23 @@ def test_any_text_gets_an_answer_whose_tiers_agree(text: str, year: int | None) 
 @given(st.text(max_size=20), st.none() | st.sampled_from(GEO.years))
 def test_any_unicode_text_is_read_without_error(text: str, year: int | None) -> None:
     _check_tiers(GEO.locate(text, year))
+
+
+def _tier(place: Place) -> str:
+    if place.level.province_level:
+        return "province"
+    return "prefecture" if place.level.prefecture_level else "county"
+
+
+@given(addresses())
+def test_the_records_own_tier_as_level_keeps_it_among_the_readings(
+    case: tuple[Place, int, list[str], str],
+) -> None:
+    place, year, names, street = case
+    text = "".join(names) + street
+    found = GEO.locate(text, year, level=_tier(place))
+    if found.status is LocateStatus.FOUND:
+        assert found.place == place, (text, year)
+    else:
+        assert found.status is LocateStatus.AMBIGUOUS, (text, year)
+        assert place in found.candidates, (text, year)
