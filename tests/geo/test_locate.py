@@ -93,3 +93,34 @@ def test_a_damaged_zones_file_is_refused_naming_it(monkeypatch: pytest.MonkeyPat
     with pytest.raises(ValidationError) as caught:
         locate._read_zones()
     assert caught.value.problems[0].path == "skillrevival/data/zones.json"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "rest"),
+    [
+        # 重庆's 江北区 (500105): 江北 begins with 江, a river word after a short name (苏州河),
+        # but it is a name of the lists, so 重庆 is read and the chain goes on.
+        ("重庆江北光明巷312号楼", "500105", "光明巷312号楼"),
+        # 西藏's 山南市 and its 浪卡子县 (540531): 山南 after 西藏 is not a mountain (山).
+        ("西藏山南浪卡子黄河路466号", "540531", "黄河路466号"),
+        # 通化市's 东昌区 (220502): 东昌 before 湖南路 is the district, 湖南路 the street.
+        ("吉林通化东昌湖南路714号", "220502", "湖南路714号"),
+        # 贺州市 (451100) and 马鞍山市 (340500) before a street that holds a place name
+        # (中山路, 湖南路): the city, with the street as the rest.
+        ("贺州中山路152号", "451100", "中山路152号"),
+        ("马鞍山湖南路58号", "340500", "湖南路58号"),
+    ],
+)
+def test_a_short_name_before_another_name_is_read_though_that_name_looks_like_a_landmark(
+    geo: skillrevival.Geography, text: str, code: str, rest: str
+) -> None:
+    where = geo.locate(text, 2020)
+    assert (where.status, where.place.code, where.rest) == (LocateStatus.FOUND, code, rest)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["重庆路", "中山北路", "南京东路"])
+def test_a_short_name_before_a_street_or_landmark_word_alone_is_still_no_place(
+    geo: skillrevival.Geography, text: str
+) -> None:
+    # Streets: no name of a list follows the short name.
+    assert geo.locate(text, 2020).status is LocateStatus.UNKNOWN

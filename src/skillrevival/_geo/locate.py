@@ -131,9 +131,13 @@ _STREET = re.compile(
     "|火车站|公园|大桥)"
 )
 # After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
-# of 铜仁市) makes it no reading, as a street word does, unless a name inside it follows:
-# 四川市中区 is 四川's 市中区, 济南市中区 济南's.
-_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "地区", "自治")
+# of 铜仁市) makes it no reading unless a full name inside it follows: 济南市中区 is 济南's
+# 市中区, but 济南市中山北路 is 济南市 and a street (市中 is no name there).
+_SUFFIX = re.compile("地区|自治|[省市区县州旗盟]")
+# What follows a short name: nothing that matters, a street word, an administrative suffix that
+# makes a full name with it (济南|市), one that makes none (山东|市: the next name's first
+# character, 市中区).
+FREE, STREET, SUFFIX, SUFFIX_OPEN = 0, 1, 2, 3
 # English: pieces that name the country, and digits (a postcode) around a piece.
 _COUNTRY = frozenset(
     {"china", "prchina", "p.r.china", "peoplesrepublicofchina", "thepeoplesrepublicofchina", "prc"}
@@ -186,8 +190,8 @@ class Reader:
 
     def tokens(self, text: str, at: int) -> list[_Token]:
         """The names that begin at ``at``, longest first: (end, the records they name, the
-        zone's name or None, whether it is a short name and whether a street word or another
-        suffix follows it: ``None`` for a full name, else a bool)."""
+        zone's name or None, and for a short name what follows it: :data:`FREE`,
+        :data:`STREET` or :data:`SUFFIX`; None for a full name or a zone)."""
         found: list[_Token] = []
         lengths = self._lengths.get(text[at]) if at < len(text) else None
         if lengths is None:
@@ -203,8 +207,16 @@ class Reader:
                 found.append((end, records, None, None))
             stems = self._stems.get(name)
             if stems is not None:
-                after = text.startswith(_SUFFIXES, end) or _STREET.match(text, end)
-                found.append((end, stems, None, bool(after)))
+                suffix = _SUFFIX.match(text, end)
+                if suffix is not None:
+                    # 济南 before 市: 济南市 is a name, so only a full name may follow the stem
+                    # (济南市中区 is 济南's 市中区; 济南市中山北路 is 济南市 and a street).
+                    # 山东 before 市: 山东市 is none, so the 市 begins the next name (市中).
+                    whole = text[at : suffix.end()]
+                    after = SUFFIX if whole in self._full else SUFFIX_OPEN
+                else:
+                    after = STREET if _STREET.match(text, end) is not None else FREE
+                found.append((end, stems, None, after))
             zones = self._zones.get(name)
             if zones is not None:
                 holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
@@ -287,19 +299,27 @@ def _inside(inner: Place, outer: Place) -> bool:
     return outer.start <= inner_end and inner.start <= outer_end
 
 
-_Token = tuple[int, tuple["Place", ...], "str | None", "bool | None"]
+_Token = tuple[int, tuple["Place", ...], "str | None", "int | None"]
 _Reading = tuple[int, tuple["Place", ...], "str | None"]
 
 
 def _readings(
-    reader: Reader, text: str, at: int, held: tuple[Place, ...] | None, keep: _Keep
+    reader: Reader,
+    text: str,
+    at: int,
+    held: tuple[Place, ...] | None,
+    keep: _Keep,
+    full_first: bool = False,
 ) -> list[_Reading]:
     """Every longest way to read names from ``at`` on, each inside the one before it (``held``:
-    the units the name before may be; None for the first name)."""
+    the units the name before may be; None for the first name; ``full_first``: the first name
+    read must be a full one)."""
     best: list[_Reading] = []
     named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
     cache = reader.kept
     for end, records, zone, street in reader.tokens(text, at):
+        if full_first and street is not None:
+            continue
         chosen: Sequence[Place] = keep.kept(records, cache)
         if not chosen:
             continue
@@ -327,9 +347,11 @@ def _readings(
         if zone is None:
             named_here.add(end)
         here = tuple(chosen)
-        further = _readings(reader, text, _skip(text, end), here, keep)
+        further = _readings(reader, text, _skip(text, end), here, keep, street == SUFFIX)
         if street and not further:
-            continue  # a street (重庆路), unless a name inside it follows: 哈尔滨道里, 唐山路南
+            # A street (重庆路) or another unit's suffix (铜仁地区 once 铜仁市), unless a name
+            # inside it follows (哈尔滨道里, 唐山路南; a full one after a suffix: 济南市中区).
+            continue
         if further:
             best.extend((e, places, z or zone) for e, places, z in further)
         else:
