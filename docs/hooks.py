@@ -666,6 +666,7 @@ API_SECTIONS: dict[str, str] = {
     "_index": "matching",
     "_geo.geography": "places",
     "_geo.records": "places",
+    "_geo.locate": "places",
     "_campaign.vocabulary": "vocabulary",
     "skillrevival": "package",
 }
