@@ -24,7 +24,8 @@ enumerations with zh, en, clause and level), ``glossary`` (the same terms as a b
 glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
 implementation steps), ``anomalies`` and ``sources``, ``place_changes`` (the changes of
 1980-2025 that touch a roster unit), ``geography_sources`` (the geography's sources and
-licences), ``api`` (the API reference) and ``benchmarks`` (the figures of ``make bench``).
+licences), ``api`` (the API reference), ``benchmarks`` (the figures of ``make bench``) and
+``bench_locate`` (those of ``make bench-locate``: reading addresses beside the peers).
 """
 
 from __future__ import annotations
@@ -776,6 +777,75 @@ def bench_scale_table(language: str = "en") -> str:
     return "\n\n".join(parts)
 
 
+def bench_locate_table(language: str = "en") -> str:
+    """The figures of the last ``make bench-locate`` (the ``locate`` part of
+    benchmarks/results.json): one row a reader, its accuracy on the same addresses and its time
+    per address, then roster.match and the first lookup by name in a fresh process."""
+    words = WORDS[language]["bench_locate"]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "results.json"
+    found = json.loads(path.read_text(encoding="utf-8")).get("locate")
+    if not found or not (found.get("run") or {}).get("date"):
+        raise PluginError(
+            "benchmarks/results.json has no dated locate figures: run `make bench-locate`"
+        )
+    run, machine = found["run"], found["machine"]
+    rows = []
+    skipped = []
+    for name, row in found["readers"].items():
+        if "skipped" in row:
+            skipped.append(name)
+            continue
+        first = row["import_ms"] + row["first_call_ms"]
+        rows.append(
+            [
+                f"`{name}`",
+                f"{row['right_pct']:.2f}%",
+                f"{row['partial_pct']:.2f}%",
+                f"{row['abstained_pct']:.2f}%",
+                f"{row['wrong_pct']:.2f}%",
+                f"{row['us_per_address']:,.1f}",
+                f"{row['import_ms']:,.0f} + {row['first_call_ms']:,.0f} = {first:,.0f}",
+            ]
+        )
+    forms = found["forms"]
+    what = words["what"].format(
+        count=found["addresses"],
+        year=found["year"],
+        ambiguous=found["ambiguous"],
+        rounds=found["rounds"],
+        **{f"n_{form}": number for form, number in forms.items()},
+    )
+    versions = ", ".join(f"{name} {v}" for name, v in machine["versions"].items())
+    when = words["when"].format(
+        date=run["date"].replace("T", " ").removesuffix("Z")[:16] + " UTC",
+        commit=(run["commit"] or "-")[:12],
+        nproc=machine["nproc"],
+        python=f"{machine['implementation']} {machine['python']}",
+        versions=versions,
+    )
+    parts = [what, when, _wrap("bench_locate", _table(words["header"], rows))]
+    once = [name for name, row in found["readers"].items() if row.get("passes") == 1]
+    if once and found["rounds"] > 1:
+        parts.append(words["once"].format(names=", ".join(f"`{n}`" for n in once)))
+    if skipped:
+        parts.append(words["skipped"].format(names=", ".join(f"`{n}`" for n in skipped)))
+    match = found.get("roster_match")
+    if match:
+        counts = ", ".join(f"`{status}` {n:,}" for status, n in match["statuses"].items())
+        parts.append(words["match"].format(us=match["us_per_address"], statuses=counts, **found))
+    cold = found.get("cold_start") or {}
+    if "place_vs_floor" in cold:
+        line = words["cold"].format(
+            place=cold["place_vs_floor"], place_ms=cold["place_ms"], floor_ms=cold["floor_ms"]
+        )
+        if "locate_vs_floor" in cold:
+            line += (" " if language == "en" else "") + words["cold_locate"].format(
+                locate=cold["locate_vs_floor"], locate_ms=cold["locate_ms"]
+            )
+        parts.append(line)
+    return "\n\n".join(parts)
+
+
 # --- markdown helpers ---------------------------------------------------------------------------
 
 
@@ -810,6 +880,7 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "api": api_reference,
     "benchmarks": benchmarks_table,
     "bench_scale": bench_scale_table,
+    "bench_locate": bench_locate_table,
     "place_changes": place_changes,
     "geography_sources": geography_sources,
 }
