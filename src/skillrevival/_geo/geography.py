@@ -26,9 +26,12 @@ from .._reading import collector_paused, read_bundled
 from .._text import shown
 from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
+from .locate import Location, Reader, locate
 from .names import (
     PlaceNames,
     ReadyTable,
+    at_level,
+    check_level,
     check_year,
     describe,
     find_places,
@@ -77,6 +80,7 @@ class Geography:
         "_other_table",
         "_others_of",
         "_places_by_year",
+        "_reader",
         "_ready",
         "_records",
         "_rows",
@@ -96,6 +100,7 @@ class Geography:
     _places_by_year: dict[tuple[int, AdminLevel | None], tuple[Place, ...]]
     _names: PlaceNames | None
     _ready: str | None
+    _reader: Reader | None
     _units: Units | None
     _municipalities: frozenset[str] | None
     _lock: threading.Lock
@@ -203,6 +208,7 @@ class Geography:
             setattr_(self, name, None)
         setattr_(self, "_names", None)  # built on the first lookup by name
         setattr_(self, "_ready", None)  # the bundled file of the name index made at build time
+        setattr_(self, "_reader", None)  # the address reader's tables, made on the first address
         setattr_(self, "_units", None)
         setattr_(self, "_municipalities", None)
         setattr_(self, "_lock", threading.RLock())  # around the first build of what is lazy
@@ -375,7 +381,12 @@ class Geography:
         )
 
     def place(
-        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+        self,
+        query: str | int,
+        year: int | None = None,
+        *,
+        province: str | int | None = None,
+        level: str | None = None,
     ) -> Place:
         """The one place that ``query`` names; raises :class:`NotFoundError` otherwise.
 
@@ -384,13 +395,15 @@ class Geography:
         name (``"suzhou city"``), compared as :func:`skillrevival.normalize` compares them.
         ``year`` picks that year's list; None takes the newest record the query names (each
         unit's newest, when several records of one unit carry the name). ``province`` (a name
-        or a code) keeps only the places inside it.
+        or a code) keeps only the places inside it. ``level`` (``"province"``,
+        ``"prefecture"`` or ``"county"``) says what tier the query names, and settles a name
+        that units of several tiers share: 长沙 at ``"prefecture"`` is 长沙市, not 长沙县.
 
         A query that names several places raises :class:`NotFoundError` whose ``candidates``
         are those places, whose ``suggestions`` are their codes: it never picks one. A query
         that names none raises it with the closest values this method accepts.
         """
-        if province is None:  # the fast paths: a code, of the newest list or of a year's
+        if province is None and level is None:  # the fast paths: a code, of any year's list
             indexes = self._by_code.get(code_of(query) or "")
             if indexes is not None:
                 if year is None:
@@ -399,19 +412,24 @@ class Geography:
                 found = self.by_code(query, year)
                 if found:
                     return found[0]
-        return self._place(query, year, province)
+        return self._place(query, year, province, level)
 
     def get_place(
-        self, query: str | int, year: int | None = None, *, province: str | int | None = None
+        self,
+        query: str | int,
+        year: int | None = None,
+        *,
+        province: str | int | None = None,
+        level: str | None = None,
     ) -> Place | None:
         """The place that ``query`` names, or None when it names none or several."""
-        if year is None and province is None:
+        if year is None and province is None and level is None:
             indexes = self._by_code.get(code_of(query) or "")
             if indexes is not None:
                 index = indexes[-1]
                 return self._made[index] or self._make(index)
         try:
-            return self._place(query, year, province)
+            return self._place(query, year, province, level)
         except NotFoundError:
             return None
 
@@ -499,15 +517,62 @@ class Geography:
             object.__setattr__(self, "_municipalities", found)
         return found
 
-    def _place(self, query: object, year: object, province: object) -> Place:
+    def _place(self, query: object, year: object, province: object, level: object) -> Place:
         text = query_text(query, "query")
         checked = check_year(self, year)
         within = None if province is None else province_code(self, province)
+        tier = check_level(level)
         names = None if is_code(text, 6) else self.names()
-        found = find_places(self, names, text, checked, within)
+        found = at_level(self, find_places(self, names, text, checked, within), tier)
         if len(found) == 1:
             return found[0]
         raise not_found(self, names or self.names(), text, checked, within)
+
+    def locate(
+        self,
+        text: str,
+        year: int | None = None,
+        *,
+        province: str | int | None = None,
+        level: str | None = None,
+    ) -> Location:
+        """Read the place that an address or a run of names names: which unit, tier by tier.
+
+        ``text`` is an address (江苏省苏州市吴中区木渎镇金枫路216号, with or without the
+        province), names run together (北京朝阳, 湖北荆州沙市), one name (苏州, 蘇州市), an
+        English one (Harbin; "Haidian District, Beijing") or a code. ``year`` reads it in that
+        year's list (None: every year's, the newest record kept). ``province`` keeps only the
+        units inside it; ``level`` says what tier the text names, to choose among readings
+        (长沙 at ``"prefecture"``: 长沙市). See :class:`Location` for what comes back, and the
+        how-to "Read addresses" for the rules (names must lie inside one another; streets such
+        as 重庆路 are no place; zones give the unit that holds them).
+
+        Never a guess: a text that reads several ways is :attr:`LocateStatus.AMBIGUOUS` with
+        the candidates; one that names no unit of that year is :attr:`LocateStatus.UNKNOWN`.
+        Anything but a str for ``text``, a year outside :attr:`years`, an unknown province or
+        level raises :class:`ValidationError` (or :class:`NotFoundError` for the province).
+
+        Examples:
+            >>> import skillrevival
+            >>> geo = skillrevival.geography()
+            >>> geo.locate("海南同德县", 2015).place.code
+            '632522'
+            >>> where = geo.locate("鼓楼区", 2015)
+            >>> where.status.value, len(where.candidates)
+            ('ambiguous', 4)
+        """
+        return locate(self, self._address_reader(), text, year, province, level)
+
+    def _address_reader(self) -> Reader:
+        """The address reader's tables, made on the first address (not when the data loads)."""
+        reader = self._reader
+        if reader is None:
+            with self._lock:
+                reader = self._reader
+                if reader is None:
+                    reader = Reader(self)
+                    object.__setattr__(self, "_reader", reader)
+        return reader
 
 
 @once

@@ -24,7 +24,7 @@ from .._errors import NotFoundError, ValidationError
 from .._index import PLACE_SUFFIXES, Index, as_text, normalize, split_suffix
 from .._text import shown
 from .levels import as_query, is_code
-from .lineage import record_in
+from .lineage import prefecture_tier, record_in
 
 if TYPE_CHECKING:
     from .geography import Geography
@@ -283,6 +283,40 @@ def year_in(geography: Geography, year: object) -> int:
     first, last = geography.years[0], geography.years[-1]
     message = f"expected a year from {first} to {last} (each year's list), got {shown(year)}"
     raise ValidationError.single("year", message)
+
+
+TIERS = ("province", "prefecture", "county")
+"""The tiers a ``level`` argument names: what a column of names, or an address, names."""
+
+
+def check_level(level: object) -> str | None:
+    """``level`` if it is None or one of :data:`TIERS`; ValidationError otherwise."""
+    if level is None or (isinstance(level, str) and level in TIERS):
+        return level
+    message = f"expected None or one of {', '.join(map(repr, TIERS))}, got {shown(level)}"
+    raise ValidationError.single("level", message)
+
+
+def at_level(
+    geography: Geography, places: tuple[Place, ...], level: str | None
+) -> tuple[Place, ...]:
+    """Of several ``places``, those of the tier ``level``, when any is; else all of them.
+
+    A tier chooses among readings and never drops the only one: 长沙 at ``"prefecture"`` is
+    长沙市, not 长沙县, but 长沙县 at ``"prefecture"`` is still 长沙县. ``"province"``:
+    province-level units; ``"prefecture"``: the prefecture tier of a panel (prefecture-level
+    units, municipalities, the county-level units a province holds directly); ``"county"``:
+    county-level units (济源 too).
+    """
+    if level is None or len(places) < 2:
+        return places
+    if level == "province":
+        kept = tuple(p for p in places if p.parent is None)
+    elif level == "prefecture":
+        kept = tuple(p for p in places if prefecture_tier(geography, p))
+    else:
+        kept = tuple(p for p in places if p.parent is not None and p.level.county_level)
+    return kept or places
 
 
 def find_places(
