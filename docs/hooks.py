@@ -24,8 +24,9 @@ enumerations with zh, en, clause and level), ``glossary`` (the same terms as a b
 glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
 implementation steps), ``anomalies`` and ``sources``, ``place_changes`` (the changes of
 1980-2025 that touch a roster unit), ``geography_sources`` (the geography's sources and
-licences), ``api_overview`` and ``api_<page>`` (the API reference: its overview and a page per
-main class, listed in :data:`API_PAGES`) and ``benchmarks`` (the figures of ``make bench``).
+licences), ``zones`` (the zones the address reader knows), ``api_overview`` and
+``api_<page>`` (the API reference: its overview and a page per main class, listed in
+:data:`API_PAGES`) and ``benchmarks`` (the figures of ``make bench``).
 """
 
 from __future__ import annotations
@@ -486,6 +487,33 @@ def geography_sources(language: str = "en") -> str:
     return _wrap("geography_sources", _table(WORDS[language]["geography_sources"]["header"], rows))
 
 
+def zones_table(language: str = "en") -> str:
+    """The zones the address reader knows (``data/zones.json``): each with its code, the unit
+    that holds it, the years it is a zone in, and its source."""
+    from importlib import resources
+
+    words = WORDS[language]["zones"]
+    path = resources.files("skillrevival").joinpath("data", "zones.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    fields = data["fields"]
+    geo = skillrevival.geography()
+    rows = []
+    for row in data["zones"]:
+        zone = dict(zip(fields, row, strict=True))
+        holder = geo.by_code(zone["holder"])[-1]
+        years = words["every_year"] if zone["until"] is None else words["until"]
+        rows.append(
+            [
+                zone["name"],
+                zone["code"],
+                f"{holder.name} {holder.code}",
+                years.format(until=zone["until"]),
+                f"`{zone['source']}`",
+            ]
+        )
+    return _wrap("zones", _table(words["header"], rows))
+
+
 # --- the data format ----------------------------------------------------------------------------
 
 
@@ -701,6 +729,7 @@ API_PAGES: dict[str, tuple[str, ...]] = {
     "match": ("MatchReport", "MatchStatus", "Miss", "MissReason", "normalize"),
     "geography": ("geography", "Geography", "GeoSource"),
     "place": ("Place", "AdminLevel"),
+    "location": ("Location", "LocateStatus"),
     "loading": ("load", "loads", "validate", "structure", "converter", "__version__"),
     "errors": ("SkillRevivalError", "ValidationError", "NotFoundError", "Problem"),
     "enumerations": (
@@ -963,6 +992,7 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "bench_scale": bench_scale_table,
     "place_changes": place_changes,
     "geography_sources": geography_sources,
+    "zones": zones_table,
 }
 """Each marker's renderer: a function of the language (``"en"`` or ``"zh"``)."""
 

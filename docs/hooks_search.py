@@ -34,7 +34,11 @@ FIXED_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;\1\+\+\)\3\.
 API = "reference/api/"  # the overview and a page per main class
 # Words readers search with that the entry itself does not use, as the entry's tags (the index
 # weighs a tag above a title): "lookup by code" finds Roster.city, whose text says "key names".
-SYNONYMS = {API + "roster/#skillrevival.Roster.city": ["lookup"]}
+# Xiong'an: the English name of 雄安新区, a zone of the address reader (data/zones.json).
+SYNONYMS = {
+    API + "roster/#skillrevival.Roster.city": ["lookup"],
+    "how-to/read-addresses/#zones": ["xiong'an", "xiongan"],
+}
 
 
 def patch_worker(site: Path) -> int:

