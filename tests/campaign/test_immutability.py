@@ -49,10 +49,10 @@ def reachable() -> list[tuple[str, object]]:
 def test_walk_reaches_every_record_and_index(reachable: list[tuple[str, object]]) -> None:
     kinds = {type(obj) for _, obj in reachable}
     public = {getattr(skillrevival, name) for name in skillrevival.__all__}
-    # Problem and the match report's classes describe input, not the campaign; places and their
-    # sources belong to the geography.
+    # Problem and the match report's classes describe input, not the campaign; places, their
+    # sources and what the address reader makes of a text belong to the geography.
     not_data = {skillrevival.Problem, skillrevival.MatchReport, skillrevival.Miss}
-    not_data |= {skillrevival.Place, skillrevival.GeoSource}
+    not_data |= {skillrevival.Place, skillrevival.GeoSource, skillrevival.Location}
     model = {k for k in public if isinstance(k, type) and attrs.has(k)} - not_data
     assert model <= kinds, model - kinds
     assert Index in kinds
