@@ -443,6 +443,7 @@ def measure(rounds: int = ROUNDS, examples: int = 20, count: int = COUNT) -> dic
     for name in readers:
         row = tally(units, addresses, answers[name], examples)
         row["us_per_address"] = statistics.median(times[name]) / len(texts) * 1e6
+        row["passes"] = len(times[name])
         row.update(first_call(name, texts[0], 3))
         result["readers"][name] = row
     with tempfile.TemporaryDirectory() as folder:
@@ -459,6 +460,7 @@ def measure(rounds: int = ROUNDS, examples: int = 20, count: int = COUNT) -> dic
         ]
         row = tally(units, addresses, found, examples)
         row["us_per_address"] = polars["us_per_address"]
+        row["passes"] = rounds
         row["import_ms"] = polars["import_ms"]
         row["first_call_ms"] = polars["first_call_ms"]
         row["python"] = polars["python"]

@@ -24,7 +24,10 @@ enumerations with zh, en, clause and level), ``glossary`` (the same terms as a b
 glossary), ``plan`` (objectives, main tasks and safeguards), ``phases`` and ``timeline`` (the
 implementation steps), ``anomalies`` and ``sources``, ``place_changes`` (the changes of
 1980-2025 that touch a roster unit), ``geography_sources`` (the geography's sources and
-licences), ``api`` (the API reference) and ``benchmarks`` (the figures of ``make bench``).
+licences), ``zones`` (the zones the address reader knows), ``api_overview`` and
+``api_<page>`` (the API reference: its overview and a page per main class, listed in
+:data:`API_PAGES`), ``benchmarks`` (the figures of ``make bench``) and ``bench_locate``
+(those of ``make bench-locate``: reading addresses beside the peers).
 """
 
 from __future__ import annotations
@@ -485,6 +488,33 @@ def geography_sources(language: str = "en") -> str:
     return _wrap("geography_sources", _table(WORDS[language]["geography_sources"]["header"], rows))
 
 
+def zones_table(language: str = "en") -> str:
+    """The zones the address reader knows (``data/zones.json``): each with its code, the unit
+    that holds it, the years it is a zone in, and its source."""
+    from importlib import resources
+
+    words = WORDS[language]["zones"]
+    path = resources.files("skillrevival").joinpath("data", "zones.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    fields = data["fields"]
+    geo = skillrevival.geography()
+    rows = []
+    for row in data["zones"]:
+        zone = dict(zip(fields, row, strict=True))
+        holder = geo.by_code(zone["holder"])[-1]
+        years = words["every_year"] if zone["until"] is None else words["until"]
+        rows.append(
+            [
+                zone["name"],
+                zone["code"],
+                f"{holder.name} {holder.code}",
+                years.format(until=zone["until"]),
+                f"`{zone['source']}`",
+            ]
+        )
+    return _wrap("zones", _table(words["header"], rows))
+
+
 # --- the data format ----------------------------------------------------------------------------
 
 
@@ -652,10 +682,17 @@ def glossary(language: str = "en") -> str:
 
 
 # --- the API reference ---------------------------------------------------------------------------
+#
+# An overview (reference/api.md: every public name, by topic, with the page it is on) and a page
+# per main class (reference/api/<page>.md, in both editions), so that a reader lands on the class
+# asked for. Each entry keeps its anchor (skillrevival.City.code_in) on its new page; links in
+# the docs name entries through autorefs ([City][skillrevival.City]), so that they follow an
+# entry wherever it lives, and the overview forwards the old one-page anchors to the new pages.
 
-# The public names, grouped by the private module that defines them, each module's section named
-# by its key under [api] in the labels tables. A name from a module not listed here fails the
-# build, so that a new module gets a section instead of going missing.
+# The public names, grouped by the private module that defines them, each module's topic named
+# by its key under [api] in the labels tables: the overview's sections, whose anchors are those
+# of the former one-page reference. A name from a module not listed here fails the build, so
+# that a new module gets a section instead of going missing.
 API_SECTIONS: dict[str, str] = {
     "_campaign.loader": "loading",
     "_campaign.converter": "loading",
@@ -666,38 +703,182 @@ API_SECTIONS: dict[str, str] = {
     "_index": "matching",
     "_geo.geography": "places",
     "_geo.records": "places",
+    "_geo.locate": "places",
     "_campaign.vocabulary": "vocabulary",
     "skillrevival": "package",
 }
 
+# The pages of the reference, each with the names it documents, in the page's order; the file
+# is docs/reference/api/<key>.md (and .zh.md), whose first heading is its title.
+# A public name on no page, or on two, fails the build.
+API_PAGES: dict[str, tuple[str, ...]] = {
+    "campaign": (
+        "campaign",
+        "Campaign",
+        "Notice",
+        "Attachment",
+        "StatedDuration",
+        "Phase",
+        "PlanItem",
+        "Term",
+        "Source",
+        "Anomaly",
+    ),
+    "roster": ("Roster", "is_implementing"),
+    "province": ("Province",),
+    "city": ("City", "OtherCode", "CodeKind"),
+    "match": ("MatchReport", "MatchStatus", "Miss", "MissReason", "normalize"),
+    "geography": ("geography", "Geography", "GeoSource"),
+    "place": ("Place", "AdminLevel"),
+    "location": ("Location", "LocateStatus"),
+    "loading": ("load", "loads", "validate", "structure", "converter", "__version__"),
+    "errors": ("SkillRevivalError", "ValidationError", "NotFoundError", "Problem"),
+    "enumerations": (
+        "Vocabulary",
+        "NoticeVocabulary",
+        "Allowance",
+        "ApprenticeshipElement",
+        "AwardGiver",
+        "CareerSystem",
+        "Competition",
+        "CompetitionReward",
+        "EnterpriseEvaluationMethod",
+        "EvaluationChannel",
+        "ExceptionalEvaluation",
+        "MinistrySupport",
+        "TargetGroup",
+        "TechnicalSchool",
+        "TrainingDuration",
+        "TrainingProvider",
+        "TrainingScheme",
+        "TrainingTier",
+        "TrainingType",
+    ),
+    # the optional modules, each documented whole on its page
+    "frames": ("frames",),
+    "plots": ("plots",),
+    "strategies": ("strategies",),
+    "engines": ("dask", "spark"),
+}
+OPTIONAL_MODULES = ("frames", "plots", "strategies", "dask", "spark")
 
-def api_reference(language: str = "en") -> str:
-    """One ``:::`` directive per exported name, under a heading per section, for mkdocstrings.
 
-    A section's anchor is its English title's, in both editions.
-    """
+def _module_of(name: str) -> str:
+    if name == "converter":
+        return "_campaign.converter"
+    module = getattr(getattr(skillrevival, name), "__module__", "skillrevival")
+    return str(module).removeprefix("skillrevival.")
+
+
+def api_page_of() -> dict[str, str]:
+    """Each documented name (public names and optional modules) and the key of its page."""
+    pages: dict[str, str] = {}
+    for key, names in API_PAGES.items():
+        for name in names:
+            if name in pages:
+                raise PluginError(f"skillrevival.{name} is on two API pages: {pages[name]}, {key}")
+            pages[name] = key
+    missing = [name for name in skillrevival.__all__ if name not in pages]
+    if missing:
+        raise PluginError(f"no API page for {', '.join(missing)}: add them to API_PAGES")
+    stale = [n for n in pages if n not in skillrevival.__all__ and n not in OPTIONAL_MODULES]
+    if stale:
+        raise PluginError(f"API_PAGES names what skillrevival does not export: {stale}")
+    return pages
+
+
+def api_page_title(key: str, language: str) -> str:
+    """The title of a page of the reference: its file's first heading, in ``language``."""
+    suffix = ".zh.md" if language == "zh" else ".md"
+    path = Path(__file__).resolve().parent / "reference" / "api" / f"{key}{suffix}"
+    return path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+
+
+def api_page(key: str) -> Callable[[str], str]:
+    """The renderer of one page: one ``:::`` directive per name, for mkdocstrings."""
+
+    def render(language: str = "en") -> str:
+        del language  # the entries are the docstrings, in English in both editions
+        api_page_of()  # every public name on exactly one page
+        parts = []
+        for name in API_PAGES[key]:
+            parts += [f"::: skillrevival.{name}", "    options:", "      heading_level: 2"]
+            if name in OPTIONAL_MODULES:
+                parts += ["      show_root_full_path: true", "      filters: public"]
+            parts.append("")
+        return "\n".join(parts)
+
+    return render
+
+
+def _summary(name: str) -> str:
+    """A name's summary: the first paragraph of its docstring, in English (the entries' own
+    language, in both editions)."""
+    # attributes and modules, whose docstrings the package does not keep or import here
+    doc = API_SUMMARIES.get(name) or getattr(skillrevival, name).__doc__ or ""
+    first = " ".join(doc.strip().split("\n\n")[0].split())
+    first = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", first).replace("``", "`")
+    return _escape(first)
+
+
+API_SUMMARIES = {
+    "__version__": "The version of the package.",
+    "converter": "The converter for every public class: `converter.unstructure(obj)` and back.",
+    "frames": "The roster and a treatment panel as pandas data frames; `flag` flags a column of "
+    "place names or codes; `write` puts a frame in a file for Stata, Excel or Parquet. "
+    "Extra `pandas`.",
+    "plots": "The quota chart, the phases' timeline and the map of the implementing units "
+    "(matplotlib). Extra `plot`.",
+    "strategies": "Hypothesis strategies for valid campaigns, rosters and their parts, for your "
+    "own tests. Extra `testing`.",
+    "dask": "`frames.flag` over a Dask series, partition by partition. Extra `dask`.",
+    "spark": "`frames.flag` over a Spark data frame (`mapInPandas`). Extra `spark`.",
+}
+
+
+def api_overview(language: str = "en") -> str:
+    """Every public name by topic (the former single page's sections and anchors), each with
+    its summary and its page; then a script that sends an old one-page anchor to its page."""
     sections: dict[str, list[str]] = {key: [] for key in API_SECTIONS.values()}
+    sections["modules"] = list(OPTIONAL_MODULES)
     for name in skillrevival.__all__:
-        if name == "converter":
-            module = "_campaign.converter"
-        else:
-            module = getattr(getattr(skillrevival, name), "__module__", "skillrevival")
-            module = module.removeprefix("skillrevival.")
+        module = _module_of(name)
         if module not in API_SECTIONS:
             raise PluginError(f"skillrevival.{name} comes from {module}: add it to API_SECTIONS")
         sections[API_SECTIONS[module]].append(name)
+    pages = api_page_of()
+    words = WORDS[language]["api_overview"]
     parts = []
     for key, names in sections.items():
-        if not names:
-            continue
         section = WORDS[language]["api"][key]
         anchor = re.sub(r"[^a-z0-9]+", "-", WORDS["en"]["api"][key]["title"].lower()).strip("-")
         parts += [f"## {section['title']} {{#{anchor}}}", ""]
         if section["intro"]:
             parts += [section["intro"], ""]
+        rows = []
         for name in names:
-            parts += [f"::: skillrevival.{name}", "    options:", "      heading_level: 3", ""]
+            page = pages[name]
+            title = api_page_title(page, language)
+            # the former page's anchor, so that a link to it lands on this row without scripts
+            cell = f'<span id="skillrevival.{name}"></span>[`{name}`][skillrevival.{name}]'
+            rows.append([cell, f"[{title}](api/{page}.md)", _summary(name)])
+        parts += [_wrap("api", _table(words["header"], rows)), ""]
+    forward = {f"skillrevival.{name}": f"{page}/" for name, page in sorted(pages.items())}
+    parts += [API_FORWARD.replace("PAGES", json.dumps(forward, sort_keys=True)), ""]
     return "\n".join(parts)
+
+
+# An anchor of the former single page (#skillrevival.City.code_in) opens that entry on its page.
+API_FORWARD = """<script>
+(function () {
+  var pages = PAGES;
+  var parts = decodeURIComponent(location.hash.slice(1)).split(".");
+  for (var n = parts.length; n > 1; n--) {
+    var page = pages[parts.slice(0, n).join(".")];
+    if (page) { location.replace(page + location.hash); return; }
+  }
+})();
+</script>"""
 
 
 # --- performance ---------------------------------------------------------------------------------
@@ -775,6 +956,75 @@ def bench_scale_table(language: str = "en") -> str:
     return "\n\n".join(parts)
 
 
+def bench_locate_table(language: str = "en") -> str:
+    """The figures of the last ``make bench-locate`` (the ``locate`` part of
+    benchmarks/results.json): one row a reader, its accuracy on the same addresses and its time
+    per address, then roster.match and the first lookup by name in a fresh process."""
+    words = WORDS[language]["bench_locate"]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "results.json"
+    found = json.loads(path.read_text(encoding="utf-8")).get("locate")
+    if not found or not (found.get("run") or {}).get("date"):
+        raise PluginError(
+            "benchmarks/results.json has no dated locate figures: run `make bench-locate`"
+        )
+    run, machine = found["run"], found["machine"]
+    rows = []
+    skipped = []
+    for name, row in found["readers"].items():
+        if "skipped" in row:
+            skipped.append(name)
+            continue
+        first = row["import_ms"] + row["first_call_ms"]
+        rows.append(
+            [
+                f"`{name}`",
+                f"{row['right_pct']:.2f}%",
+                f"{row['partial_pct']:.2f}%",
+                f"{row['abstained_pct']:.2f}%",
+                f"{row['wrong_pct']:.2f}%",
+                f"{row['us_per_address']:,.1f}",
+                f"{row['import_ms']:,.0f} + {row['first_call_ms']:,.0f} = {first:,.0f}",
+            ]
+        )
+    forms = found["forms"]
+    what = words["what"].format(
+        count=found["addresses"],
+        year=found["year"],
+        ambiguous=found["ambiguous"],
+        rounds=found["rounds"],
+        **{f"n_{form}": number for form, number in forms.items()},
+    )
+    versions = ", ".join(f"{name} {v}" for name, v in machine["versions"].items())
+    when = words["when"].format(
+        date=run["date"].replace("T", " ").removesuffix("Z")[:16] + " UTC",
+        commit=(run["commit"] or "-")[:12],
+        nproc=machine["nproc"],
+        python=f"{machine['implementation']} {machine['python']}",
+        versions=versions,
+    )
+    parts = [what, when, _wrap("bench_locate", _table(words["header"], rows))]
+    once = [name for name, row in found["readers"].items() if row.get("passes") == 1]
+    if once and found["rounds"] > 1:
+        parts.append(words["once"].format(names=", ".join(f"`{n}`" for n in once)))
+    if skipped:
+        parts.append(words["skipped"].format(names=", ".join(f"`{n}`" for n in skipped)))
+    match = found.get("roster_match")
+    if match:
+        counts = ", ".join(f"`{status}` {n:,}" for status, n in match["statuses"].items())
+        parts.append(words["match"].format(us=match["us_per_address"], statuses=counts, **found))
+    cold = found.get("cold_start") or {}
+    if "place_vs_floor" in cold:
+        line = words["cold"].format(
+            place=cold["place_vs_floor"], place_ms=cold["place_ms"], floor_ms=cold["floor_ms"]
+        )
+        if "locate_vs_floor" in cold:
+            line += (" " if language == "en" else "") + words["cold_locate"].format(
+                locate=cold["locate_vs_floor"], locate_ms=cold["locate_ms"]
+            )
+        parts.append(line)
+    return "\n\n".join(parts)
+
+
 # --- markdown helpers ---------------------------------------------------------------------------
 
 
@@ -806,11 +1056,14 @@ RENDERERS: dict[str, Callable[[str], str]] = {
     "enumerations": enumerations,
     "vocabulary": vocabulary_tables,
     "glossary": glossary,
-    "api": api_reference,
+    "api_overview": api_overview,
+    **{f"api_{key}": api_page(key) for key in API_PAGES},
     "benchmarks": benchmarks_table,
     "bench_scale": bench_scale_table,
+    "bench_locate": bench_locate_table,
     "place_changes": place_changes,
     "geography_sources": geography_sources,
+    "zones": zones_table,
 }
 """Each marker's renderer: a function of the language (``"en"`` or ``"zh"``)."""
 
@@ -951,6 +1204,6 @@ def zh_places_download(markdown: str) -> str:
         row = (
             "| [skillrevival-places.csv](../downloads/skillrevival-places.csv) | 县级及以上每个单位"
             "的历年状态，每种状态一行，注明其存续年份"
-            "（[`geography()`](api.md#skillrevival.geography)） |\n"
+            "（[`geography()`](api/geography.md#skillrevival.geography)） |\n"
         )
     return markdown.replace(marker, row)

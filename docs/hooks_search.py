@@ -8,7 +8,8 @@ Runs after the search index is written and split by edition (``docs/hooks.py``):
   worker the site serves gets the one-character fix. A theme whose worker no longer has that
   loop fails the build, so that the fix is looked at again rather than silently lost.
 - **Readers' words.** :data:`SYNONYMS` tags an entry with words readers search for that its
-  text does not use.
+  text does not use; each main class's entry is tagged with its name, so that a class's name
+  finds its page of the API reference first.
 - **The API reference in the Chinese edition.** The Chinese index held only the API page's
   section headings: its entries for each class, function and attribute (the same docstrings,
   in English, at the same anchors) are added from the English index.
@@ -30,10 +31,14 @@ from mkdocs.plugins import event_priority
 # for(let o=s+1;o<t.length;o++)t.slice(s,o)in e  ->  o<=t.length
 SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 FIXED_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
-API = "reference/api/#"
+API = "reference/api/"  # the overview and a page per main class
 # Words readers search with that the entry itself does not use, as the entry's tags (the index
 # weighs a tag above a title): "lookup by code" finds Roster.city, whose text says "key names".
-SYNONYMS = {API + "skillrevival.Roster.city": ["lookup"]}
+# Xiong'an: the English name of 雄安新区, a zone of the address reader (data/zones.json).
+SYNONYMS = {
+    API + "roster/#skillrevival.Roster.city": ["lookup"],
+    "how-to/read-addresses/#zones": ["xiong'an", "xiongan"],
+}
 
 
 def patch_worker(site: Path) -> int:
@@ -70,11 +75,39 @@ def add_api_entries(site: Path) -> int:
     extra = [
         doc
         for doc in english["docs"]
-        if doc["location"].startswith(API + "skillrevival") and doc["location"] not in have
+        if doc["location"].startswith(API)
+        and "#skillrevival." in doc["location"]
+        and doc["location"] not in have
     ]
     chinese["docs"] += extra
     chinese_path.write_text(json.dumps(chinese, ensure_ascii=False), encoding="utf-8")
     return len(extra)
+
+
+def tag_main_classes(path: Path) -> int:
+    """Tag each main class's entry with its name, so that the class's name finds its entry first.
+
+    A page of the API reference titled with a class's name (Roster) documents that class: its
+    entry (reference/api/roster/#skillrevival.Roster) gets the name as a tag. Without it, the
+    trailing wildcard ranks rarer words first (roster* finds roster_map_html above Roster).
+    """
+    if not path.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    titles = {
+        doc["location"]: doc["title"]
+        for doc in index["docs"]
+        if doc["location"].startswith(API) and doc["location"].endswith("/")
+    }
+    tagged = 0
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        title = titles.get(page)
+        if title and anchor == f"skillrevival.{title}":
+            doc["tags"] = sorted({*doc.get("tags", []), title})
+            tagged += 1
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return tagged
 
 
 def add_synonyms(path: Path) -> int:
@@ -99,3 +132,4 @@ def on_post_build(config: Any) -> None:
     add_api_entries(site)
     for edition in (site, site / "zh"):
         add_synonyms(edition / "search" / "search_index.json")
+        tag_main_classes(edition / "search" / "search_index.json")

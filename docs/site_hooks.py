@@ -119,7 +119,7 @@ def places_download_row() -> str:
     return (
         "| [skillrevival-places.csv](../downloads/skillrevival-places.csv) | every county-level "
         "and higher unit through time, one row per state of a unit with the years it held "
-        "([`geography()`](api.md#skillrevival.geography)) |\n"
+        "([`geography()`](api/geography.md#skillrevival.geography)) |\n"
     )
 
 

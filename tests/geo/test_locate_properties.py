@@ -8,7 +8,8 @@ the records), and begins with a digit: so it can neither continue a name nor sta
 nor be read as a street word after a short name. Such an address must locate the record, or be
 reported ambiguous with the record among the candidates; never another unit, never unknown.
 (One form is left out, as the reader reads it otherwise by design: a short name that begins with
-市 after a name that ends with it, 济南市 + 市中.)
+市 after another name, 济南市 + 市中 or 青岛 + 市北, where the 市 ends a full name, 济南市 or
+青岛市; the record's full name is used there.)
 """
 
 from __future__ import annotations
@@ -65,10 +66,11 @@ def addresses(draw: st.DrawFn) -> tuple[Place, int, list[str], str]:
         if place.parent != place.province and draw(st.booleans()):
             names.append(draw(st.sampled_from(_names(_in(place.parent, year)))))
     name = draw(st.sampled_from(_names(place)))
-    if names and names[-1].endswith("市") and name.startswith("市"):
+    if names and name.startswith("市"):
         # 济南市 then 市中 (市中区's short name) reads as 济南市 and 中: where a full name ends,
-        # the reader does not cut it to begin the next name with its suffix. The full name
-        # settles it (济南市市中区; 济南市中区 is read as 济南's 市中区).
+        # the reader does not cut it to begin the next name with its suffix; so does 青岛 then
+        # 市北, since 青岛市 is a full name. The full name settles it (济南市市中区; 济南市中区
+        # is read as 济南's 市中区, 青岛市北区 as 青岛's 市北区).
         name = place.name
     names.append(name)
     street = draw(st.from_regex(rf"\A[0-9]{{1,4}}[0-9{STREET_CHARS}]{{0,6}}\Z"))
@@ -174,3 +176,23 @@ def test_any_text_gets_an_answer_whose_tiers_agree(text: str, year: int | None) 
 @given(st.text(max_size=20), st.none() | st.sampled_from(GEO.years))
 def test_any_unicode_text_is_read_without_error(text: str, year: int | None) -> None:
     _check_tiers(GEO.locate(text, year))
+
+
+def _tier(place: Place) -> str:
+    if place.level.province_level:
+        return "province"
+    return "prefecture" if place.level.prefecture_level else "county"
+
+
+@given(addresses())
+def test_the_records_own_tier_as_level_keeps_it_among_the_readings(
+    case: tuple[Place, int, list[str], str],
+) -> None:
+    place, year, names, street = case
+    text = "".join(names) + street
+    found = GEO.locate(text, year, level=_tier(place))
+    if found.status is LocateStatus.FOUND:
+        assert found.place == place, (text, year)
+    else:
+        assert found.status is LocateStatus.AMBIGUOUS, (text, year)
+        assert place in found.candidates, (text, year)
