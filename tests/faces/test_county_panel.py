@@ -100,6 +100,16 @@ def test_prefectures_with_districts_are_not_units_of_the_county_panel(
     assert not country.duplicated(["adcode", "year"]).any()
 
 
+def test_the_county_panel_counts_what_the_ministry_counts(country: pd.DataFrame) -> None:
+    # The Ministry of Civil Affairs' statistical bulletins count 2,854 county-level units at the
+    # end of 2014 and 2,850 at the end of 2015; beside them stand the prefecture-level cities
+    # without districts: 东莞, 中山, 三沙, 嘉峪关 in 2014, and 儋州 (made one in 2015) in 2015.
+    lonely = {2014: 4, 2015: 5}
+    per_year = country.groupby("year").size()
+    assert per_year[2014] == 2854 + lonely[2014]
+    assert per_year[2015] == 2850 + lonely[2015]
+
+
 def test_the_columns_are_the_pinned_ones(country: pd.DataFrame) -> None:
     assert list(country.columns) == list(frames.PANEL_COLUMNS)
     assert str(country["roster_adcode"].dtype) == "string"
