@@ -184,6 +184,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--province", metavar="P", help="the place in this province (a name or code)"
     )
     lookup.add_argument("--year", metavar="Y", type=int, help="the place in that year's list")
+    locate = commands.add_parser(
+        "locate",
+        help="read an address or names run together: the place, tier by tier, and the roster",
+        description="Read TEXT (an address, names run together, one name, an English name or "
+        "a code) with Geography.locate: the province, prefecture and county it names, its "
+        "status (found, ambiguous, unknown), the rest of the text, the candidates when it is "
+        "ambiguous, and what the place is to the roster (implementing, within, contains, "
+        "not_implementing). Exit status 1 when the text names no one place. Example: "
+        "skillrevival locate 江苏省苏州市吴中区木渎镇金枫路216号 --year 2015",
+    )
+    locate.add_argument("text", metavar="TEXT")
+    locate.add_argument("--year", metavar="Y", type=int, help="read it in that year's list")
+    locate.add_argument("--province", metavar="P", help="only units in this province")
+    locate.add_argument(
+        "--level",
+        choices=("province", "prefecture", "county"),
+        default=None,
+        help="the tier the text names, to choose among readings (长沙: 长沙市 at prefecture)",
+    )
+    locate.add_argument("--format", choices=("text", "json"), default="text")
+    locate.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="--format json"
+    )
     phase = commands.add_parser("phase", help="which phase of the campaign a date falls in")
     phase.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD (default: today)")
     validate = commands.add_parser(
@@ -222,7 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
     panel.add_argument(
         "--years", required=True, metavar="YEARS", help="2010-2020, or a list: 2013,2015,2017"
     )
-    panel.add_argument("--level", choices=("unit", "prefecture"), default="unit")
+    panel.add_argument(
+        "--level",
+        choices=("unit", "prefecture", "county"),
+        default="unit",
+        help="unit: the roster's units; prefecture: rolled up; county: every county-level unit, "
+        "treated when it is or lies in an implementing unit",
+    )
     panel.add_argument(
         "--controls", choices=("none", "all"), default="none", help="all: every unit of the level"
     )
@@ -334,6 +363,8 @@ def _run(args: argparse.Namespace) -> int:
         _write_rows(rows, args.format, out)
     elif args.command == "lookup":
         return _lookup(bundled(), args.key, out, args.province, args.year)
+    elif args.command == "locate":
+        return _locate(bundled().roster, args, out)
     elif args.command == "phase":
         return _phase(bundled(), args.date, out)
     elif args.command == "validate":
@@ -585,6 +616,74 @@ def _city_place_facts(city: City, key: str) -> list[tuple[str, str]]:
         ("holds", "、".join(c.name for c in _roster().cities_in(place))),
         ("also_named", "; ".join(shown.values())),
     ]
+
+
+def _locate(roster: Roster, args: argparse.Namespace, out: TextIO) -> int:
+    """``locate``: what a text names, tier by tier, and what that is to the roster."""
+    # Deferred: the geography is read only by the commands that ask about places.
+    from ._geo.geography import geography
+    from ._geo.names import describe
+
+    geo = geography()
+    where = geo.locate(args.text, args.year, province=args.province, level=args.level)
+    provinces = None if args.province is None else [args.province]
+    report = roster.match([args.text], provinces=provinces, year=args.year, level=args.level)
+    status, city = report.statuses[0], report.matches[0]
+    held = report.misses[0].cities if report.misses else ()
+
+    def tier(place: Place | None) -> dict[str, str] | None:
+        if place is None:
+            return None
+        return {"code": place.code, "name": place.name, "level": place.level.value}
+
+    if args.format == "json":
+        found = {
+            "text": where.text,
+            "year": where.year,
+            "status": where.status.value,
+            "place": tier(where.place),
+            "province": tier(where.province),
+            "prefecture": tier(where.prefecture),
+            "county": tier(where.county),
+            "rest": where.rest,
+            "zone": where.zone,
+            "candidates": [
+                {**(tier(place) or {}), "years": _years(place), "as": describe(place, geo)}
+                for place in where.candidates
+            ],
+            "roster": {
+                "status": status.value,
+                "unit": None if city is None else {"adcode": city.adcode, "name": city.name},
+                "holds": [{"adcode": c.adcode, "name": c.name} for c in held],
+            },
+        }
+        out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    else:
+
+        def shown(place: Place | None) -> str:
+            return "" if place is None else f"{place.code} {place.name}"
+
+        if city is not None:
+            unit = f"{status.value}: {city.name} ({city.province}), roster code {city.adcode}"
+        elif held:
+            unit = f"{status.value}: " + "、".join(f"{c.name} {c.adcode}" for c in held)
+        else:
+            unit = status.value
+        facts = [
+            ("text", where.text),
+            ("year", "" if where.year is None else str(where.year)),
+            ("status", where.status.value),
+            ("province", shown(where.province)),
+            ("prefecture", shown(where.prefecture)),
+            ("county", shown(where.county)),
+            ("place", shown(where.place)),
+            ("rest", where.rest),
+            ("zone", where.zone or ""),
+            ("candidates", "; ".join(describe(place, geo) for place in where.candidates)),
+            ("roster", unit),
+        ]
+        out.write(_aligned(facts) + "\n")
+    return 0 if where.found else 1
 
 
 def _phase(campaign: Campaign, text: str | None, out: TextIO) -> int:

@@ -35,16 +35,20 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pand
     ) from None
 
 from . import _files
+from ._campaign.join import Level as Tier
+from ._campaign.join import check_level
 from ._campaign.loader import campaign
 from ._campaign.tables import CITIES, FLAGS, PANEL, PROVINCES, Table, city_rows, province_rows
 from ._errors import Problem, ValidationError
 from ._geo.geography import Geography, geography
 from ._geo.levels import AdminLevel, is_code
-from ._geo.lineage import prefecture_tier
+from ._geo.lineage import Units, prefecture_tier
 from ._geo.names import check_year, year_in
+from ._geo.records import Place
 from ._text import shown
 
 if TYPE_CHECKING:
+    from ._campaign.join import RosterLinks
     from ._campaign.model import Campaign, City
 
 __all__ = ["FLAG_COLUMNS", "FORMATS", "cities", "flag", "provinces", "treatment_panel", "write"]
@@ -52,7 +56,7 @@ __all__ = ["FLAG_COLUMNS", "FORMATS", "cities", "flag", "provinces", "treatment_
 FORMATS = _files.FORMATS
 """The file formats that :func:`write` and the command line know (csv ... parquet)."""
 
-Level = Literal["unit", "prefecture"]
+Level = Literal["unit", "prefecture", "county"]
 
 
 def cities() -> pd.DataFrame:
@@ -134,7 +138,7 @@ def write(
 PANEL_COLUMNS: tuple[str, ...] = PANEL.names
 """The treatment panel's columns, in order (a stable contract, like the city table's):
 ``adcode``, ``code_in_year``, ``year``, ``province_code``, ``treated``, ``first_treated``,
-``event_time``, ``phase``, ``exposure_months``, ``unit_id``."""
+``event_time``, ``phase``, ``exposure_months``, ``unit_id``, ``roster_adcode``."""
 
 
 def treatment_panel(
@@ -161,11 +165,12 @@ def treatment_panel(
     - ``year`` (int): the year.
     - ``province_code`` (``string``): the first two digits of ``code_in_year`` (``65`` for the
       units of 新疆兵团, which lie in Xinjiang); cluster on it for province-level clustering.
-    - ``treated`` (bool): an implementing unit, in a year from 2015 on, the year the campaign
-      began (its phase 1 starts in March 2015; the notice is dated 2015-04-20). It stays True
-      after the campaign ended in 2016: the absorbing "treated and after" indicator of event
-      studies. To keep the campaign's own years, filter on ``phase`` or ``exposure_months``.
-    - ``first_treated`` (``Int64``): 2015 for an implementing unit, missing (``pd.NA``) for a
+    - ``treated`` (bool): a treated unit (see Units below), in a year from 2015 on, the year
+      the campaign began (its phase 1 starts in March 2015; the notice is dated 2015-04-20). It
+      stays True after the campaign ended in 2016: the absorbing "treated and after" indicator
+      of event studies. To keep the campaign's own years, filter on ``phase`` or
+      ``exposure_months``.
+    - ``first_treated`` (``Int64``): 2015 for a treated unit, missing (``pd.NA``) for a
       never-treated one, as staggered-adoption estimators (Callaway-Sant'Anna's ``gname``)
       want it; write 0 in its place where an estimator asks for 0.
     - ``event_time`` (``Int64``): ``year - first_treated``; missing for never-treated units.
@@ -173,11 +178,15 @@ def treatment_panel(
       joined by commas: ``"1,2"`` for 2015 (phase 1, March to May 2015, and phase 2 from June
       2015), ``"2,3"`` for 2016, missing (``pd.NA``) in every other year. The same for every
       unit: it is the calendar of the campaign.
-    - ``exposure_months`` (int): for an implementing unit, the months of the year that lie in
-      the campaign's phases (10 in 2015: March to December; 12 in 2016; 0 in other years),
-      read from :attr:`Campaign.phases`; 0 for a never-treated unit.
+    - ``exposure_months`` (int): for a treated unit, the months of the year that lie in the
+      campaign's phases (10 in 2015: March to December; 12 in 2016; 0 in other years), read
+      from :attr:`Campaign.phases`; 0 for a never-treated unit.
     - ``unit_id`` (int): 1, 2, 3 ... in the panel's order of units, a numeric panel id, since
       Stata's ``xtset`` and ``csdid`` need a number, and codes are text.
+    - ``roster_adcode`` (``string``): the code, as of the notice, of the implementing unit
+      that the unit is or lies within (吴中区 320506: 320500, 苏州); missing for a unit that is
+      neither (at prefecture level a prefecture treated because it holds an implementing unit,
+      北京 110000 or 宜春 360900, is neither, and has it missing).
 
     Units: ``level="unit"`` (the default) uses the roster's 100 implementing units, each under
     its own code; districts of municipalities (丰台区) and county-level cities (定州市, 丰城市)
@@ -191,69 +200,134 @@ def treatment_panel(
     units that a province holds directly stand alone (济源 419001, 第一师阿拉尔市 659002). The
     roster gives 91 such units.
 
+    ``level="county"`` uses the county-level units in force each year: districts, counties,
+    county-level cities, banners, the districts and counties of the municipalities, and the
+    county-level units a province holds directly (济源 419001, 仙桃 429004, the XPCC's cities).
+    A prefecture-level city that holds no county-level unit in a year's list (东莞 441900,
+    中山 442000, 嘉峪关 620200, 儋州 460400 from 2015, 三沙 460300 until its districts of 2020)
+    is a unit of the county panel itself in that year, since nothing below it is. A unit is
+    treated when, in the list of 2015, it is an implementing unit (嘉定区 310114, 定州市
+    130682) or lies within one (吴中区 320506 and 昆山市 320583 in 苏州 320500, whose code is
+    then its ``roster_adcode``); a unit not in the 2015 list is untreated (one made later from
+    a treated unit is a new unit: 两江新区 500157). By default the panel holds the treated
+    units (in the notice's order of the units they are or lie in, then by code).
+
     ``units`` are the codes of the panel's units (6-digit strings, or integers), for instance the
     roster's units and your own untreated controls; by default the roster's units, all treated.
     A code of any year's list is understood (522200 is 铜仁; 110100, how yearbooks code 北京's
     districts together, is 北京); a code in no list (999999) is an error, never a silent
     control. At prefecture level a unit below it (定州 130682, a district) is refused, naming the
-    unit that holds it.
+    unit that holds it; at county level a unit above it (苏州 320500, a province) is refused.
 
-    ``controls="all"`` (with ``level="prefecture"`` only) adds every unit of the prefecture
-    level in force in each year: prefecture-level units, the four municipalities, and the
-    county-level units a province holds directly (济源, 仙桃, Hainan's, the XPCC's); 366 units
-    at the end of 2015. The notice is the second batch and the first batch's cities are unknown
-    here: some controls may have been treated before. Bad input raises
-    :class:`~skillrevival.ValidationError` naming every problem.
+    ``controls="all"`` (with ``level="prefecture"`` or ``level="county"``) adds every unit of
+    that level in force in each year: at prefecture level the prefecture-level units, the four
+    municipalities, and the county-level units a province holds directly (济源, 仙桃, Hainan's,
+    the XPCC's), 366 units at the end of 2015; at county level every unit described above. The
+    notice is the second batch and the first batch's cities are unknown here: some controls
+    may have been treated before. Bad input raises :class:`~skillrevival.ValidationError`
+    naming every problem.
     """
     c = campaign()
     geo = geography()
     problems: list[Problem] = []
     year_list = _years(years, problems, geo.years)
-    if level not in ("unit", "prefecture"):
-        problems.append(Problem("level", f"expected 'unit' or 'prefecture', got {shown(level)}"))
+    if level not in ("unit", "prefecture", "county"):
+        message = f"expected 'unit', 'prefecture' or 'county', got {shown(level)}"
+        problems.append(Problem("level", message))
         raise ValidationError(problems, what="argument")
     if controls not in (None, "all"):
         problems.append(Problem("controls", f"expected None or 'all', got {shown(controls)}"))
     elif controls == "all" and level == "unit":
         message = (
-            "'all' needs level='prefecture': the roster's units are of several levels "
-            "(prefectures, districts, county-level cities) that overlap, so no set of units of "
-            "one level holds them all; give units= for a unit-level panel"
+            "'all' needs level='prefecture' or level='county': the roster's units are of "
+            "several levels (prefectures, districts, county-level cities) that overlap, so no "
+            "set of units of one level holds them all; give units= for a unit-level panel"
         )
         problems.append(Problem("controls", message))
     elif controls == "all" and units is not None:
         problems.append(Problem("controls", "give units= or controls='all', not both"))
-    roster = _roster_units(c, geo, level)
-    chosen = roster if units is None else _units(c, geo, units, level, problems)
+    tiers = _Tiers(geo)
+    roster = _roster_units(c, geo, level, tiers)
+    chosen = roster if units is None else _units(c, geo, units, level, problems, tiers)
     if problems:
         raise ValidationError(problems, what="argument")
     lin = geo.units()
     if controls == "all":
-        treated_units = {unit for unit, _, _ in roster}
-        stable = {unit: code for unit, code, _ in roster}
+        treated_units = {unit: (treated, code) for unit, _, treated, code in roster}
+        stable = {unit: code for unit, code, _, _ in roster}
         every = {
-            lin.unit(p) for year in year_list for p in geo.places(year) if prefecture_tier(geo, p)
+            lin.unit(p)
+            for year in year_list
+            for p in geo.places(year)
+            if tiers.holds(level, p, year)
         }
         found = [
-            (unit, stable.get(unit) or lin.records(unit)[-1].code, unit in treated_units)
-            for unit in every | treated_units
+            (
+                unit,
+                stable.get(unit) or lin.records(unit)[-1].code,
+                *treated_units.get(unit, (False, None)),
+            )
+            for unit in every | set(treated_units)
         ]
         chosen = sorted(found, key=lambda item: item[1])
     rows = []
-    for unit_id, (unit, code, treated) in enumerate(chosen, start=1):
+    for unit_id, (unit, code, treated, roster_code) in enumerate(chosen, start=1):
         for year in year_list:
             record = lin.in_year(unit, year)
-            if record is None or (level == "prefecture" and not prefecture_tier(geo, record)):
+            if record is None or not tiers.holds(level, record, year):
                 continue  # the unit did not exist (at this level) that year: no row
-            rows.append((code, record.code, year, record.code[:2], treated, unit_id))
+            rows.append((code, record.code, year, record.code[:2], treated, unit_id, roster_code))
     return _panel(c, rows)
 
 
-def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.DataFrame:
-    """The panel from (adcode, code_in_year, year, province_code, implementing, unit_id) rows."""
+class _Tiers:
+    """Which records are units of a panel's level in a year (the prefecture tier; the county
+    tier, with the prefecture-level cities that hold no county-level unit that year)."""
+
+    def __init__(self, geo: Geography) -> None:
+        self._geo = geo
+        self._lonely: dict[int, frozenset[str]] = {}
+
+    def holds(self, level: Level, place: Place, year: int) -> bool:
+        """Whether ``place`` is a unit of a ``level`` panel in ``year`` (any place, at unit
+        level)."""
+        if level == "prefecture":
+            return prefecture_tier(self._geo, place)
+        if level == "county":
+            return place.level.county_level or place.code in self.lonely(year)
+        return True
+
+    def lonely(self, year: int) -> frozenset[str]:
+        """The prefecture-level cities of ``year`` that hold no county-level unit (东莞)."""
+        found = self._lonely.get(year)
+        if found is None:
+            places = self._geo.places(year)
+            parents = {p.parent for p in places if p.level.county_level}
+            found = frozenset(
+                p.code for p in places if p.level.prefecture_level and p.code not in parents
+            )
+            self._lonely[year] = found
+        return found
+
+
+PanelRow = tuple[str, str, int, str, bool, int, "str | None"]
+"""(adcode, code_in_year, year, province_code, treated unit, unit_id, roster_adcode)."""
+
+
+def _panel(c: Campaign, rows: list[PanelRow]) -> pd.DataFrame:
+    """The panel from :data:`PanelRow` rows."""
     first = c.start.year
     frame = pd.DataFrame(
-        rows, columns=["adcode", "code_in_year", "year", "province_code", "unit", "unit_id"]
+        rows,
+        columns=[
+            "adcode",
+            "code_in_year",
+            "year",
+            "province_code",
+            "unit",
+            "unit_id",
+            "roster_adcode",
+        ],
     )
     years = frame["year"].astype("int64")
     implementing = frame["unit"].astype(bool)
@@ -272,6 +346,7 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
             "phase": years.map(phases).astype("string"),
             "exposure_months": years.map(months).where(implementing, 0).astype("int64"),
             "unit_id": frame["unit_id"].astype("int64"),
+            "roster_adcode": frame["roster_adcode"].astype("string"),
         },
         columns=list(PANEL_COLUMNS),
     )
@@ -290,13 +365,14 @@ def _panel(c: Campaign, rows: list[tuple[str, str, int, str, bool, int]]) -> pd.
 
 FLAG_COLUMNS: tuple[str, ...] = FLAGS.names
 """The columns of :func:`flag`, in order: ``code``, ``name``, ``level``, ``implementing``,
-``adcode``, ``status``."""
+``adcode``, ``status``, ``treated``."""
 
 
 def flag(
     series: pd.Series | Iterable[object],
     year: int | pd.Series | Iterable[object] | None = None,
     provinces: pd.Series | Iterable[object] | None = None,
+    level: Literal["province", "prefecture", "county"] | None = None,
     *,
     workers: int | None = None,
 ) -> pd.DataFrame:
@@ -315,13 +391,20 @@ def flag(
       :class:`~skillrevival.AdminLevel` value);
     - ``implementing`` (``boolean``): whether the place is itself an implementing unit; missing
       when the entry is ambiguous or unknown, since the library cannot tell;
-    - ``adcode``: the roster unit's code as of the notice, where implementing;
-    - ``status``: a :class:`~skillrevival.MatchStatus` value (implementing, not_implementing,
-      ambiguous, unknown), missing for a missing entry.
+    - ``adcode``: the roster unit's code as of the notice, where the place is one
+      (implementing) or lies in one (within: 320500 for 昆山市);
+    - ``status``: a :class:`~skillrevival.MatchStatus` value (implementing, within, contains,
+      not_implementing, ambiguous, unknown), missing for a missing entry;
+    - ``treated`` (``boolean``): whether the place is or lies in an implementing unit, the
+      treatment of county-level data: True exactly for implementing and within, False for
+      contains (上海: it holds implementing units, but the entry does not say which) and
+      not_implementing, missing for ambiguous, unknown and missing entries.
 
     ``code``, ``name``, ``level``, ``adcode`` and ``status`` are Categoricals (few distinct
     values over many rows). ``provinces`` (a column aligned with ``series``, names or codes,
-    blank where unknown) settles names that several places share (Suzhou: 苏州 or 宿州).
+    blank where unknown) settles names that several places share (Suzhou: 苏州 or 宿州), and
+    so does ``level`` (``"province"``, ``"prefecture"`` or ``"county"``: the tier the column
+    names; 长沙 is then 长沙市, not 长沙县).
 
     ``year`` is one year for every row, or a column aligned with ``series`` (a firm panel's year
     per row; whole floats such as 2015.0 are read as years, a missing year as None); each
@@ -337,6 +420,7 @@ def flag(
     c = campaign()
     values = _column(series)
     count = _workers(workers)
+    tier = check_level(level)
     province_column = None if provinces is None else _aligned(provinces, "provinces", values)
     per_row = _is_polars(year) or (isinstance(year, Iterable) and not isinstance(year, str | bytes))
     year_column = _aligned(year, "year", values) if per_row else None
@@ -359,13 +443,14 @@ def flag(
         if province_of is not None:
             province_of = [province_of[i] for i in firsts]
         year_of = [None if j < 0 else known[j] for j in seconds]
-    queries = _Queries(names, province_of, year_of or [one_year] * len(names))
+    queries = _Queries(names, province_of, year_of or [one_year] * len(names), tier)
     answers = queries.answer_in(count)
     codes, place_names, levels, adcodes, statuses = (
         [answer[i] for answer in answers] for i in range(5)
     )
     implementing = np.array([s == "implementing" for s in statuses] + [False])
-    mask = np.array([s not in ("implementing", "not_implementing") for s in statuses] + [True])
+    treated = np.array([s in _TREATED for s in statuses] + [False])
+    mask = np.array([s not in _KNOWN for s in statuses] + [True])
     at = np.where(keys < 0, len(statuses), keys)  # the extra last slot: a missing entry
     frame = pd.DataFrame(
         {
@@ -375,6 +460,7 @@ def flag(
             "implementing": pd.arrays.BooleanArray(implementing[at], mask[at]),
             "adcode": _spread(adcodes, at),
             "status": _spread(statuses, at),
+            "treated": pd.arrays.BooleanArray(treated[at], mask[at]),
         },
         index=values.index,
         columns=list(FLAG_COLUMNS),
@@ -383,22 +469,28 @@ def flag(
     return frame
 
 
+_TREATED = frozenset({"implementing", "within"})
+"""The statuses :func:`flag` calls treated."""
+_KNOWN = frozenset({"implementing", "within", "contains", "not_implementing"})
+"""The statuses whose ``implementing`` and ``treated`` are known (the place was found)."""
+
 Answer = tuple[str | None, str | None, str | None, str | None, str]
 """What :func:`flag` says of one distinct entry: code, name, level, adcode, status."""
 
 
 @attrs.frozen
 class _Queries:
-    """The distinct entries of a column, each a name, its province ("" for none) and its year.
+    """The distinct entries of a column, each a name, its province ("" for none) and its year,
+    and the tier the column names.
 
     The unit of work that :func:`flag` matches, in this process or spread over workers; each
-    year's entries go to :meth:`Roster.match` together (a later option of ``flag``, such as the
-    tier a column names, joins the year in that grouping).
+    year's entries go to :meth:`Roster.match` together.
     """
 
     names: list[object]
     provinces: list[object] | None
     years: list[int | None]
+    level: Tier | None = None
 
     def answer(self) -> list[Answer]:
         """Every entry's answer, in order, from this process's roster and geography."""
@@ -410,7 +502,7 @@ class _Queries:
         for year, positions in by_year.items():
             names = [self.names[i] for i in positions]
             provinces = None if self.provinces is None else [self.provinces[i] for i in positions]
-            report = roster.match(names, provinces=provinces, year=year)
+            report = roster.match(names, provinces=provinces, year=year, level=self.level)
             for position, place, city, status in zip(
                 positions, report.places, report.matches, report.statuses, strict=True
             ):
@@ -431,6 +523,7 @@ class _Queries:
                 self.names[i : i + size],
                 None if self.provinces is None else self.provinces[i : i + size],
                 self.years[i : i + size],
+                self.level,
             )
             for i in range(0, len(self.names), size)
         ]
@@ -604,23 +697,68 @@ def _years(years: Iterable[int], problems: list[Problem], known: tuple[int, ...]
     return sorted(seen)
 
 
-Chosen = tuple[int, str, bool]
-"""A unit of the panel: its lineage key, its stable code (``adcode``), whether it is treated."""
+Chosen = tuple[int, str, bool, "str | None"]
+"""A unit of the panel: its lineage key, its stable code (``adcode``), whether it is treated,
+and the code of the implementing unit it is or lies within (``roster_adcode``)."""
 
 
-def _roster_units(c: Campaign, geo: Geography, level: Level) -> list[Chosen]:
-    """The roster's units at ``level``, in the notice's order, each treated, by 2015 code."""
+def _roster_units(c: Campaign, geo: Geography, level: Level, tiers: _Tiers) -> list[Chosen]:
+    """The roster's units at ``level``, each treated, by 2015 code: in the notice's order, and
+    at county level the units that are or lie in each roster unit, by code."""
     lin = geo.units()
-    if level == "unit":
-        codes = dict.fromkeys(city.adcode for city in c.roster.cities)
-    else:
-        codes = dict.fromkeys(city.prefecture_code for city in c.roster.cities)
     year = c.start.year
-    return [(lin.unit(geo.by_code(code, year)[0]), code, True) for code in codes]
+    if level == "county":
+        order = {id(city): n for n, city in enumerate(c.roster.cities)}
+        found = []
+        for place in geo.places(year):
+            if tiers.holds("county", place, year):
+                city = _roster_unit_of(c, place, year)
+                if city is not None:
+                    unit = lin.unit(place)
+                    stable = _stable_code(c, lin, unit)
+                    found.append((order[id(city)], stable, unit, city.adcode))
+        return [(unit, stable, True, code) for _, stable, unit, code in sorted(found)]
+    if level == "unit":
+        codes: dict[str, str | None] = {city.adcode: city.adcode for city in c.roster.cities}
+    else:
+        own = {city.adcode for city in c.roster.cities}
+        codes = {}
+        for city in c.roster.cities:
+            prefecture = city.prefecture_code
+            codes.setdefault(prefecture, prefecture if prefecture in own else None)
+    return [
+        (lin.unit(geo.by_code(code, year)[0]), code, True, roster_code)
+        for code, roster_code in codes.items()
+    ]
+
+
+def _roster_unit_of(c: Campaign, place: Place, year: int) -> City | None:
+    """The implementing unit that ``place`` is, or lies within in ``year``, or None."""
+    roster = c.roster
+    city = roster.unit_of(place)
+    if city is None:
+        links: RosterLinks = roster._links
+        city = links.within(place, year)
+    return city
+
+
+def _stable_code(c: Campaign, lin: Units, unit: int) -> str:
+    """A unit's ``adcode``: its code as of the notice if it is a roster unit, else its newest."""
+    records = lin.records(unit)
+    for record in records:
+        city = c.roster.unit_of(record)
+        if city is not None:
+            return city.adcode
+    return records[-1].code
 
 
 def _units(
-    c: Campaign, geo: Geography, units: Iterable[str | int], level: Level, problems: list[Problem]
+    c: Campaign,
+    geo: Geography,
+    units: Iterable[str | int],
+    level: Level,
+    problems: list[Problem],
+    tiers: _Tiers,
 ) -> list[Chosen]:
     """The user's codes, each as a unit with whether it is treated; problems as found.
 
@@ -637,7 +775,10 @@ def _units(
         by_code[roster_city.adcode] = roster_city
         for other in roster_city.other_codes:
             by_code[other.code] = roster_city
-    roster = {unit: code for unit, code, _ in _roster_units(c, geo, level)}
+    roster = {
+        unit: (code, roster_code)
+        for unit, code, _, roster_code in _roster_units(c, geo, level, tiers)
+    }
     chosen: list[Chosen] = []
     first_at: dict[int, int] = {}
     for position, given in enumerate(units):
@@ -668,17 +809,35 @@ def _units(
             )
             problems.append(Problem(path, message))
             continue
+        if level == "county" and not _county_unit_ever(geo, tiers, place):
+            message = (
+                f"{code} is {place.name}, a {place.level.en} ({place.level.zh}) that holds "
+                "county-level units; at level 'county' give those units"
+            )
+            problems.append(Problem(path, message))
+            continue
         unit = lin.unit(place)
         # 定州 under 130682 and under 139001 is one unit, as are 110100 and 110000: name it once.
         if unit in first_at:
             problems.append(Problem(path, f"{code} names the same unit as units[{first_at[unit]}]"))
             continue
         first_at[unit] = position
-        stable = roster.get(unit) or lin.records(unit)[-1].code
-        chosen.append((unit, stable, unit in roster))
+        if unit in roster:
+            stable, roster_code = roster[unit]
+            chosen.append((unit, stable, True, roster_code))
+        else:
+            chosen.append((unit, _stable_code(c, lin, unit), False, None))
     if not chosen and not problems:
         problems.append(Problem("units", "no units given"))
     return chosen
+
+
+def _county_unit_ever(geo: Geography, tiers: _Tiers, place: Place) -> bool:
+    """Whether ``place`` is a unit of the county panel in some year of its record."""
+    if place.level.county_level:
+        return True
+    last = geo.newest if place.end is None else place.end
+    return any(place.code in tiers.lonely(year) for year in range(place.start, last + 1))
 
 
 def _is_whole(value: object) -> TypeGuard[numbers.Integral]:

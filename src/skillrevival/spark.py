@@ -9,7 +9,7 @@ reuses its Python workers: ``spark.python.worker.reuse``, on by default).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 try:
     import pandas as pd
@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - tested in a subprocess that hides pysp
 import attrs
 
 from . import frames
+from ._campaign.join import check_level
 from ._campaign.tables import FLAGS
 from ._errors import Problem, ValidationError
 from ._geo.geography import geography
@@ -39,13 +40,15 @@ def flag(
     *,
     year: int | str | None = None,
     provinces: str | None = None,
+    level: Literal["province", "prefecture", "county"] | None = None,
 ) -> DataFrame:
     """``df`` with the columns of :func:`skillrevival.frames.flag` for its column ``column``.
 
     ``year`` is one year, or the name of a column of ``df`` that holds each row's year;
     ``provinces`` the name of a column that holds each row's province (names or codes, blank
-    where unknown). The flag columns are strings (``implementing`` a boolean), null where
-    :func:`~skillrevival.frames.flag` gives a missing value; ``df`` must not already have
+    where unknown); ``level`` the tier the column names (``"province"``, ``"prefecture"``,
+    ``"county"``). The flag columns are strings (``implementing`` and ``treated`` booleans),
+    null where :func:`~skillrevival.frames.flag` gives a missing value; ``df`` must not already have
     columns of those names. Lazy, as Spark is: nothing runs until an action.
     """
     have = list(df.columns)
@@ -66,12 +69,17 @@ def flag(
         raise ValidationError(problems, what="value")
     if year is not None and not isinstance(year, str):
         year = check_year(geography(), year)  # a bad year fails here, not later
+    tier = check_level(level)
     added = [
-        StructField(name, BooleanType() if name == "implementing" else StringType(), True)
+        StructField(name, BooleanType() if name in BOOLEAN else StringType(), True)
         for name in FLAGS.names
     ]
     schema = StructType([*df.schema.fields, *added])
-    return df.mapInPandas(_Flagger(column, year, provinces), schema)
+    return df.mapInPandas(_Flagger(column, year, provinces, tier), schema)
+
+
+BOOLEAN = ("implementing", "treated")
+"""The flag columns that are booleans; the others are strings."""
 
 
 @attrs.frozen
@@ -82,12 +90,15 @@ class _Flagger:
     column: str
     year: int | str | None
     provinces: str | None
+    level: Literal["province", "prefecture", "county"] | None = None
 
     def __call__(self, batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
             year = batch[self.year] if isinstance(self.year, str) else self.year
             provinces = None if self.provinces is None else batch[self.provinces]
-            flags = frames.flag(batch[self.column], year=year, provinces=provinces)
+            flags = frames.flag(
+                batch[self.column], year=year, provinces=provinces, level=self.level
+            )
             plain = {
                 name: flags[name].astype(object).where(flags[name].notna(), None)
                 for name in FLAGS.names

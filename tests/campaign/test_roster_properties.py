@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import skillrevival
-from skillrevival import converter, strategies
+from skillrevival import MatchStatus, converter, strategies
 from skillrevival._campaign.model import city_keys
 from skillrevival._index import CITY_SUFFIXES, CITY_SUFFIXES_EN, split_suffix
 
@@ -75,11 +75,44 @@ def test_match_returns_only_cities_whose_names_normalise_to_the_query(
     assert {m.position for m in report.misses} == {
         i for i, city in enumerate(report.matches) if city is None
     }
-    for query, city in zip(queries, report.matches, strict=True):
-        if city is not None:
-            key = skillrevival.normalize(query)
-            assert key in _names_of(city) or split_suffix(key, SUFFIXES)[0] in _names_of(city)
+    geo = skillrevival.geography()
+    rows = zip(queries, report.matches, report.places, report.statuses, strict=True)
+    for query, city, place, status in rows:
+        if city is None:
+            continue
+        if status is MatchStatus.WITHIN:
+            # the place is no roster unit, and the city is a unit that holds it
+            assert place is not None
+            assert ROSTER.unit_of(place) is None
+            assert city in _holders(geo, place)
+            continue
+        key = skillrevival.normalize(query)
+        if key in _names_of(city) or split_suffix(key, SUFFIXES)[0] in _names_of(city):
             assert skillrevival.is_implementing(query)
+        else:
+            # Not a whole name: read as an address, or names run together (丰台0: 丰台, then 0),
+            # whose place is a record of the city.
+            where = geo.locate(query)
+            assert where.status is skillrevival.LocateStatus.FOUND
+            assert where.place == place
+            assert ROSTER.unit_of(place) is city
+
+
+def _holders(geo: skillrevival.Geography, place: skillrevival.Place) -> list[skillrevival.City]:
+    """The roster units among the units that hold ``place``, in any year of its record."""
+    found = []
+    last = geo.newest if place.end is None else place.end
+    for year in range(place.start, last + 1):
+        parent = place.parent
+        while parent is not None:
+            holders = geo.by_code(parent, year)
+            if not holders:
+                break
+            city = ROSTER.unit_of(holders[0])
+            if city is not None:
+                found.append(city)
+            parent = holders[0].parent
+    return found
 
 
 _ACCENTED = st.text(

@@ -61,8 +61,17 @@ def test_the_pinned_column_names() -> None:
         "phase",
         "exposure_months",
         "unit_id",
+        "roster_adcode",  # added with the county-level panel, after the ten pinned before it
     )
-    assert frames.FLAG_COLUMNS == ("code", "name", "level", "implementing", "adcode", "status")
+    assert frames.FLAG_COLUMNS == (
+        "code",
+        "name",
+        "level",
+        "implementing",
+        "adcode",
+        "status",
+        "treated",  # added with within and contains, after the six pinned before it
+    )
     assert _tables.CITIES.names == (
         "province_seq",
         "province",

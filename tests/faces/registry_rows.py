@@ -11,10 +11,11 @@ import pandas as pd
 from skillrevival import frames
 
 # Entries as a registry holds them: names, short names, pinyin, codes as text, misprints,
-# shared names, names of one year only, blanks and junk.
+# shared names, names of one year only, places inside or around roster units (吴中区 and 昆山市
+# in 苏州; 上海), a name shared across tiers (长沙: a city and a county), blanks and junk.
 NAMES = [
     "苏州", "苏州市", "Suzhou", "宿州市", "Taizhou", "鹰谭", "北京", "320500", "542300",
-    "儋州", "莱芜", "百色", "nowhere", "", None,
+    "儋州", "莱芜", "百色", "吴中区", "昆山市", "上海", "长沙", "nowhere", "", None,
 ]  # fmt: skip
 PROVINCES = ["江苏", "安徽", "浙江", "山东", None]
 YEARS = [2001, 2002, 2014, 2015, 2017, 2019, None]

@@ -83,7 +83,20 @@ def test_the_meta_declares_the_columns_without_computing() -> None:
         "implementing": "boolean",
         "adcode": text,
         "status": text,
+        "treated": "boolean",
     }
+
+
+def test_dask_passes_the_level_on(client: Client) -> None:
+    rows = registry(2000, seed=11)
+    table = dd.from_pandas(rows, npartitions=4)
+    got = sdask.flag(table.city, 2015, level="prefecture").compute()
+    expected = frames.flag(rows.city, 2015, level="prefecture")
+    assert plain(got) == plain(expected)
+    # 长沙 is read as the prefecture-level 长沙市 430100, not 长沙县 (ambiguous without level)
+    changsha = got[rows.city == "长沙"]
+    assert len(changsha) > 0
+    assert set(changsha["code"]) == {"430100"}
 
 
 def test_a_csv_in_blocks_to_parquet(client: Client, tmp_path: Path) -> None:
@@ -112,6 +125,7 @@ def test_a_csv_in_blocks_to_parquet(client: Client, tmp_path: Path) -> None:
         (lambda t: sdask.flag(t.city.compute()), "column: expected a dask Series, got Series"),
         (lambda t: sdask.flag(t.city, 1979), "year: expected a year from 1980 to 2025"),
         (lambda t: sdask.flag(t.city, provinces=["江苏"]), "provinces: expected a dask Series"),
+        (lambda t: sdask.flag(t.city, level="city"), "level: expected None or one of 'province'"),
     ],
 )
 def test_bad_arguments_fail_before_any_work(call: object, message: str) -> None:

@@ -154,6 +154,7 @@ def test_panel_before_during_and_after() -> None:
         "phase",
         "exposure_months",
         "unit_id",
+        "roster_adcode",
     ]
     assert len(panel) == 100 * 6
     fengtai = panel[panel["adcode"] == "110106"]
@@ -163,6 +164,7 @@ def test_panel_before_during_and_after() -> None:
     assert fengtai["event_time"].tolist() == [-2, -1, 0, 1, 2, 3]
     assert fengtai["province_code"].tolist() == ["11"] * 6
     assert fengtai["unit_id"].tolist() == [1] * 6  # 丰台区 is the notice's first unit
+    assert fengtai["roster_adcode"].tolist() == ["110106"] * 6  # itself on the roster
     # 2015: March (phase 1 begins) to December, 10 months; 2016: all 12 (phase 3 ends in 12月)
     assert fengtai["exposure_months"].tolist() == [0, 0, 10, 12, 0, 0]
     # 2015: 第一阶段 (2015年3-5月) and 第二阶段 (from 2015年6月); 2016: 第二阶段 (to 9月), 第三阶段
@@ -217,6 +219,9 @@ def test_prefecture_level_treats_a_prefecture_holding_an_implementing_unit() -> 
     panel = frames.treatment_panel([2015], level="prefecture", units=units)
     # 宜春 (holds 丰城), 保定, 北京 (three districts), 济源 alone: yes; 南昌 360100: no
     assert panel["treated"].tolist() == [True, True, True, True, False]
+    # 保定 and 济源 are themselves on the roster; 宜春 and 北京 only hold units of it
+    roster = [None if pd.isna(code) else code for code in panel["roster_adcode"]]
+    assert roster == [None, "130600", None, "419001", None]
 
 
 def problems_of(**kwargs: object) -> list[str]:
@@ -249,8 +254,8 @@ def test_bad_arguments_name_every_problem() -> None:
     assert problems_of(years=[2015], units="320500") == [
         "units: expected a list of codes, got '320500'"
     ]
-    assert problems_of(years=[2015], level="county") == [
-        "level: expected 'unit' or 'prefecture', got 'county'"
+    assert problems_of(years=[2015], level="district") == [
+        "level: expected 'unit', 'prefecture' or 'county', got 'district'"
     ]
 
 
@@ -439,7 +444,7 @@ def test_flag_names_places_and_says_what_it_cannot_know() -> None:
         None,  # a missing entry stays missing
         "implementing",
         "implementing",  # 日喀则地区's code until 2013, 日喀则市 is on the roster
-        "not_implementing",  # 北京 as a whole is not; its three districts are
+        "contains",  # 北京 as a whole is not; its three districts are
         "implementing",  # the notice's misprint of 鹰潭
         "unknown",
     ]

@@ -34,16 +34,16 @@ def test_a_year_per_row_reads_each_name_in_its_own_year() -> None:
     )
     assert plain(flags) == [
         # a county-level city under 海南 until 2014, prefecture-level from 2015
-        ("469003", "儋州市", "county_city", False, None, "not_implementing"),
-        ("460400", "儋州市", "prefecture_city", False, None, "not_implementing"),
+        ("469003", "儋州市", "county_city", False, None, "not_implementing", False),
+        ("460400", "儋州市", "prefecture_city", False, None, "not_implementing", False),
         # 莱芜市 until 2018, then 济南's district 莱芜区
-        ("371200", "莱芜市", "prefecture_city", False, None, "not_implementing"),
-        ("370116", "莱芜区", "district", False, None, "not_implementing"),
+        ("371200", "莱芜市", "prefecture_city", False, None, "not_implementing", False),
+        ("370116", "莱芜区", "district", False, None, "not_implementing", False),
         # 2001: 百色地区 and the county-level 百色市 both answer; 2002: 百色市, on the roster
-        (None, None, None, None, None, "ambiguous"),
-        ("451000", "百色市", "prefecture_city", True, "451000", "implementing"),
+        (None, None, None, None, None, "ambiguous", None),
+        ("451000", "百色市", "prefecture_city", True, "451000", "implementing", True),
         # a missing year: any year's list, the newest record
-        ("320500", "苏州市", "prefecture_city", True, "320500", "implementing"),
+        ("320500", "苏州市", "prefecture_city", True, "320500", "implementing", True),
     ]
 
 
@@ -115,7 +115,7 @@ def test_workers_give_exactly_the_frame_of_one_process() -> None:
     assert spread.attrs == alone.attrs
     # not a frame of misses: every kind of answer is there
     assert set(spread["status"].dropna()) == {
-        "implementing", "not_implementing", "ambiguous", "unknown"
+        "implementing", "within", "contains", "not_implementing", "ambiguous", "unknown"
     }  # fmt: skip
 
 

@@ -95,7 +95,22 @@ def test_spark_with_one_year(spark: Any) -> None:
     got = flag(table, "city", year=2015).toPandas()
     assert plain(got) == plain(frames.flag(rows.city, 2015))
     types = dict(flag(table, "city").dtypes)
-    assert (types["code"], types["implementing"]) == ("string", "boolean")
+    assert (types["code"], types["implementing"], types["treated"]) == (
+        "string",
+        "boolean",
+        "boolean",
+    )
+
+
+def test_spark_passes_the_level_on(spark: Any) -> None:
+    from skillrevival.spark import flag
+
+    rows = registry(1000, seed=9)
+    table = spark.createDataFrame(_records(rows), SCHEMA).coalesce(1)
+    got = flag(table, "city", year=2015, level="prefecture").toPandas()
+    assert plain(got) == plain(frames.flag(rows.city, 2015, level="prefecture"))
+    # 长沙 is read as the prefecture-level 长沙市 430100, not 长沙县 (ambiguous without level)
+    assert set(got.loc[got["city"] == "长沙", "code"]) == {"430100"}
 
 
 @pytest.mark.parametrize(
@@ -105,6 +120,7 @@ def test_spark_with_one_year(spark: Any) -> None:
         ({"column": "city", "year": "yr"}, "year: expected the name of a column"),
         ({"column": "city", "provinces": "prov"}, "provinces: expected the name of a column"),
         ({"column": "city", "year": 1979}, "year: expected a year from 1980 to 2025"),
+        ({"column": "city", "level": "city"}, "level: expected None or one of 'province'"),
     ],
 )
 def test_bad_arguments_fail_before_any_work(

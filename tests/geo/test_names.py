@@ -653,6 +653,7 @@ def test_a_unit_whose_holder_is_missing_is_linked_but_not_held() -> None:
 
     gap = SimpleNamespace(
         years=geography.years,
+        records=geography.records,
         by_code=by_code,
         successors=geography.successors,
         predecessors=geography.predecessors,

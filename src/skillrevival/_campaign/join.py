@@ -6,6 +6,11 @@ linked to the geography's records of it (:func:`place_of`, :class:`RosterLinks`:
 定州). On top of those links: matching other people's lists of places to the roster
 (:func:`match`), and asking whether one place takes part (:func:`is_implementing`).
 
+A place that is no roster unit may still lie inside one (吴中区 and 昆山市 lie in 苏州, an
+implementing prefecture: ``within``), or hold some without the text saying which (上海 holds
+嘉定区, 江苏 holds 苏州: ``contains``). Both are said apart from a place that is neither, since
+for county-level data a place inside an implementing prefecture is treated.
+
 An analyst's column of city names is spelled every way (苏州, 苏州市, Suzhou, 320500, 鹰谭); each
 entry is looked up in the whole geography first, then in the roster's own names and codes (its
 misprint 鹰谭市, 定州's statistical code 139001), and every miss is kept with its reason, so
@@ -15,11 +20,12 @@ that a join can be checked before it is trusted.
 from __future__ import annotations
 
 import enum
+import math
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
@@ -27,7 +33,17 @@ from .._errors import NotFoundError, Problem, ValidationError
 from .._geo.geography import Geography, geography
 from .._geo.levels import as_query, is_code
 from .._geo.lineage import record_in, unit_records
-from .._geo.names import PlaceNames, check_year, describe, find_places, suggest
+from .._geo.locate import LocateStatus
+from .._geo.names import (
+    PlaceNames,
+    at_level,
+    check_year,
+    describe,
+    find_places,
+    suggest,
+    year_in,
+)
+from .._geo.names import check_level as tier_of
 from .._geo.records import Place
 from .._index import normalize
 from .._text import whole_text
@@ -36,14 +52,28 @@ if TYPE_CHECKING:
     from .model import City, Roster
 
 
+Level = Literal["province", "prefecture", "county"]
+"""The tier a column names (``level=`` of :meth:`Roster.match` and :func:`frames.flag`)."""
+
+
 class MatchStatus(enum.Enum):
-    """What one entry of :meth:`Roster.match` turned out to be."""
+    """What one entry of :meth:`Roster.match` turned out to be.
+
+    Whether a place lies within or holds an implementing unit is read in the entry's year (with
+    no year: in the years of the place's newest record, the one the entry is read as).
+    """
 
     IMPLEMENTING = "implementing"
     """It names one place, and that place is a record of a roster unit: ``matches`` has the City."""
+    WITHIN = "within"
+    """It names one place, which is no roster unit but lies inside one (吴中区 and 昆山市 in
+    苏州 in 2015): ``matches`` has the implementing City it lies in. Treated, for county-level
+    data."""
+    CONTAINS = "contains"
+    """It names one place, which is no roster unit and lies in none, but holds some (上海 holds
+    嘉定区; 江苏 holds 苏州) without the entry saying which; the miss's ``cities`` has them."""
     NOT_IMPLEMENTING = "not_implementing"
-    """It names one place, which is no implementing unit (it may hold some: see
-    :meth:`Roster.cities_in`)."""
+    """It names one place, which is no implementing unit, lies in none and holds none."""
     AMBIGUOUS = "ambiguous"
     """It names several places (苏州 and 宿州 are both Suzhou); the province column settles it."""
     UNKNOWN = "unknown"
@@ -57,8 +87,12 @@ class MissReason(enum.Enum):
     """No place goes by this name or code; ``candidates`` are the closest names."""
     AMBIGUOUS = "ambiguous"
     """Several places go by it; ``places`` holds them and ``candidates`` names them."""
+    CONTAINS = "contains"
+    """It names one place, which holds implementing units without saying which; ``places``
+    holds it, ``cities`` the implementing units inside it, ``candidates`` names them."""
     NOT_IMPLEMENTING = "not_implementing"
-    """It names one place, which is not an implementing unit; ``places`` holds it."""
+    """It names one place, which is not an implementing unit and neither lies in one nor holds
+    one; ``places`` holds it."""
 
 
 @attrs.frozen
@@ -66,10 +100,12 @@ class Miss:
     """An entry that matched no city: where it stands in the input, what it was, and why.
 
     ``places`` are the places an ambiguous entry names, or the one place of an entry that is not
-    an implementing unit. ``candidates`` says the same in words: the places an ambiguous entry
-    names (as ``name code, province, years``), or for an unknown entry the closest values that
-    :meth:`Geography.place` accepts. Closest names are costly, so they are computed when
-    ``candidates`` is first read, not while matching.
+    an implementing unit (one that holds some included). ``cities`` are the implementing units
+    such a place holds (上海: 嘉定区, 虹口区, 宝山区). ``candidates`` says the same in words: the
+    places an ambiguous entry names (as ``name code, province, years``), the implementing units
+    a place holds, or for an unknown entry the closest values that :meth:`Geography.place`
+    accepts. Closest names are costly, so they are computed when ``candidates`` is first read,
+    not while matching.
     """
 
     position: int
@@ -79,15 +115,20 @@ class Miss:
     reason: MissReason
     """Why it matched no city: unknown, ambiguous, or not an implementing unit."""
     places: tuple[Place, ...] = ()
+    cities: tuple[City, ...] = ()
+    """For ``contains``: the implementing units the place holds in the entry's year."""
     _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
     _closest: bool = attrs.field(default=True, eq=False, repr=False, alias="closest")
 
     @cached_property
     def candidates(self) -> tuple[str, ...]:
-        """The places named (ambiguous), or the closest names (unknown); see the class."""
+        """The places named (ambiguous), the implementing units held (contains), or the closest
+        names (unknown); see the class."""
         if self.reason is MissReason.NOT_IMPLEMENTING:
             return ()
         geo = geography()
+        if self.reason is MissReason.CONTAINS:
+            return tuple(describe(city.place, geo) for city in self.cities)
         if self.reason is MissReason.AMBIGUOUS:
             return tuple(describe(place, geo) for place in self.places)
         if not self._closest:  # not a name or a code at all: nothing is close to it
@@ -104,66 +145,81 @@ class MatchReport:
 
     Examples:
         >>> import skillrevival
-        >>> report = skillrevival.campaign().roster.match(["苏州", "宿州", "Atlantis"])
+        >>> roster = skillrevival.campaign().roster
+        >>> report = roster.match(["苏州", "宿州", "昆山市", "上海", "Atlantis"], year=2015)
         >>> report.matched, [status.value for status in report.statuses]
-        (1, ['implementing', 'not_implementing', 'unknown'])
+        (2, ['implementing', 'not_implementing', 'within', 'contains', 'unknown'])
+        >>> report.matches[2].name  # 昆山市 lies in 苏州
+        '苏州市'
     """
 
     matches: tuple[City | None, ...]
-    """The implementing unit each entry names, or None where it names none, several, or a place
-    that is not one."""
+    """The implementing unit each entry names (implementing) or lies in (within: 苏州 for
+    昆山市), or None where it names none, several, or a place that is neither."""
     places: tuple[Place | None, ...] = ()
     """The place each entry names (in the year asked for, else its newest record), or None
-    where it names none or several."""
+    where it names none or several; for ``within``, the place itself (昆山市), not the unit."""
     statuses: tuple[MatchStatus, ...] = ()
-    """What each entry turned out to be: implementing, not_implementing, ambiguous, unknown."""
+    """What each entry turned out to be: implementing, within, contains, not_implementing,
+    ambiguous, unknown."""
     _queries: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, alias="queries")
     _found: tuple[tuple[Place, ...], ...] = attrs.field(
         default=(), eq=False, repr=False, alias="found"
     )
     _plain: frozenset[int] = attrs.field(default=frozenset(), eq=False, repr=False, alias="plain")
-    _year: int | None = attrs.field(default=None, eq=False, repr=False, alias="year")
+    _year: int | tuple[int | None, ...] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="year"
+    )
+    _held: Mapping[int, tuple[City, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False, alias="held"
+    )
 
     @cached_property
     def misses(self) -> tuple[Miss, ...]:
-        """Every entry that matched no city, with its reason, in the input's order."""
+        """Every entry that found no city (neither implementing nor within), with its reason,
+        in the input's order."""
         misses: list[Miss] = []
         for position, status in enumerate(self.statuses):
-            if status is MatchStatus.IMPLEMENTING:
+            if status is MatchStatus.IMPLEMENTING or status is MatchStatus.WITHIN:
                 continue
             query = self._queries[position]
+            year = self._year[position] if isinstance(self._year, tuple) else self._year
             if status is MatchStatus.UNKNOWN:
                 plain = position in self._plain  # not a name or a code: nothing is close
-                miss = Miss(position, query, MissReason.UNKNOWN, year=self._year, closest=not plain)
+                miss = Miss(position, query, MissReason.UNKNOWN, year=year, closest=not plain)
             else:
-                miss = Miss(position, query, MissReason(status.value), self._found[position])
+                cities = self._held.get(position, ())
+                reason = MissReason(status.value)
+                miss = Miss(position, query, reason, self._found[position], cities, year=year)
             misses.append(miss)
         return tuple(misses)
 
     @property
     def matched(self) -> int:
-        """How many entries found their city."""
+        """How many entries found their city: implementing, or within one."""
         return sum(city is not None for city in self.matches)
 
     @property
     def complete(self) -> bool:
-        """Whether every entry found its city."""
-        return all(status is MatchStatus.IMPLEMENTING for status in self.statuses)
+        """Whether every entry found its city: each is implementing or lies within one (so a
+        column of counties all inside 苏州 is complete, and ``misses`` is empty)."""
+        return all(city is not None for city in self.matches)
 
     @property
     def located(self) -> bool:
-        """Whether every entry found its place (implementing or not): no unknown, no ambiguous."""
+        """Whether every entry found its place (of any status): no unknown, no ambiguous."""
         return all(place is not None for place in self.places)
 
 
-_Result = tuple["City | None", "Place | None", MatchStatus, tuple["Place", ...]]
+_Result = tuple["City | None", "Place | None", MatchStatus, tuple["Place", ...], tuple["City", ...]]
 
 
 def match(
     roster: Roster,
     names: Iterable[object],
     provinces: Iterable[object] | None = None,
-    year: int | None = None,
+    year: object = None,
+    level: object = None,
 ) -> MatchReport:
     """Match every entry of ``names`` against the geography, then the roster; see
     :meth:`Roster.match`."""
@@ -173,7 +229,8 @@ def match(
         message = f"must line up with names: {len(columns)} entries for {len(entries)} names"
         raise ValidationError.single("provinces", message)
     geo = geography()
-    year = check_year(geo, year)
+    one_year, row_years = _match_years(geo, year, len(entries))
+    tier = check_level(level)
     names_index = geo.names()
     in_province = _province_codes(roster, geo, columns) if columns is not None else None
     matches: list[City | None] = []
@@ -182,14 +239,19 @@ def match(
     queries: list[str] = []
     found_places: list[tuple[Place, ...]] = []
     plain: list[int] = []
+    held: dict[int, tuple[City, ...]] = {}
     # A column of a panel repeats its values: look each distinct one up once.
     seen: dict[object, _Result] = {}
     province = None
+    row_year = one_year
     unknown = MatchStatus.UNKNOWN
+    contains = MatchStatus.CONTAINS
     for position, value in enumerate(entries):
         query = value if type(value) is str else as_query(value)
         if in_province is not None:
             province = in_province[position]
+        if row_years is not None:
+            row_year = row_years[position]
         if query is None:
             matches.append(None)
             places.append(None)
@@ -198,16 +260,23 @@ def match(
             found_places.append(())
             plain.append(position)
             continue
-        key = query if province is None else (query, province)
+        if row_years is not None:
+            key: object = (query, province, row_year)
+        else:
+            key = query if province is None else (query, province)
         result = seen.get(key)
         if result is None:
-            result = seen[key] = _match_one(roster, geo, names_index, query, year, province)
-        city, place, status, found = result
+            result = seen[key] = _match_one(
+                roster, geo, names_index, query, row_year, province, tier
+            )
+        city, place, status, found, cities = result
         matches.append(city)
         places.append(place)
         statuses.append(status)
         queries.append(query)
         found_places.append(found)
+        if status is contains:
+            held[position] = cities
     return MatchReport(
         tuple(matches),
         tuple(places),
@@ -215,8 +284,63 @@ def match(
         queries=tuple(queries),
         found=tuple(found_places),
         plain=frozenset(plain),
-        year=year,
+        year=one_year if row_years is None else tuple(row_years),
+        held=held,
     )
+
+
+def check_level(level: object) -> Level | None:
+    """``level`` if it is None or a tier's name; ValidationError (at ``level``) otherwise."""
+    return cast("Level | None", tier_of(level))
+
+
+def _match_years(
+    geo: Geography, year: object, count: int
+) -> tuple[int | None, list[int | None] | None]:
+    """One year for every entry, or a year per entry (a sequence aligned with the names).
+
+    A year per entry may be missing (None, NaN, pandas' NA: the entry is read with no year) or
+    a whole float (2015.0, as a column with gaps holds it); each bad one is named by its path,
+    ``year[i]``.
+    """
+    if year is None or isinstance(year, str | bytes) or not isinstance(year, Iterable):
+        return check_year(geo, year), None
+    values = list(year)
+    if len(values) != count:
+        message = f"must line up with names: {len(values)} years for {count} names"
+        raise ValidationError.single("year", message)
+    years: list[int | None] = []
+    problems: list[Problem] = []
+    known: dict[object, int | None] = {}  # a column repeats its years: check each once
+    for position, value in enumerate(values):
+        key = value if isinstance(value, Hashable) else None
+        if key is not None and key in known:
+            years.append(known[key])
+            continue
+        try:
+            checked = _row_year(geo, value)
+        except ValidationError as error:
+            problems.extend(Problem(f"year[{position}]", p.message) for p in error.problems)
+            checked = None
+        else:
+            if key is not None:
+                known[key] = checked
+        years.append(checked)
+    if problems:
+        raise ValidationError(problems, what="value")
+    return None, years
+
+
+def _row_year(geo: Geography, value: object) -> int | None:
+    """One entry's year: None where missing, a whole float as its int, else checked."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            value = int(value)
+    return year_in(geo, value)
 
 
 def _entries(values: Iterable[object], path: str) -> list[object]:
@@ -280,21 +404,18 @@ def _match_one(
     query: str,
     year: int | None,
     province: str | None,
+    level: Level | None,
 ) -> _Result:
     # A code that another list gives a roster unit is the roster's first: 139001 is 定州's
     # statistical code, and in the civil-affairs lists of 1988-1994 武安市's.
     other = is_code(query, 6) and any(
         o.code == query for city in roster.find_cities(query) for o in city.other_codes
     )
-    found = () if other else find_places(geo, names, query, year, province)
+    found = () if other else at_level(geo, find_places(geo, names, query, year, province), level)
     if len(found) > 1:
-        return None, None, MatchStatus.AMBIGUOUS, found
+        return None, None, MatchStatus.AMBIGUOUS, found, ()
     if found:
-        [place] = found
-        city = roster.unit_of(place)
-        if city is None:
-            return None, place, MatchStatus.NOT_IMPLEMENTING, found
-        return city, place, MatchStatus.IMPLEMENTING, found
+        return _judge(roster, found[0], year, found)
     # Not a place of the geography: the roster's own names (its misprint 鹰谭市; a roster read
     # from a user's file may call its units otherwise), and other codes (定州's 139001).
     homes = []
@@ -306,24 +427,55 @@ def _match_one(
             homes.append((city, home))
     if len(homes) == 1:
         [(city, home)] = homes
-        return city, home, MatchStatus.IMPLEMENTING, (home,)
+        return city, home, MatchStatus.IMPLEMENTING, (home,), ()
     if homes:
-        return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
-    return None, None, MatchStatus.UNKNOWN, ()
+        return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes), ()
+    # Not a whole name or code: an address, or names run together (江苏苏州吴中区木渎镇).
+    where = geo.locate(query, year, province=province, level=level)
+    if where.status is LocateStatus.FOUND and where.place is not None:
+        return _judge(roster, where.place, year, (where.place,))
+    if where.status is LocateStatus.AMBIGUOUS:
+        return None, None, MatchStatus.AMBIGUOUS, where.candidates, ()
+    return None, None, MatchStatus.UNKNOWN, (), ()
+
+
+def _judge(roster: Roster, place: Place, year: int | None, found: tuple[Place, ...]) -> _Result:
+    """What one place is to the roster in ``year``: a unit of it, inside one, holding some, or
+    none of these."""
+    city = roster.unit_of(place)
+    if city is not None:
+        return city, place, MatchStatus.IMPLEMENTING, found, ()
+    links: RosterLinks = roster._links
+    holder = links.within(place, year)
+    if holder is not None:
+        return holder, place, MatchStatus.WITHIN, found, ()
+    held = links.contained_in(place, year)
+    if held:
+        return None, place, MatchStatus.CONTAINS, found, held
+    return None, place, MatchStatus.NOT_IMPLEMENTING, found, ()
 
 
 class RosterLinks:
-    """Which records are records of a roster unit, and which hold one (built on first use)."""
+    """Which records are records of a roster unit, which hold one, and which lie in one, with
+    the years (built on first use)."""
 
-    __slots__ = ("_contained", "_implementing")
+    __slots__ = ("_contained", "_held_years", "_implementing", "_within")
 
     _implementing: Mapping[tuple[str, int], City]
     _contained: Mapping[tuple[str, int], tuple[City, ...]]
+    _held_years: Mapping[tuple[str, int], Mapping[City, frozenset[int]]]
+    _within: Mapping[tuple[str, int], tuple[tuple[City, frozenset[int]], ...]]
 
     def __init__(self, geography: Geography, roster: Roster) -> None:
         implementing: dict[tuple[str, int], City] = {}
-        contained: dict[tuple[str, int], list[City]] = {}
+        contained: dict[tuple[str, int], dict[City, set[int]]] = {}
+        within: dict[tuple[str, int], dict[City, set[int]]] = {}
+        children: dict[str, list[Place]] = {}
+        for record in geography.records:
+            if record.parent is not None:
+                children.setdefault(record.parent, []).append(record)
         years = geography.years
+        last = years[-1]
         for city in roster.cities:
             home = place_of(geography, city)
             if home is None:
@@ -339,18 +491,43 @@ class RosterLinks:
                         if not holders:
                             break
                         holder = holders[0]
-                        cities = contained.setdefault((holder.code, holder.start), [])
-                        if city not in cities:
-                            cities.append(city)
+                        cities = contained.setdefault((holder.code, holder.start), {})
+                        cities.setdefault(city, set()).add(year)
                         parent = holder.parent
+                # What lies below the record, in the years both are in force: a record's
+                # parent is a code, held in each year by the record in force then.
+                below = [(record.code, record.start, last if record.end is None else record.end)]
+                while below:
+                    code, first, end = below.pop()
+                    for child in children.get(code, ()):
+                        start = max(first, child.start)
+                        stop = min(end, last if child.end is None else child.end)
+                        if start > stop:
+                            continue
+                        inside = within.setdefault((child.code, child.start), {})
+                        inside.setdefault(city, set()).update(range(start, stop + 1))
+                        below.append((child.code, start, stop))
         order = {id(city): n for n, city in enumerate(roster.cities)}
         held = {
             key: tuple(sorted(cities, key=lambda c: order[id(c)]))
             for key, cities in contained.items()
         }
+        held_years = {
+            key: MappingProxyType({city: frozenset(y) for city, y in cities.items()})
+            for key, cities in contained.items()
+        }
+        lies_in = {
+            key: tuple(
+                (city, frozenset(y))
+                for city, y in sorted(cities.items(), key=lambda i: order[id(i[0])])
+            )
+            for key, cities in within.items()
+        }
         # Read-only once built, like the roster that holds it.
         object.__setattr__(self, "_implementing", MappingProxyType(implementing))
         object.__setattr__(self, "_contained", MappingProxyType(held))
+        object.__setattr__(self, "_held_years", MappingProxyType(held_years))
+        object.__setattr__(self, "_within", MappingProxyType(lies_in))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"roster links are read-only; cannot set {name!r}")
@@ -362,6 +539,22 @@ class RosterLinks:
     def contained(self, place: Place) -> tuple[City, ...]:
         """The roster units that lie inside ``place`` while it is in force."""
         return self._contained.get((place.code, place.start), ())
+
+    def contained_in(self, place: Place, year: int | None) -> tuple[City, ...]:
+        """The roster units inside ``place`` in ``year`` (None: in any year of the record)."""
+        cities = self._contained.get((place.code, place.start), ())
+        if year is None or not cities:
+            return cities
+        years = self._held_years[place.code, place.start]
+        return tuple(city for city in cities if year in years[city])
+
+    def within(self, place: Place, year: int | None) -> City | None:
+        """The roster unit that ``place`` lies inside in ``year`` (None: in a year of the
+        record), or None."""
+        for city, years in self._within.get((place.code, place.start), ()):
+            if year is None or year in years:
+                return city
+        return None
 
 
 def place_of(geography: Geography, city: City) -> Place | None:

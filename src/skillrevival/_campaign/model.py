@@ -14,7 +14,7 @@ so that :func:`attrs.resolve_types` (in the fast pass) has no strings to compile
 import datetime as dt
 import enum
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pendulum
@@ -495,25 +495,33 @@ class Roster:
         names: "Iterable[object]",
         *,
         provinces: "Iterable[object] | None" = None,
-        year: int | None = None,
+        year: "int | Iterable[object] | None" = None,
+        level: "Literal['province', 'prefecture', 'county'] | None" = None,
     ) -> "MatchReport":
         """Match many free-text names or codes at once (a column of someone else's table).
 
         Each entry is looked up in the whole national geography first (so that 宿州, which is
-        also Suzhou, is not taken for 苏州), then the report says whether the place it names is
-        an implementing unit. ``matches`` lines up with ``names``: the city, or None; ``places``
-        the place, or None; ``statuses`` what each entry is (implementing, not_implementing,
-        ambiguous, unknown); ``misses`` every entry without a city, with its reason.
+        also Suzhou, is not taken for 苏州), then the report says what the place it names is to
+        the roster. ``statuses`` says it for each entry: ``implementing`` (a roster unit),
+        ``within`` (inside one: 吴中区 and 昆山市 lie in 苏州), ``contains`` (holds some without
+        saying which: 上海, 江苏), ``not_implementing`` (none of these), ``ambiguous``,
+        ``unknown`` (:class:`MatchStatus`). ``matches`` lines up with ``names``: the city the
+        entry is or lies in, or None; ``places`` the place, or None; ``misses`` every entry
+        without a city, with its reason.
 
         A name that several places share is ambiguous unless ``provinces``, a column aligned
-        with ``names`` (names or codes, blank where unknown), settles it. ``year`` picks the
-        list the names and codes are read in (None: any year's, the newest record of each).
-        Integers (numpy's too) and whole floats (320500.0) are read as codes; a lone string
-        is refused, since it would be read as one name per character.
+        with ``names`` (names or codes, blank where unknown), settles it, or ``level``
+        (``"province"``, ``"prefecture"`` or ``"county"``: the tier the column names) does.
+        ``year`` picks the list the names and codes are read in: one year for every entry, a
+        sequence aligned with ``names`` (a year per row; None or NaN where unknown, whole floats
+        read as years; a bad one is named ``year[i]``), or None: any year's, the newest record
+        of each. Whether a place lies in or holds a roster unit is read in the same year.
+        Integers (numpy's too) and whole floats (320500.0) are read as codes; a lone string is
+        refused, since it would be read as one name per character.
         """
         from .join import match
 
-        return match(self, names, provinces, year)
+        return match(self, names, provinces, year, level)
 
 
 @attrs.frozen

@@ -141,6 +141,7 @@ PANEL = Table(
         Column("phase", "Phases of 附件1 五 in the year", "实施阶段"),
         Column("exposure_months", "Months of the year in the campaign", "实施月数"),
         Column("unit_id", "Numeric id of the unit (for xtset)", "单位编号"),
+        Column("roster_adcode", "Implementing unit it is or lies in", "所属实施单位代码"),
     ),
 )
 """The treatment panel of :func:`skillrevival.frames.treatment_panel`, one row per unit and year."""
@@ -155,6 +156,7 @@ FLAGS = Table(
         Column("implementing", "Is itself an implementing unit", "是否为实施单位"),
         Column("adcode", "Code of the implementing unit as of the notice", "实施单位代码"),
         Column("status", "Match status (MatchStatus)", "匹配结果"),
+        Column("treated", "Is or lies in an implementing unit", "是否受实施覆盖"),
     ),
 )
 """The flags of :func:`skillrevival.frames.flag`, one row per entry of the column flagged."""
