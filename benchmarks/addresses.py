@@ -362,8 +362,9 @@ def available(name: str) -> str | None:
     return None
 
 
-def roster_match(addresses: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
-    """``roster.match`` over the same texts: time per address and how many of each status."""
+def roster_match(units: Units, addresses: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
+    """``roster.match`` over the same texts: time per address, how many of each status, and
+    the places it read scored as :func:`locate`'s are."""
     import skillrevival
 
     roster = skillrevival.campaign().roster
@@ -375,10 +376,12 @@ def roster_match(addresses: list[dict[str, Any]], rounds: int) -> dict[str, Any]
         report = roster.match(texts, year=YEAR)
         times.append(time.perf_counter() - start)
     statuses = collections.Counter(status.value for status in report.statuses)
-    return {
+    found = {
         "us_per_address": statistics.median(times) / len(texts) * 1e6,
         "statuses": dict(statuses.most_common()),
     }
+    found.update(tally(units, addresses, list(report.places), 20))
+    return found
 
 
 def cpca_polars(path: Path, rounds: int) -> dict[str, Any] | None:
@@ -467,7 +470,7 @@ def measure(rounds: int = ROUNDS, examples: int = 20, count: int = COUNT) -> dic
         result["readers"]["cpca-polars"] = row
     if available("skillrevival locate") is None:
         print("  roster.match ...", file=sys.stderr)
-        result["roster_match"] = roster_match(addresses, rounds)
+        result["roster_match"] = roster_match(units, addresses, rounds)
         result["roster_match"].update(first_call("skillrevival roster.match", texts[0], 3))
     return result
 

@@ -1011,7 +1011,12 @@ def bench_locate_table(language: str = "en") -> str:
     match = found.get("roster_match")
     if match:
         counts = ", ".join(f"`{status}` {n:,}" for status, n in match["statuses"].items())
-        parts.append(words["match"].format(us=match["us_per_address"], statuses=counts, **found))
+        line = words["match"].format(us=match["us_per_address"], statuses=counts, **found)
+        if "right_pct" in match:
+            line += (" " if language == "en" else "") + words["match_places"].format(
+                right=match["right_pct"], wrong=match["wrong_pct"]
+            )
+        parts.append(line)
     cold = found.get("cold_start") or {}
     if "place_vs_floor" in cold:
         line = words["cold"].format(
