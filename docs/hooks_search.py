@@ -31,6 +31,14 @@ from mkdocs.plugins import event_priority
 # for(let o=s+1;o<t.length;o++)t.slice(s,o)in e  ->  o<=t.length
 SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 FIXED_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
+# lunr's Index.query reads each term a wildcard expands to from the index's token set, then its
+# postings: for(var E=v[b],w=this.invertedIndex[E],R=w._index,d=0;d<c.fields.length;d++). With
+# this site's terms, the token set yields a term the inverted index does not hold (a lunr bug of
+# its minimised token set), and the query throws: "phase 2" found nothing at all ("Cannot read
+# properties of undefined (reading '_index')"). Such a term has no postings: it is skipped.
+POSTING = re.compile(
+    r"(\w+)=this\.invertedIndex\[(\w+)\],(\w+)=\1\._index,(\w+)=0;\4<(\w+)\.fields\.length;"
+)
 API = "reference/api/"  # the overview and a page per main class
 # Words readers search with that the entry itself does not use, as the entry's tags (the index
 # weighs a tag above a title): "lookup by code" finds Roster.city, whose text says "key names".
@@ -42,7 +50,8 @@ SYNONYMS = {
 
 
 def patch_worker(site: Path) -> int:
-    """Let the worker's segmenter try a query's last character too; how many files changed."""
+    """Let the worker's segmenter try a query's last character too, and let its lunr skip a
+    wildcard's expansion that the index does not hold; how many files changed."""
     changed = 0
     for worker in sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js")):
         if worker.name.endswith(".map"):
@@ -57,6 +66,18 @@ def patch_worker(site: Path) -> int:
             raise PluginError(
                 f"{worker.name}: the theme's query segmenter changed (found {count} loops to "
                 "fix); check whether Chinese words are still cut short (docs/hooks_search.py)"
+            )
+        fixed, count = POSTING.subn(
+            lambda m: (
+                f"{m[1]}=this.invertedIndex[{m[2]}],{m[3]}={m[1]}&&{m[1]}._index,{m[4]}=0;"
+                f"{m[1]}&&{m[4]}<{m[5]}.fields.length;"
+            ),
+            fixed,
+        )
+        if count != 1:
+            raise PluginError(
+                f"{worker.name}: lunr's posting lookup changed (found {count}); check whether "
+                "'phase 2' still finds its pages (docs/hooks_search.py)"
             )
         worker.write_text(fixed, encoding="utf-8")
         changed += 1
