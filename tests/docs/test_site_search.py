@@ -82,6 +82,15 @@ def test_the_first_result_is_the_entry_a_reader_wants(
     assert entries[1] == first, f"{edition}{query!r}: {entries[:3]}"
 
 
+@pytest.mark.parametrize("edition", ["", "zh/"])
+@pytest.mark.parametrize("query", ["2", "320506"])
+def test_a_number_is_found(page: Any, served_site: str, edition: str, query: str) -> None:
+    """A number finds entries: lunr's automaton once merged states whose keys were digits run
+    together, and a query for a number then failed in the worker (docs/hooks_search.py)."""
+    groups = search(page, served_site + edition, query)
+    assert groups, f"{edition}{query!r}: nothing found"
+
+
 @pytest.mark.parametrize(
     ("edition", "query", "first"),
     [
@@ -121,41 +130,3 @@ def test_liangjiang_finds_the_section_that_explains_it_first(
     assert groups[0][1][0] == LIANGJIANG, groups[:2]
     marks = {mark for group in groups[:3] for _, found in group for mark in found}
     assert "新" not in marks  # no single character of the word marked alone
-
-
-def _hooks_search() -> Any:
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "docs" / "hooks_search.py"
-    spec = importlib.util.spec_from_file_location("docs_hooks_search", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-# The two loops of the theme's worker that the build patches, as its minified code writes them.
-SEGMENT = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(r=o)"
-POSTING = (
-    "for(var E=v[b],w=this.invertedIndex[E],R=w._index,d=0;d<c.fields.length;d++){var y=c.fields[d]"
-)
-
-
-def test_the_worker_skips_a_wildcard_term_the_index_does_not_hold(tmp_path: Any) -> None:
-    """lunr's token set gave "phase 2" a term with no postings, and the query threw (no result at
-    all); the served worker skips such a term."""
-    hooks = _hooks_search()
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    worker = workers / "search.x.min.js"
-    worker.write_text(f"a;{SEGMENT};b;{POSTING};c", encoding="utf-8")
-    assert hooks.patch_worker(tmp_path) == 1
-    code = worker.read_text(encoding="utf-8")
-    assert "w=this.invertedIndex[E],R=w&&w._index,d=0;w&&d<c.fields.length;d++" in code
-    assert "o<=t.length" in code
-    assert hooks.patch_worker(tmp_path) == 0  # the second edition's build finds it patched
-    worker.write_text(f"a;{SEGMENT};b", encoding="utf-8")  # a theme whose lunr changed
-    with pytest.raises(Exception, match="posting lookup changed"):
-        hooks.patch_worker(tmp_path)
