@@ -51,7 +51,9 @@ def build() -> dict[str, object]:
         zones.append([row["name"], code, holder.code, None, SOURCE])
     first = geo.years[0]
     for place in geo.records:
-        if place.name.endswith("新区") and place.start > first and place.parent is not None:
+        # A new area is named for its short name and 新区 (两江 + 新区); 清新区 is 清新 + 区.
+        new_area = place.name == place.short_name + "新区"
+        if new_area and place.start > first and place.parent is not None:
             zones.append([place.name, place.code, place.parent, place.start - 1, place.source])
     zones.sort(key=lambda zone: str(zone[1]))
     return {
