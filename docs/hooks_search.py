@@ -7,6 +7,13 @@ Runs after the search index is written and split by edition (``docs/hooks.py``):
   loop stops one character short, so 两江新区 became 两江 and 新, and 名单 became 名. The
   worker the site serves gets the one-character fix. A theme whose worker no longer has that
   loop fails the build, so that the fix is looked at again rather than silently lost.
+- **Numbers in the index.** lunr (inside the theme's worker) merges the states of its word
+  automaton by a key that writes each edge's character and target id one after the other, with
+  nothing between: with digits for characters (1 then state 23, or 12 then state 3) two
+  different states get one key, the automaton then yields words the index does not hold, and a
+  query such as "phase 2" fails in the worker ("Cannot read properties of undefined") and finds
+  nothing. The worker the site serves puts a separator after each id. A theme whose worker no
+  longer has that key fails the build.
 - **Readers' words.** :data:`SYNONYMS` tags an entry with words readers search for that its
   text does not use; each main class's entry is tagged with its name, so that a class's name
   finds its page of the API reference first.
@@ -31,6 +38,8 @@ from mkdocs.plugins import event_priority
 # for(let o=s+1;o<t.length;o++)t.slice(s,o)in e  ->  o<=t.length
 SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 FIXED_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
+# lunr's TokenSet.prototype.toString: e=e+s+o.id  ->  e=e+s+o.id+","
+STATE_KEY = re.compile(r"(\w+)=\1\+(\w+)\+(\w+)\.id\}return \1\}")
 API = "reference/api/"  # the overview and a page per main class
 # Words readers search with that the entry itself does not use, as the entry's tags (the index
 # weighs a tag above a title): "lookup by code" finds Roster.city, whose text says "key names".
@@ -42,7 +51,8 @@ SYNONYMS = {
 
 
 def patch_worker(site: Path) -> int:
-    """Let the worker's segmenter try a query's last character too; how many files changed."""
+    """Let the worker's segmenter try a query's last character too, and give lunr's automaton
+    states keys that numbers cannot confuse; how many files changed."""
     changed = 0
     for worker in sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js")):
         if worker.name.endswith(".map"):
@@ -57,6 +67,12 @@ def patch_worker(site: Path) -> int:
             raise PluginError(
                 f"{worker.name}: the theme's query segmenter changed (found {count} loops to "
                 "fix); check whether Chinese words are still cut short (docs/hooks_search.py)"
+            )
+        fixed, keys = STATE_KEY.subn(lambda m: m[0].replace(".id}", '.id+","}'), fixed)
+        if keys != 1:
+            raise PluginError(
+                f"{worker.name}: lunr's state key changed (found {keys}); check whether a query "
+                "for a number still finds it (docs/hooks_search.py)"
             )
         worker.write_text(fixed, encoding="utf-8")
         changed += 1

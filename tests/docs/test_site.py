@@ -285,8 +285,10 @@ def test_the_data_format_lists_every_enumeration_value(site: Path) -> None:
     assert set(rows) == {kind.__name__ for kind in kinds}
     # Values typed from the issues that fix them, not read from the code.
     assert rows["AdminLevel"].startswith("prefecture_city, prefecture, league,")
-    assert rows["MissReason"] == "unknown, ambiguous, not_implementing"
-    assert rows["MatchStatus"] == "implementing, not_implementing, ambiguous, unknown"
+    assert rows["MissReason"] == "unknown, ambiguous, contains, not_implementing"
+    assert rows["MatchStatus"] == (
+        "implementing, within, contains, not_implementing, ambiguous, unknown"
+    )
     assert rows["LocateStatus"] == "found, ambiguous, unknown"
     assert "senior_technician" in rows["TrainingTier"]
     for kind in kinds:

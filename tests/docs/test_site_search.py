@@ -82,6 +82,15 @@ def test_the_first_result_is_the_entry_a_reader_wants(
     assert entries[1] == first, f"{edition}{query!r}: {entries[:3]}"
 
 
+@pytest.mark.parametrize("edition", ["", "zh/"])
+@pytest.mark.parametrize("query", ["2", "320506"])
+def test_a_number_is_found(page: Any, served_site: str, edition: str, query: str) -> None:
+    """A number finds entries: lunr's automaton once merged states whose keys were digits run
+    together, and a query for a number then failed in the worker (docs/hooks_search.py)."""
+    groups = search(page, served_site + edition, query)
+    assert groups, f"{edition}{query!r}: nothing found"
+
+
 @pytest.mark.parametrize(
     ("edition", "query", "first"),
     [

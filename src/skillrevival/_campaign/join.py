@@ -170,9 +170,7 @@ class MatchReport:
     _year: int | tuple[int | None, ...] | None = attrs.field(
         default=None, eq=False, repr=False, alias="year"
     )
-    _held: Mapping[int, tuple[City, ...]] = attrs.field(
-        factory=dict, eq=False, repr=False, alias="held"
-    )
+    _roster: Roster | None = attrs.field(default=None, eq=False, repr=False, alias="roster")
 
     @cached_property
     def misses(self) -> tuple[Miss, ...]:
@@ -188,9 +186,13 @@ class MatchReport:
                 plain = position in self._plain  # not a name or a code: nothing is close
                 miss = Miss(position, query, MissReason.UNKNOWN, year=year, closest=not plain)
             else:
-                cities = self._held.get(position, ())
+                found = self._found[position]
+                cities: tuple[City, ...] = ()
+                if status is MatchStatus.CONTAINS and self._roster is not None:
+                    links: RosterLinks = self._roster._links
+                    cities = links.contained_in(found[0], year)
                 reason = MissReason(status.value)
-                miss = Miss(position, query, reason, self._found[position], cities, year=year)
+                miss = Miss(position, query, reason, found, cities, year=year)
             misses.append(miss)
         return tuple(misses)
 
@@ -211,7 +213,7 @@ class MatchReport:
         return all(place is not None for place in self.places)
 
 
-_Result = tuple["City | None", "Place | None", MatchStatus, tuple["Place", ...], tuple["City", ...]]
+_Result = tuple["City | None", "Place | None", MatchStatus, tuple["Place", ...]]
 
 
 def match(
@@ -233,25 +235,29 @@ def match(
     tier = check_level(level)
     names_index = geo.names()
     in_province = _province_codes(roster, geo, columns) if columns is not None else None
+    # What besides the text tells entries apart (their province, their year), or None for none:
+    # one look-up per distinct text and tag.
+    tags: list[object] | None
+    if row_years is None:
+        tags = cast("list[object] | None", in_province)
+    elif in_province is None:
+        tags = cast("list[object]", row_years)
+    else:
+        tags = list(zip(in_province, row_years, strict=True))
     matches: list[City | None] = []
     places: list[Place | None] = []
     statuses: list[MatchStatus] = []
     queries: list[str] = []
     found_places: list[tuple[Place, ...]] = []
     plain: list[int] = []
-    held: dict[int, tuple[City, ...]] = {}
     # A column of a panel repeats its values: look each distinct one up once.
     seen: dict[object, _Result] = {}
-    province = None
-    row_year = one_year
+    tag = None
     unknown = MatchStatus.UNKNOWN
-    contains = MatchStatus.CONTAINS
     for position, value in enumerate(entries):
         query = value if type(value) is str else as_query(value)
-        if in_province is not None:
-            province = in_province[position]
-        if row_years is not None:
-            row_year = row_years[position]
+        if tags is not None:
+            tag = tags[position]
         if query is None:
             matches.append(None)
             places.append(None)
@@ -260,23 +266,20 @@ def match(
             found_places.append(())
             plain.append(position)
             continue
-        if row_years is not None:
-            key: object = (query, province, row_year)
-        else:
-            key = query if province is None else (query, province)
+        key = query if tag is None else (query, tag)
         result = seen.get(key)
         if result is None:
+            province = None if in_province is None else in_province[position]
+            row_year = one_year if row_years is None else row_years[position]
             result = seen[key] = _match_one(
                 roster, geo, names_index, query, row_year, province, tier
             )
-        city, place, status, found, cities = result
+        city, place, status, found = result
         matches.append(city)
         places.append(place)
         statuses.append(status)
         queries.append(query)
         found_places.append(found)
-        if status is contains:
-            held[position] = cities
     return MatchReport(
         tuple(matches),
         tuple(places),
@@ -285,7 +288,7 @@ def match(
         found=tuple(found_places),
         plain=frozenset(plain),
         year=one_year if row_years is None else tuple(row_years),
-        held=held,
+        roster=roster,
     )
 
 
@@ -413,7 +416,7 @@ def _match_one(
     )
     found = () if other else at_level(geo, find_places(geo, names, query, year, province), level)
     if len(found) > 1:
-        return None, None, MatchStatus.AMBIGUOUS, found, ()
+        return None, None, MatchStatus.AMBIGUOUS, found
     if found:
         return _judge(roster, found[0], year, found)
     # Not a place of the geography: the roster's own names (its misprint 鹰谭市; a roster read
@@ -427,44 +430,37 @@ def _match_one(
             homes.append((city, home))
     if len(homes) == 1:
         [(city, home)] = homes
-        return city, home, MatchStatus.IMPLEMENTING, (home,), ()
+        return city, home, MatchStatus.IMPLEMENTING, (home,)
     if homes:
-        return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes), ()
+        return None, None, MatchStatus.AMBIGUOUS, tuple(home for _, home in homes)
     # Not a whole name or code: an address, or names run together (江苏苏州吴中区木渎镇).
     where = geo.locate(query, year, province=province, level=level)
     if where.status is LocateStatus.FOUND and where.place is not None:
         return _judge(roster, where.place, year, (where.place,))
     if where.status is LocateStatus.AMBIGUOUS:
-        return None, None, MatchStatus.AMBIGUOUS, where.candidates, ()
-    return None, None, MatchStatus.UNKNOWN, (), ()
+        return None, None, MatchStatus.AMBIGUOUS, where.candidates
+    return None, None, MatchStatus.UNKNOWN, ()
 
 
 def _judge(roster: Roster, place: Place, year: int | None, found: tuple[Place, ...]) -> _Result:
     """What one place is to the roster in ``year``: a unit of it, inside one, holding some, or
     none of these."""
-    city = roster.unit_of(place)
-    if city is not None:
-        return city, place, MatchStatus.IMPLEMENTING, found, ()
     links: RosterLinks = roster._links
-    holder = links.within(place, year)
-    if holder is not None:
-        return holder, place, MatchStatus.WITHIN, found, ()
-    held = links.contained_in(place, year)
-    if held:
-        return None, place, MatchStatus.CONTAINS, found, held
-    return None, place, MatchStatus.NOT_IMPLEMENTING, found, ()
+    status, city = links.relation(place, year)
+    return city, place, status, found
 
 
 class RosterLinks:
     """Which records are records of a roster unit, which hold one, and which lie in one, with
     the years (built on first use)."""
 
-    __slots__ = ("_contained", "_held_years", "_implementing", "_within")
+    __slots__ = ("_around", "_contained", "_held_years", "_implementing", "_within")
 
     _implementing: Mapping[tuple[str, int], City]
     _contained: Mapping[tuple[str, int], tuple[City, ...]]
     _held_years: Mapping[tuple[str, int], Mapping[City, frozenset[int]]]
     _within: Mapping[tuple[str, int], tuple[tuple[City, frozenset[int]], ...]]
+    _around: frozenset[tuple[str, int]]
 
     def __init__(self, geography: Geography, roster: Roster) -> None:
         implementing: dict[tuple[str, int], City] = {}
@@ -528,6 +524,9 @@ class RosterLinks:
         object.__setattr__(self, "_contained", MappingProxyType(held))
         object.__setattr__(self, "_held_years", MappingProxyType(held_years))
         object.__setattr__(self, "_within", MappingProxyType(lies_in))
+        # The records that lie in or hold a roster unit in some year: most records do neither,
+        # and are told so by one look-up.
+        object.__setattr__(self, "_around", frozenset(held) | frozenset(lies_in))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"roster links are read-only; cannot set {name!r}")
@@ -547,6 +546,22 @@ class RosterLinks:
             return cities
         years = self._held_years[place.code, place.start]
         return tuple(city for city in cities if year in years[city])
+
+    def relation(self, place: Place, year: int | None) -> tuple[MatchStatus, City | None]:
+        """What ``place`` is to the roster in ``year`` (None: in a year of the record), and the
+        roster unit it is or lies in: implementing, within, contains or not_implementing."""
+        key = (place.code, place.start)
+        city = self._implementing.get(key)
+        if city is not None:
+            return MatchStatus.IMPLEMENTING, city
+        if key not in self._around:
+            return MatchStatus.NOT_IMPLEMENTING, None
+        holder = self.within(place, year)
+        if holder is not None:
+            return MatchStatus.WITHIN, holder
+        if self.contained_in(place, year):
+            return MatchStatus.CONTAINS, None
+        return MatchStatus.NOT_IMPLEMENTING, None
 
     def within(self, place: Place, year: int | None) -> City | None:
         """The roster unit that ``place`` lies inside in ``year`` (None: in a year of the

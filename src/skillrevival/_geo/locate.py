@@ -134,6 +134,13 @@ _STREET = re.compile(
 # of 铜仁市) makes it no reading unless a full name inside it follows: 济南市中区 is 济南's
 # 市中区, but 济南市中山北路 is 济南市 and a street (市中 is no name there).
 _SUFFIX = re.compile("地区|自治|[省市区县州旗盟]")
+# How autonomous units are written short: the short name with the kind's last character, or
+# with the kind without the peoples' names (恩施州, 恩施自治州; 长阳县; 鄂温克旗).
+_AUTONOMOUS = (
+    ("自治州", ("州", "自治州")),
+    ("自治县", ("县", "自治县")),
+    ("自治旗", ("旗", "自治旗")),
+)
 # What follows a short name: nothing that matters, a street word, an administrative suffix that
 # makes a full name with it (济南|市), one that makes none (山东|市: the next name's first
 # character, 市中区).
@@ -168,6 +175,11 @@ class Reader:
             full.setdefault(place.name, []).append(place)
             if place.short_name != place.name and len(place.short_name) >= 2:
                 stems.setdefault(place.short_name, []).append(place)
+                # 恩施州, 恩施自治州 for 恩施土家族苗族自治州; 长阳县 for 长阳土家族自治县.
+                for suffix, short_forms in _AUTONOMOUS:
+                    if place.name.endswith(suffix):
+                        for form in short_forms:
+                            full.setdefault(place.short_name + form, []).append(place)
             for other in others_for(geography, place):
                 if not _HAN.search(other) or other in (place.name, place.short_name):
                     continue
