@@ -1010,7 +1010,9 @@ def bench_locate_table(language: str = "en") -> str:
         parts.append(words["skipped"].format(names=", ".join(f"`{n}`" for n in skipped)))
     match = found.get("roster_match")
     if match:
-        counts = ", ".join(f"`{status}` {n:,}" for status, n in match["statuses"].items())
+        counts = (", " if language == "en" else "、").join(
+            f"`{status}` {n:,}" for status, n in match["statuses"].items()
+        )
         line = words["match"].format(us=match["us_per_address"], statuses=counts, **found)
         if "right_pct" in match:
             line += (" " if language == "en" else "") + words["match_places"].format(
