@@ -124,3 +124,28 @@ def test_a_short_name_before_a_street_or_landmark_word_alone_is_still_no_place(
 ) -> None:
     # Streets: no name of a list follows the short name.
     assert geo.locate(text, 2020).status is LocateStatus.UNKNOWN
+
+
+def test_zones_read_one_after_another_each_give_their_own_holder(
+    geo: skillrevival.Geography,
+) -> None:
+    """Each zone's holder, however the readings interleave: a table of what a year keeps, known
+    by a tuple's id, once handed one zone's holders to the next zone read (a tuple made per
+    reading lends its id to the next one). Holders typed from zones.json's sources: 浦东新区
+    is a district of 上海 from 1992, 滨海新区 of 天津 from 2009, 沈北新区 of 沈阳 from 2006,
+    两江新区 of 重庆 from 2025; 苏州工业园区's NBS code 320576 lies in 苏州 320500."""
+    expected = [
+        ("浦东新区", 1990, "310000"),
+        ("滨海新区", 2005, "120000"),
+        ("沈北新区", 2000, "210100"),
+        ("两江新区", 2015, "500000"),
+        ("苏州工业园区", 2015, "320500"),
+    ]
+    for _ in range(50):
+        for text, year, holder in expected:
+            where = geo.locate(text, year)
+            assert (where.status, where.place.code, where.zone) == (  # type: ignore[union-attr]
+                LocateStatus.FOUND,
+                holder,
+                text,
+            ), (text, year)

@@ -164,7 +164,7 @@ class _Zone:
 class Reader:
     """The tables :func:`locate` reads with, made from one geography on its first address."""
 
-    __slots__ = ("_by_code", "_full", "_lengths", "_stems", "_zones", "kept", "tiers")
+    __slots__ = ("_by_code", "_full", "_holders", "_lengths", "_stems", "_zones", "kept", "tiers")
 
     def __init__(self, geography: Geography) -> None:
         full: dict[str, list[Place]] = {}
@@ -193,11 +193,18 @@ class Reader:
         for name in (*full, *stems, *zones):
             lengths.setdefault(name[0], set()).add(len(name))
         self._by_code = {code: tuple(found) for code, found in by_code.items()}
-        self.kept: dict[Any, tuple[Place, ...]] = {}  # see _Keep.kept
-        self.tiers: dict[tuple[int, int | None], _Tiers] = {}  # see _tiers
+        self.kept: dict[Any, tuple[tuple[Place, ...], tuple[Place, ...]]] = {}  # _Keep.kept
+        self.tiers: dict[tuple[int, int | None], tuple[Place, _Tiers]] = {}  # see _tiers
         self._full = {name: tuple(found) for name, found in full.items()}
         self._stems = {name: tuple(found) for name, found in stems.items()}
         self._zones = {name: tuple(found) for name, found in zones.items()}
+        # Made once, like every tuple of records the tables hold: the cache of what a year keeps
+        # (:meth:`_Keep.kept`) knows a tuple by its id, which a tuple made per call would lend
+        # to the next one made at the same address.
+        self._holders = {
+            name: tuple(p for zone in found for p in self._by_code.get(zone.holder, ()))
+            for name, found in self._zones.items()
+        }
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def tokens(self, text: str, at: int) -> list[_Token]:
@@ -229,9 +236,8 @@ class Reader:
                 else:
                     after = STREET if _STREET.match(text, end) is not None else FREE
                 found.append((end, stems, None, after))
-            zones = self._zones.get(name)
-            if zones is not None:
-                holders = tuple(p for zone in zones for p in self._by_code.get(zone.holder, ()))
+            holders = self._holders.get(name)
+            if holders is not None:
                 found.append((end, holders, name, None))
         return found
 
@@ -389,23 +395,26 @@ class _Keep:
         return self.year is None or place.in_force(self.year)
 
     def kept(
-        self, records: tuple[Place, ...], cache: dict[Any, tuple[Place, ...]]
+        self,
+        records: tuple[Place, ...],
+        cache: dict[Any, tuple[tuple[Place, ...], tuple[Place, ...]]],
     ) -> tuple[Place, ...]:
-        """The records this keeps, remembered per tuple of records (the reader's tables hold
-        each tuple for as long as the geography lives)."""
+        """The records this keeps, remembered per tuple of records: known by its id, and
+        checked to be that very tuple (an id is lent again once its object is gone)."""
         year, province = self.year, self.province
         if year is None and province is None:
             return records
         key = (id(records), year, province)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = tuple(
+        entry = cache.get(key)
+        if entry is None or entry[0] is not records:
+            found = tuple(
                 p
                 for p in records
                 if (year is None or (p.start <= year and (p.end is None or year <= p.end)))
                 and (province is None or p.province == province)
             )
-        return found
+            entry = cache[key] = (records, found)
+        return entry[1]
 
 
 def locate(
@@ -490,14 +499,14 @@ _Tiers = tuple["Place | None", "Place | None", "Place | None"]
 
 
 def _tiers(geography: Geography, place: Place, year: int | None) -> _Tiers:
-    """:func:`_tiers_of`, remembered per record and year by the geography's reader (its
-    records are made once and live as long as it does, so their ids are stable keys)."""
+    """:func:`_tiers_of`, remembered per record and year by the geography's reader (known by
+    the record's id, and checked to be that very record)."""
     cache = geography._address_reader().tiers
     key = (id(place), year)
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = _tiers_of(geography, place, year)
-    return found
+    entry = cache.get(key)
+    if entry is None or entry[0] is not place:
+        entry = cache[key] = (place, _tiers_of(geography, place, year))
+    return entry[1]
 
 
 def _tiers_of(
