@@ -101,13 +101,14 @@ def test_prefectures_with_districts_are_not_units_of_the_county_panel(
 
 
 def test_the_county_panel_counts_what_the_ministry_counts(country: pd.DataFrame) -> None:
-    # The Ministry of Civil Affairs' statistical bulletins count 2,854 county-level units at the
-    # end of 2014 and 2,850 at the end of 2015; beside them stand the prefecture-level cities
-    # without districts: 东莞, 中山, 三沙, 嘉峪关 in 2014, and 儋州 (made one in 2015) in 2015.
-    lonely = {2014: 4, 2015: 5}
+    # The Ministry of Civil Affairs' 2015 statistical bulletin (2015年社会服务发展统计公报, on
+    # www.gov.cn 2016-07-12) counts at the end of 2015 921 市辖区, 361 县级市, 1397 县, 117 自治县,
+    # 49 旗, 3 自治旗, 1 特区 and 1 林区: 2,850 county-level units (its total prints 2580, a
+    # transposition); beside them stand the prefecture-level cities without districts: 东莞, 中山,
+    # 三沙, 嘉峪关, and 儋州 (made one in 2015).
+    parts = 921 + 361 + 1397 + 117 + 49 + 3 + 1 + 1
     per_year = country.groupby("year").size()
-    assert per_year[2014] == 2854 + lonely[2014]
-    assert per_year[2015] == 2850 + lonely[2015]
+    assert per_year[2015] == parts + 5
 
 
 def test_the_columns_are_the_pinned_ones(country: pd.DataFrame) -> None:
