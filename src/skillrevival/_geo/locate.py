@@ -407,13 +407,7 @@ class _Keep:
         key = (id(records), year, province)
         entry = cache.get(key)
         if entry is None or entry[0] is not records:
-            found = tuple(
-                p
-                for p in records
-                if (year is None or (p.start <= year and (p.end is None or year <= p.end)))
-                and (province is None or p.province == province)
-            )
-            entry = cache[key] = (records, found)
+            entry = cache[key] = (records, tuple(filter(self, records)))
         return entry[1]
 
 
@@ -485,7 +479,7 @@ def _contradiction(
         if street:
             continue
         stem = street is not None
-        chosen = [p for p in records if keep(p)]
+        chosen = keep.kept(records, reader.kept)  # the reader's own tuples, as in _readings
         if not chosen or any(
             p is h or _inside(p, h) or _inside(h, p) for p in chosen for h in held
         ):
