@@ -14,7 +14,7 @@ reported ambiguous with the record among the candidates; never another unit, nev
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillrevival
@@ -196,3 +196,29 @@ def test_the_records_own_tier_as_level_keeps_it_among_the_readings(
     else:
         assert found.status is LocateStatus.AMBIGUOUS, (text, year)
         assert place in found.candidates, (text, year)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(addresses(), min_size=2, max_size=12),
+    st.lists(st.none() | st.sampled_from(["江苏", "四川", "内蒙古"]), min_size=12, max_size=12),
+)
+def test_what_was_read_before_changes_no_answer(
+    cases: list[tuple[Place, int, list[str], str]], provinces: list[str | None]
+) -> None:
+    """The reader remembers what each year's list (within a province) makes of the names it has
+    met, and of a name read after another. Two fresh readers given the same texts (each in its
+    year and with none, within a province or not) in opposite orders give the same answers."""
+    from skillrevival._geo.locate import Reader, locate
+
+    queries = [
+        ("".join(names) + street, when, province)
+        for (_, year, names, street), province in zip(cases, provinces, strict=False)
+        for when in (year, None)
+    ]
+    forward, backward = Reader(GEO), Reader(GEO)
+    first = [locate(GEO, forward, *query) for query in queries]
+    last = [locate(GEO, backward, *query) for query in reversed(queries)][::-1]
+    for query, one, other in zip(queries, first, last, strict=True):
+        assert one == other, query
+        assert one.place is other.place and one.candidates == other.candidates, query

@@ -29,8 +29,8 @@ import enum
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -122,6 +122,9 @@ _PREFIXES = ("中华人民共和国", "中國", "中国", "地址", "住所地",
 # Words of the lists that name no unit: 北京市市辖区朝阳区, 河南省省直辖县级行政区划济源市.
 _FILLERS = ("自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区")
 _FILLER_FIRSTS = frozenset(filler[0] for filler in _FILLERS)
+_SKIPPED = _SEPARATORS | _FILLER_FIRSTS  # where _skip may move
+# Where _start may move: the first characters of what may come before the first name.
+_BEFORE_FIRST = _SKIPPED | frozenset(prefix[0] for prefix in _PREFIXES)
 # After a short name, these make it a street, a building or a landmark, not the place:
 # 重庆路, 中山北路, 人民二路, 南京东路, 黄河道, 天津大厦. Single characters that begin town and
 # district names (山, 河, 桥: 太原河西, 石家庄桥东) are not among them.
@@ -133,7 +136,8 @@ _STREET = re.compile(
 # After a short name, an administrative suffix that is not its own (苏州区, 铜仁地区 in a year
 # of 铜仁市) makes it no reading unless a full name inside it follows: 济南市中区 is 济南's
 # 市中区, but 济南市中山北路 is 济南市 and a street (市中 is no name there).
-_SUFFIX = re.compile("地区|自治|[省市区县州旗盟]")
+_SUFFIXES = frozenset(("地区", "自治", *"省市区县州旗盟"))
+_SUFFIX_FIRSTS = frozenset(suffix[0] for suffix in _SUFFIXES)
 # How autonomous units are written short: the short name with the kind's last character, or
 # with the kind without the peoples' names (恩施州, 恩施自治州; 长阳县; 鄂温克旗).
 _AUTONOMOUS = (
@@ -164,7 +168,16 @@ class _Zone:
 class Reader:
     """The tables :func:`locate` reads with, made from one geography on its first address."""
 
-    __slots__ = ("_by_code", "_full", "_holders", "_lengths", "_stems", "_zones", "kept", "tiers")
+    __slots__ = (
+        "_by_code",
+        "_full",
+        "_heads",
+        "_names",
+        "_views",
+        "_zones",
+        "tiers",
+        "views_by_argument",
+    )
 
     def __init__(self, geography: Geography) -> None:
         full: dict[str, list[Place]] = {}
@@ -189,57 +202,45 @@ class Reader:
         zones: dict[str, list[_Zone]] = {}
         for zone in _read_zones():
             zones.setdefault(zone.name, []).append(zone)
-        lengths: dict[str, set[int]] = {}
-        for name in (*full, *stems, *zones):
-            lengths.setdefault(name[0], set()).add(len(name))
         self._by_code = {code: tuple(found) for code, found in by_code.items()}
-        self.kept: dict[Any, tuple[tuple[Place, ...], tuple[Place, ...]]] = {}  # _Keep.kept
-        self.tiers: dict[tuple[int, int | None], tuple[Place, _Tiers]] = {}  # see _tiers
-        self._full = {name: tuple(found) for name, found in full.items()}
-        self._stems = {name: tuple(found) for name, found in stems.items()}
+        self._full = frozenset(full)
         self._zones = {name: tuple(found) for name, found in zones.items()}
-        # Made once, like every tuple of records the tables hold: the cache of what a year keeps
-        # (:meth:`_Keep.kept`) knows a tuple by its id, which a tuple made per call would lend
-        # to the next one made at the same address.
-        self._holders = {
-            name: tuple(p for zone in found for p in self._by_code.get(zone.holder, ()))
-            for name, found in self._zones.items()
-        }
-        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        # Every name, once: (the records it is the full name of, those it is the short name
+        # of, the holders of the zone of that name), each None when there are none.
+        names: dict[str, _Entry] = {}
+        for name in (*full, *stems, *zones):
+            holders = _distinct(
+                p for zone in zones.get(name, ()) for p in self._by_code.get(zone.holder, ())
+            )
+            names[name] = (
+                _distinct(full[name]) if name in full else None,
+                _distinct(stems[name]) if name in stems else None,
+                holders or None,
+            )
+        self._names = names
+        # The lengths of the names that begin with each pair of characters (every name has
+        # two at least), longest first: where no name begins, one look says so.
+        heads: dict[str, set[int]] = {}
+        for name in names:
+            heads.setdefault(name[:2], set()).add(len(name))
+        self._heads = {head: tuple(sorted(found, reverse=True)) for head, found in heads.items()}
+        self._views: dict[tuple[int | None, str | None], _View] = {}
+        # The views by the arguments given (an int year, a province as written), checked once.
+        self.views_by_argument: dict[tuple[object, object], _View] = {}
+        self.tiers: dict[tuple[int, int | None], tuple[Place, _Tiers]] = {}  # see _tiers
 
-    def tokens(self, text: str, at: int) -> list[_Token]:
-        """The names that begin at ``at``, longest first: (end, the records they name, the
-        zone's name or None, and for a short name what follows it: :data:`FREE`,
-        :data:`STREET` or :data:`SUFFIX`; None for a full name or a zone)."""
-        found: list[_Token] = []
-        lengths = self._lengths.get(text[at]) if at < len(text) else None
-        if lengths is None:
-            return found
-        size = len(text)
-        for length in lengths:
-            end = at + length
-            if end > size:
-                continue
-            name = text[at:end]
-            records = self._full.get(name)
-            if records is not None:
-                found.append((end, records, None, None))
-            stems = self._stems.get(name)
-            if stems is not None:
-                suffix = _SUFFIX.match(text, end)
-                if suffix is not None:
-                    # 济南 before 市: 济南市 is a name, so only a full name may follow the stem
-                    # (济南市中区 is 济南's 市中区; 济南市中山北路 is 济南市 and a street).
-                    # 山东 before 市: 山东市 is none, so the 市 begins the next name (市中).
-                    whole = text[at : suffix.end()]
-                    after = SUFFIX if whole in self._full else SUFFIX_OPEN
-                else:
-                    after = STREET if _STREET.match(text, end) is not None else FREE
-                found.append((end, stems, None, after))
-            holders = self._holders.get(name)
-            if holders is not None:
-                found.append((end, holders, name, None))
-        return found
+    def view(self, year: int | None, province: str | None) -> _View:
+        """The names as ``year``'s list within ``province`` has them (checked arguments)."""
+        key = (year, province)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = _View(self, year, province)
+        return view
+
+    def names_at(self, text: str, at: int) -> bool:
+        """Whether a name of any year begins at ``at``."""
+        lengths = self._heads.get(text[at : at + 2])
+        return lengths is not None and any(text[at : at + n] in self._names for n in lengths)
 
     def zone_applies(self, name: str, place: Place, year: int | None) -> bool:
         """Whether the zone ``name`` is held by ``place`` in ``year``'s list (its years: to
@@ -253,6 +254,130 @@ class Reader:
                 return year <= zone.until
             return place.start <= zone.until
         return False
+
+
+# A name's records: full name, short name, zone holders (None for none), as in Reader._names.
+_Entry = tuple["tuple[Place, ...] | None", "tuple[Place, ...] | None", "tuple[Place, ...] | None"]
+
+
+class _View:
+    """The reader's names as one year's list within one province has them: each name's records
+    kept to those in force that year inside the province, worked out the first time the name
+    is met (a name none of whose records is kept yields no token)."""
+
+    __slots__ = ("_entries", "_heads", "_index", "_names", "_reader", "keep", "year")
+
+    def __init__(self, reader: Reader, year: int | None, province: str | None) -> None:
+        self._reader = reader
+        self._names = reader._names
+        self._heads = reader._heads
+        self._entries: dict[str, _Entry] = {}
+        # Per tuple of records of an entry (known by its id; the entry keeps it alive): see
+        # _index.
+        self._index: dict[int, _Index] = {}
+        self.keep = _Keep(year, province)
+        self.year = year
+
+    def _entry(self, name: str) -> _Entry:
+        keep = self.keep
+        full, stems, holders = self._names[name]
+        if keep.year is not None or keep.province is not None:
+            full = _kept(full, keep)
+            stems = _kept(stems, keep)
+            holders = _kept(holders, keep)
+        if holders is not None:
+            zone_applies = self._reader.zone_applies
+            holders = tuple(p for p in holders if zone_applies(name, p, keep.year)) or None
+        entry = self._entries[name] = (full, stems, holders)
+        return entry
+
+    def within(
+        self, held: tuple[Place, ...], chosen: tuple[Place, ...], zone: bool
+    ) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+        """The units of ``held`` that ``chosen`` (a name's records) names again, and the
+        records of ``chosen`` inside a unit of ``held`` (for a zone, also those of ``held``)."""
+        if len(held) == 1 and not zone:
+            [one] = held
+            index = self._index.get(id(chosen))
+            if index is None:
+                index = self._index[id(chosen)] = _index(chosen)
+            again: tuple[Place, ...] = held if id(one) in index[2] else ()
+            inside = index[1].get(one.code, ())
+            if inside and self.year is None:  # records of several years: in a common one
+                inside = tuple(p for p in inside if _inside(p, one))
+            return again, inside
+        again = tuple(h for h in held if any(h is p for p in chosen))
+        inside = tuple(p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held))
+        return again, inside
+
+    def tokens(self, text: str, at: int) -> list[_Token]:
+        """The names that begin at ``at`` with records this view keeps, longest first: (end,
+        the records, the zone's name or None, and for a short name what follows it:
+        :data:`FREE`, :data:`STREET`, :data:`SUFFIX` or :data:`SUFFIX_OPEN`; None for a full
+        name or a zone)."""
+        lengths = self._heads.get(text[at : at + 2])
+        if lengths is None:
+            return []
+        found: list[_Token] = []
+        size = len(text)
+        entries = self._entries
+        names = self._names
+        for length in lengths:
+            end = at + length
+            if end > size:
+                continue
+            name = text[at:end]
+            entry = entries.get(name)
+            if entry is None:
+                if name not in names:
+                    continue
+                entry = self._entry(name)
+            full, stems, holders = entry
+            if full is not None:
+                found.append((end, full, None, None))
+            if stems is not None:
+                if text[end : end + 1] in _SUFFIX_FIRSTS and (
+                    text[end] in _SUFFIXES or text[end : end + 2] in _SUFFIXES
+                ):
+                    # 济南 before 市: 济南市 is a name, so only a full name may follow the stem
+                    # (济南市中区 is 济南's 市中区; 济南市中山北路 is 济南市 and a street).
+                    # 山东 before 市: 山东市 is none, so the 市 begins the next name (市中).
+                    suffix = text[end] if text[end] in _SUFFIXES else text[end : end + 2]
+                    whole = name + suffix
+                    after = SUFFIX if whole in self._reader._full else SUFFIX_OPEN
+                else:
+                    after = STREET if _STREET.match(text, end) is not None else FREE
+                found.append((end, stems, None, after))
+            if holders is not None:
+                found.append((end, holders, name, None))
+        return found
+
+
+# A name's records, by the code of each unit they lie in (parent and province), and the ids
+# of the records themselves.
+_Index = tuple["tuple[Place, ...]", "dict[str, tuple[Place, ...]]", "frozenset[int]"]
+
+
+def _index(records: tuple[Place, ...]) -> _Index:
+    by_holder: dict[str, list[Place]] = {}
+    for place in records:
+        if place.parent is None:
+            continue
+        by_holder.setdefault(place.parent, []).append(place)
+        if place.province != place.parent:
+            by_holder.setdefault(place.province, []).append(place)
+    held = {code: tuple(found) for code, found in by_holder.items()}
+    return records, held, frozenset(id(place) for place in records)
+
+
+def _kept(records: tuple[Place, ...] | None, keep: _Keep) -> tuple[Place, ...] | None:
+    """The records ``keep`` keeps (the very tuple when it keeps all), None for none."""
+    if records is None:
+        return None
+    kept = tuple(filter(keep, records))
+    if len(kept) == len(records):
+        return records
+    return kept or None
 
 
 def _form_of(geography: Geography, place: Place, other: str) -> str | None:
@@ -295,6 +420,8 @@ def _skip(text: str, at: int) -> int:
 
 
 def _start(text: str) -> int:
+    if text[:1] not in _BEFORE_FIRST:
+        return 0  # the usual case: the text begins with its first name
     at = _skip(text, 0)
     moved = True
     while moved:
@@ -322,59 +449,55 @@ _Reading = tuple[int, tuple["Place", ...], "str | None"]
 
 
 def _readings(
-    reader: Reader,
+    view: _View,
     text: str,
     at: int,
     held: tuple[Place, ...] | None,
-    keep: _Keep,
     full_first: bool = False,
 ) -> list[_Reading]:
     """Every longest way to read names from ``at`` on, each inside the one before it (``held``:
     the units the name before may be; None for the first name; ``full_first``: the first name
     read must be a full one)."""
     best: list[_Reading] = []
-    named_here: set[int] = set()  # ends of names that a list holds: a zone of that name waits
-    cache = reader.kept
-    for end, records, zone, street in reader.tokens(text, at):
+    named_at = -1  # the end of a name read as a unit: a zone of that name (next in line) waits
+    heads = view._heads
+    for end, chosen, zone, street in view.tokens(text, at):
         if full_first and street is not None:
             continue
-        chosen: Sequence[Place] = keep.kept(records, cache)
-        if not chosen:
-            continue
-        if held is not None and street is None and zone is None:
-            again = tuple(h for h in held if any(h is p for p in chosen))  # 北京市北京市东城区
-            if again:
-                further = _readings(reader, text, _skip(text, end), again, keep)
-                best.extend(further or [(end, again, None)])
-                named_here.add(end)
-                continue
-        if zone is not None:
-            if end in named_here:
-                continue
-            chosen = [p for p in chosen if reader.zone_applies(zone, p, keep.year)]
-        if held is not None:  # a zone may be held by the name before it: 苏州市苏州工业园区
-            if len(held) == 1 and zone is None:
-                [one] = held
-                chosen = [p for p in chosen if _inside(p, one)]
-            else:
-                chosen = [
-                    p for p in chosen if any(_inside(p, h) or (zone and p is h) for h in held)
-                ]
-        if not chosen:
-            continue
-        if zone is None:
-            named_here.add(end)
-        here = tuple(chosen)
-        further = _readings(reader, text, _skip(text, end), here, keep, street == SUFFIX)
-        if street and not further:
+        after = _skip(text, end) if text[end : end + 1] in _SKIPPED else end
+        if street and text[after : after + 2] not in heads:
             # A street (重庆路) or another unit's suffix (铜仁地区 once 铜仁市), unless a name
             # inside it follows (哈尔滨道里, 唐山路南; a full one after a suffix: 济南市中区).
             continue
-        if further:
-            best.extend((e, places, z or zone) for e, places, z in further)
+        if held is not None:
+            again, inside = view.within(held, chosen, zone is not None)
+            if again and street is None and zone is None:  # 北京市北京市东城区
+                further = (
+                    _readings(view, text, after, again) if text[after : after + 2] in heads else []
+                )
+                best.extend(further or [(end, again, None)])
+                named_at = end
+                continue
+            chosen = inside  # a zone may be held by the name before it: 苏州市苏州工业园区
+            if not chosen:
+                continue
+        if zone is not None and end == named_at:
+            continue
+        if text[after : after + 2] in heads:
+            further = _readings(view, text, after, chosen, street == SUFFIX)
         else:
-            best.append((end, here, zone))
-    if not best:
+            further = []
+        if street and not further:
+            continue  # a street or another unit's suffix, as above
+        if zone is None:
+            named_at = end
+        if not further:
+            best.append((end, chosen, zone))
+        elif zone is None:
+            best.extend(further)
+        else:
+            best.extend((e, places, z or zone) for e, places, z in further)
+    if len(best) < 2:
         return best
     longest = max(end for end, _, _ in best)
     return [reading for reading in best if reading[0] == longest]
@@ -394,22 +517,6 @@ class _Keep:
             return False
         return self.year is None or place.in_force(self.year)
 
-    def kept(
-        self,
-        records: tuple[Place, ...],
-        cache: dict[Any, tuple[tuple[Place, ...], tuple[Place, ...]]],
-    ) -> tuple[Place, ...]:
-        """The records this keeps, remembered per tuple of records: known by its id, and
-        checked to be that very tuple (an id is lent again once its object is gone)."""
-        year, province = self.year, self.province
-        if year is None and province is None:
-            return records
-        key = (id(records), year, province)
-        entry = cache.get(key)
-        if entry is None or entry[0] is not records:
-            entry = cache[key] = (records, tuple(filter(self, records)))
-        return entry[1]
-
 
 def locate(
     geography: Geography,
@@ -425,37 +532,61 @@ def locate(
             f"expected the text of an address or a name, got {type(text).__name__} {shown(text)}"
         )
         raise ValidationError.single("text", message)
-    checked = check_year(geography, year)
-    within = None if province is None else province_code(geography, province)
-    tier_asked = check_level(level)
-    keep = _Keep(checked, within)
-    code = text.strip()
-    if is_code(code, 6):  # a code of any year's list, as Geography.place reads it
-        found = at_level(geography, find_places(geography, None, code, checked, within), tier_asked)
-        if len(found) == 1:
-            return _found(geography, text, checked, found[0], "", None)
-        return Location(text, checked, LocateStatus.UNKNOWN, rest=text)
+    view = _view(geography, reader, year, province)
+    checked = view.year
+    tier_asked = None if level is None else check_level(level)
     if not _HAN.search(text):
-        return _locate_latin(geography, text, checked, within, tier_asked)
+        code = text.strip()
+        if is_code(code, 6):  # a code of any year's list, as Geography.place reads it
+            found = find_places(geography, None, code, checked, view.keep.province)
+            found = at_level(geography, found, tier_asked)
+            if len(found) == 1:
+                return _found(reader, geography, text, checked, found[0], "", None)
+            return Location(text, checked, LocateStatus.UNKNOWN, rest=text)
+        return _locate_latin(geography, text, checked, view.keep.province, tier_asked)
     at = _start(text)
-    readings = _readings(reader, text, at, None, keep)
+    readings = _readings(view, text, at, None)
     if not readings:
         return Location(text, checked, LocateStatus.UNKNOWN, rest=text[at:])
     end = readings[0][0]
-    finals = list(_distinct(p for _, places, _ in readings for p in places))
-    zones = {zone for _, _, zone in readings}
+    if len(readings) == 1:
+        finals = readings[0][1]
+        zone = readings[0][2]
+    else:
+        finals = _distinct(p for _, places, _ in readings for p in places)
+        zones = {zone for _, _, zone in readings}
+        zone = zones.pop() if len(zones) == 1 else None
     rest_at = _skip(text, end)
-    chosen = narrow(geography, finals, checked, None)
-    chosen = at_level(geography, chosen, tier_asked)
+    # With a year, every record read is in force in it already: narrowing keeps them all.
+    chosen = finals if checked is not None else narrow(geography, finals, None, None)
+    if tier_asked is not None:
+        chosen = at_level(geography, chosen, tier_asked)
     # A name right after the chain that lies outside it contradicts it: 江苏杭州.
-    contradiction = _contradiction(reader, geography, text, rest_at, chosen, keep)
-    if contradiction:
-        candidates = _distinct((*chosen, *contradiction))
-        return _ambiguous(geography, text, checked, candidates, text[rest_at:])
-    zone = zones.pop() if len(zones) == 1 else None
+    if text[rest_at : rest_at + 2] in reader._heads:
+        contradiction = _contradiction(view, geography, text, rest_at, chosen)
+        if contradiction:
+            candidates = _distinct((*chosen, *contradiction))
+            return _ambiguous(reader, geography, text, checked, candidates, text[rest_at:])
     if len(chosen) == 1:
-        return _found(geography, text, checked, chosen[0], text[rest_at:], zone)
-    return _ambiguous(geography, text, checked, chosen, text[rest_at:])
+        return _found(reader, geography, text, checked, chosen[0], text[rest_at:], zone)
+    return _ambiguous(reader, geography, text, checked, chosen, text[rest_at:])
+
+
+def _view(geography: Geography, reader: Reader, year: object, province: object) -> _View:
+    """The reader's view for the arguments as given, each kind of argument checked once."""
+    key = (year, province)
+    if (year is None or type(year) is int) and (province is None or type(province) is str):
+        view = reader.views_by_argument.get(key)
+        if view is None:
+            view = reader.views_by_argument[key] = _checked_view(geography, reader, year, province)
+        return view
+    return _checked_view(geography, reader, year, province)
+
+
+def _checked_view(geography: Geography, reader: Reader, year: object, province: object) -> _View:
+    checked = check_year(geography, year)
+    within = None if province is None else province_code(geography, province)
+    return reader.view(checked, within)
 
 
 def _distinct(places: Iterable[Place]) -> tuple[Place, ...]:
@@ -464,38 +595,39 @@ def _distinct(places: Iterable[Place]) -> tuple[Place, ...]:
 
 
 def _contradiction(
-    reader: Reader,
+    view: _View,
     geography: Geography,
     text: str,
     at: int,
     chain: Iterable[Place],
-    keep: _Keep,
 ) -> tuple[Place, ...]:
     """The units a name at ``at`` gives that lie outside every unit of ``chain`` and hold none
     of them: a full name (杭州市) anywhere, a short name (杭州) at the end of the text, before a
-    separator or before another name."""
+    separator or before a name of any year."""
     held = tuple(chain)
-    for end, records, _, street in reader.tokens(text, at):
+    for end, chosen, _, street in view.tokens(text, at):
         if street:
             continue
         stem = street is not None
-        chosen = keep.kept(records, reader.kept)  # the reader's own tuples, as in _readings
-        if not chosen or any(
-            p is h or _inside(p, h) or _inside(h, p) for p in chosen for h in held
-        ):
+        if any(p is h or _inside(p, h) or _inside(h, p) for p in chosen for h in held):
             continue
-        if not stem or end >= len(text) or text[end] in _SEPARATORS or reader.tokens(text, end):
-            return narrow(geography, chosen, keep.year, None)
+        if (
+            not stem
+            or end >= len(text)
+            or text[end] in _SEPARATORS
+            or view._reader.names_at(text, end)
+        ):
+            return narrow(geography, chosen, view.year, None)
     return ()
 
 
 _Tiers = tuple["Place | None", "Place | None", "Place | None"]
 
 
-def _tiers(geography: Geography, place: Place, year: int | None) -> _Tiers:
-    """:func:`_tiers_of`, remembered per record and year by the geography's reader (known by
-    the record's id, and checked to be that very record)."""
-    cache = geography._address_reader().tiers
+def _tiers(reader: Reader, geography: Geography, place: Place, year: int | None) -> _Tiers:
+    """:func:`_tiers_of`, remembered per record and year by the reader (known by the record's
+    id, and checked to be that very record)."""
+    cache = reader.tiers
     key = (id(place), year)
     entry = cache.get(key)
     if entry is None or entry[0] is not place:
@@ -528,18 +660,29 @@ def _record(geography: Geography, code: str, year: int) -> Place | None:
 
 
 def _found(
-    geography: Geography, text: str, year: int | None, place: Place, rest: str, zone: str | None
+    reader: Reader,
+    geography: Geography,
+    text: str,
+    year: int | None,
+    place: Place,
+    rest: str,
+    zone: str | None,
 ) -> Location:
-    province, prefecture, county = _tiers(geography, place, year)
+    province, prefecture, county = _tiers(reader, geography, place, year)
     return Location(
         text, year, LocateStatus.FOUND, place, province, prefecture, county, (), rest, zone
     )
 
 
 def _ambiguous(
-    geography: Geography, text: str, year: int | None, candidates: tuple[Place, ...], rest: str
+    reader: Reader,
+    geography: Geography,
+    text: str,
+    year: int | None,
+    candidates: tuple[Place, ...],
+    rest: str,
 ) -> Location:
-    tiers = [_tiers(geography, place, year) for place in candidates]
+    tiers = [_tiers(reader, geography, place, year) for place in candidates]
     shared = [tiers[0][i] if all(t[i] == tiers[0][i] for t in tiers) else None for i in range(3)]
     return Location(
         text,
@@ -575,7 +718,14 @@ def _locate_latin(
                 other = _latin_names(names, piece, keep)
                 if other:
                     both = _distinct((*narrow(geography, held, year, None), *other))
-                    return _ambiguous(geography, text, year, both, ", ".join(pieces[:-used]))
+                    return _ambiguous(
+                        geography._address_reader(),
+                        geography,
+                        text,
+                        year,
+                        both,
+                        ", ".join(pieces[:-used]),
+                    )
             break
         held = found
         used += 1
@@ -584,8 +734,8 @@ def _locate_latin(
         return Location(text, year, LocateStatus.UNKNOWN, rest=text)
     chosen = at_level(geography, narrow(geography, held, year, None), level)
     if len(chosen) == 1:
-        return _found(geography, text, year, chosen[0], rest, None)
-    return _ambiguous(geography, text, year, chosen, rest)
+        return _found(geography._address_reader(), geography, text, year, chosen[0], rest, None)
+    return _ambiguous(geography._address_reader(), geography, text, year, chosen, rest)
 
 
 # English words that make the name before them a street's: "Zhongshan Road", "Renmin Lu".
