@@ -68,6 +68,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "skillrevival" / "data" / "geography.json"
 NAMES_OUT = OUT.with_name("geography-names.json")
+READER_OUT = OUT.with_name("geography-reader.json")
 CAMPAIGN = ROOT / "src" / "skillrevival" / "data" / "campaign.json"
 DISAGREEMENTS = Path(__file__).resolve().parent / "geography_disagreements.txt"
 
@@ -1197,6 +1198,25 @@ def names_text(document: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def reader_text(document: dict[str, object]) -> str:
+    """geography-reader.json: the names the address reader reads in the geography ``document``,
+    each with its records' rows, as the library makes them (its own code), made once here so
+    that the first address reads them instead of going through every record."""
+    from skillrevival._geo.geography import _build
+    from skillrevival._geo.locate import READER_FORMAT, reader_table
+
+    geography = _build(json.loads(json.dumps(document)))
+    table = reader_table(geography)
+    lines = [f'{{"format": {READER_FORMAT}, "records": {len(geography.records)},']
+    for part in ("names", "heads"):
+        body = ",\n".join(
+            f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(value, separators=(',', ':'))}"
+            for key, value in table[part].items()
+        )
+        lines.append(f'"{part}": {{\n{body}\n}}' + ("," if part == "names" else "}"))
+    return "\n".join(lines) + "\n"
+
+
 # The summary's lines, not disagreements:
 SUMMARY = ("links:", "GeoNames:", "other names by source:")
 
@@ -1212,21 +1232,26 @@ def main(argv: list[str] | None = None) -> int:
     document, lines = build()
     text = dumps(document)
     names = names_text(document)
+    reader = reader_text(document)
     notes = [line for line in lines if not line.startswith(SUMMARY)]
     report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
         same = same and NAMES_OUT.read_text(encoding="utf-8") == names
+        same = same and READER_OUT.read_text(encoding="utf-8") == reader
         same = same and DISAGREEMENTS.read_text(encoding="utf-8") == report
         print(
             "up to date"
             if same
-            else f"{OUT.name}, {NAMES_OUT.name} or {DISAGREEMENTS.name} would change"
+            else f"{OUT.name}, {NAMES_OUT.name}, {READER_OUT.name} or {DISAGREEMENTS.name} "
+            "would change"
         )
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
     NAMES_OUT.write_text(names, encoding="utf-8")
     print(f"wrote {NAMES_OUT.relative_to(ROOT)}: {len(names.encode())} bytes")
+    READER_OUT.write_text(reader, encoding="utf-8")
+    print(f"wrote {READER_OUT.relative_to(ROOT)}: {len(reader.encode())} bytes")
     DISAGREEMENTS.write_text(report, encoding="utf-8")
     places: list[list[object]] = document["places"]  # type: ignore[assignment]
     print(f"wrote {OUT.relative_to(ROOT)}: {len(places)} places, {len(text.encode())} bytes")

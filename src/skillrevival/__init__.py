@@ -17,25 +17,6 @@ first call and caches the result.
 import typing as _typing
 from importlib import import_module as _import_module
 
-from ._campaign.loader import campaign as campaign
-from ._campaign.loader import load as load
-from ._campaign.loader import loads as loads
-from ._campaign.loader import structure as structure
-from ._campaign.loader import validate as validate
-from ._campaign.model import Anomaly as Anomaly
-from ._campaign.model import Attachment as Attachment
-from ._campaign.model import Campaign as Campaign
-from ._campaign.model import City as City
-from ._campaign.model import CodeKind as CodeKind
-from ._campaign.model import Notice as Notice
-from ._campaign.model import OtherCode as OtherCode
-from ._campaign.model import Phase as Phase
-from ._campaign.model import PlanItem as PlanItem
-from ._campaign.model import Province as Province
-from ._campaign.model import Roster as Roster
-from ._campaign.model import Source as Source
-from ._campaign.model import StatedDuration as StatedDuration
-from ._campaign.model import Term as Term
 from ._errors import NotFoundError as NotFoundError
 from ._errors import Problem as Problem
 from ._errors import SkillRevivalError as SkillRevivalError
@@ -47,23 +28,34 @@ __version__ = "0.1.0"
 """The version of the package: written here only (pyproject.toml reads it through hatch)."""
 
 # The public names imported on first use, each with the module that defines it: the one table
-# that __getattr__ reads and __all__ is made from. Creating the vocabulary's enumerations and
-# the matching report's classes costs about a twentieth of importing the package, and building
-# the converter imports cattrs; most users need none of them. A new lazy name is one line here
-# and its import under TYPE_CHECKING below (for type checkers and the docs), which
-# tests/faces/test_public_api.py checks line for line.
+# that __getattr__ reads and __all__ is made from. The campaign's model imports pendulum and
+# makes some forty classes, the converter imports cattrs: a process that only looks places up
+# (geography().place) needs none of them, and a first lookup costs less than importing them.
+# A new lazy name is one line here and its import under TYPE_CHECKING below (for type checkers
+# and the docs), which tests/faces/test_public_api.py checks line for line.
 _LAZY: dict[str, str] = {
     "Allowance": "._campaign.vocabulary",
+    "Anomaly": "._campaign.model",
     "ApprenticeshipElement": "._campaign.vocabulary",
+    "Attachment": "._campaign.model",
     "AwardGiver": "._campaign.vocabulary",
+    "Campaign": "._campaign.model",
+    "campaign": "._campaign.loader",
     "CareerSystem": "._campaign.vocabulary",
+    "City": "._campaign.model",
+    "CodeKind": "._campaign.model",
     "Competition": "._campaign.vocabulary",
     "CompetitionReward": "._campaign.vocabulary",
+    "converter": "._campaign.converter",
     "EnterpriseEvaluationMethod": "._campaign.vocabulary",
     "EvaluationChannel": "._campaign.vocabulary",
     "ExceptionalEvaluation": "._campaign.vocabulary",
-    "GeoSource": "._geo.records",
     "Geography": "._geo.geography",
+    "geography": "._geo.geography",
+    "GeoSource": "._geo.records",
+    "is_implementing": "._campaign.loader",
+    "load": "._campaign.loader",
+    "loads": "._campaign.loader",
     "LocateStatus": "._geo.locate",
     "Location": "._geo.locate",
     "MatchReport": "._campaign.join",
@@ -71,19 +63,27 @@ _LAZY: dict[str, str] = {
     "MinistrySupport": "._campaign.vocabulary",
     "Miss": "._campaign.join",
     "MissReason": "._campaign.join",
+    "Notice": "._campaign.model",
     "NoticeVocabulary": "._campaign.vocabulary",
+    "OtherCode": "._campaign.model",
+    "Phase": "._campaign.model",
     "Place": "._geo.records",
+    "PlanItem": "._campaign.model",
+    "Province": "._campaign.model",
+    "Roster": "._campaign.model",
+    "Source": "._campaign.model",
+    "StatedDuration": "._campaign.model",
+    "structure": "._campaign.loader",
     "TargetGroup": "._campaign.vocabulary",
     "TechnicalSchool": "._campaign.vocabulary",
+    "Term": "._campaign.model",
     "TrainingDuration": "._campaign.vocabulary",
     "TrainingProvider": "._campaign.vocabulary",
     "TrainingScheme": "._campaign.vocabulary",
     "TrainingTier": "._campaign.vocabulary",
     "TrainingType": "._campaign.vocabulary",
+    "validate": "._campaign.loader",
     "Vocabulary": "._campaign.vocabulary",
-    "converter": "._campaign.converter",
-    "geography": "._geo.geography",
-    "is_implementing": "._campaign.loader",
 }
 
 if _typing.TYPE_CHECKING:
@@ -92,7 +92,26 @@ if _typing.TYPE_CHECKING:
     from ._campaign.join import MatchStatus as MatchStatus
     from ._campaign.join import Miss as Miss
     from ._campaign.join import MissReason as MissReason
+    from ._campaign.loader import campaign as campaign
     from ._campaign.loader import is_implementing as is_implementing
+    from ._campaign.loader import load as load
+    from ._campaign.loader import loads as loads
+    from ._campaign.loader import structure as structure
+    from ._campaign.loader import validate as validate
+    from ._campaign.model import Anomaly as Anomaly
+    from ._campaign.model import Attachment as Attachment
+    from ._campaign.model import Campaign as Campaign
+    from ._campaign.model import City as City
+    from ._campaign.model import CodeKind as CodeKind
+    from ._campaign.model import Notice as Notice
+    from ._campaign.model import OtherCode as OtherCode
+    from ._campaign.model import Phase as Phase
+    from ._campaign.model import PlanItem as PlanItem
+    from ._campaign.model import Province as Province
+    from ._campaign.model import Roster as Roster
+    from ._campaign.model import Source as Source
+    from ._campaign.model import StatedDuration as StatedDuration
+    from ._campaign.model import Term as Term
     from ._campaign.vocabulary import Allowance as Allowance
     from ._campaign.vocabulary import ApprenticeshipElement as ApprenticeshipElement
     from ._campaign.vocabulary import AwardGiver as AwardGiver

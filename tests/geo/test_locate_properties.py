@@ -221,4 +221,5 @@ def test_what_was_read_before_changes_no_answer(
     last = [locate(GEO, backward, *query) for query in reversed(queries)][::-1]
     for query, one, other in zip(queries, first, last, strict=True):
         assert one == other, query
-        assert one.place is other.place and one.candidates == other.candidates, query
+        assert one.place is other.place, query
+        assert one.candidates == other.candidates, query

@@ -18,7 +18,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import NotFoundError, Problem, ValidationError
 from .._once import once
@@ -26,7 +26,6 @@ from .._reading import collector_paused, read_bundled
 from .._text import shown
 from .levels import AdminLevel, code_of, is_code
 from .lineage import Units, record_in
-from .locate import Location, Reader, locate
 from .names import (
     PlaceNames,
     ReadyTable,
@@ -41,6 +40,9 @@ from .names import (
     year_in,
 )
 from .records import LEVELS, GeoSource, Grouping, Place, level_of
+
+if TYPE_CHECKING:  # imported on the first address (Geography.locate)
+    from .locate import Location, Reader
 
 BUNDLED = "geography.json"
 FORMAT = 3
@@ -561,6 +563,8 @@ class Geography:
             >>> where.status.value, len(where.candidates)
             ('ambiguous', 4)
         """
+        from .locate import locate  # on the first address: importing it costs a first lookup
+
         return locate(self, self._address_reader(), text, year, province, level)
 
     def _address_reader(self) -> Reader:
@@ -570,6 +574,8 @@ class Geography:
             with self._lock:
                 reader = self._reader
                 if reader is None:
+                    from .locate import Reader
+
                     reader = Reader(self)
                     object.__setattr__(self, "_reader", reader)
         return reader

@@ -30,7 +30,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 ZONES = "zones.json"
 ZONES_FORMAT = 1
+READER = "geography-reader.json"
+READER_FORMAT = 1
 
 
 class LocateStatus(enum.Enum):
@@ -165,13 +167,68 @@ class _Zone:
     source: str
 
 
+def reader_table(geography: Geography) -> dict[str, Any]:
+    """What the reader reads names with, as the build script writes it for the bundled data
+    (``data/geography-reader.json``; any other geography makes it on its first address):
+
+    - ``names``: each name, with the rows (positions in ``geography.records``) of the records
+      it is the full name of and of those it is the short name of, as ``"1508,1616|"``: official
+      names; short names of two characters or more; autonomous units' short forms (恩施州,
+      恩施自治州 for 恩施土家族苗族自治州; 长阳县 for 长阳土家族自治县); the other names in Han
+      characters, full or short by the name they are a form of;
+    - ``heads``: for each pair of first characters, the lengths of the names that begin with
+      it, longest first (every name has two characters at least).
+    """
+    full: dict[str, list[int]] = {}
+    stems: dict[str, list[int]] = {}
+    for row, place in enumerate(geography.records):
+        full.setdefault(place.name, []).append(row)
+        if place.short_name != place.name and len(place.short_name) >= 2:
+            stems.setdefault(place.short_name, []).append(row)
+            for suffix, short_forms in _AUTONOMOUS:
+                if place.name.endswith(suffix):
+                    for form in short_forms:
+                        full.setdefault(place.short_name + form, []).append(row)
+        for other in others_for(geography, place):
+            if not _HAN.search(other) or other in (place.name, place.short_name):
+                continue
+            of = _form_of(geography, place, other)
+            table = stems if of == place.short_name and of != place.name else full
+            table.setdefault(other, []).append(row)
+    names = {
+        name: "|".join(",".join(map(str, dict.fromkeys(rows))) for rows in (pair))
+        for name, pair in sorted(
+            (name, (full.get(name, ()), stems.get(name, ()))) for name in {*full, *stems}
+        )
+    }
+    heads: dict[str, set[int]] = {}
+    for name in names:
+        heads.setdefault(name[:2], set()).add(len(name))
+    return {
+        "names": names,
+        "heads": {head: sorted(found, reverse=True) for head, found in sorted(heads.items())},
+    }
+
+
+def _bundled_table(records: int) -> dict[str, Any]:
+    """:func:`reader_table` as the build script wrote it for the bundled data."""
+    data = json.loads(read_bundled(READER))
+    if data.get("format") != READER_FORMAT or data.get("records") != records:
+        message = f"this version reads format {READER_FORMAT} for {records} records"
+        raise ValidationError.single(f"skillrevival/data/{READER}", message)
+    return {"names": data["names"], "heads": data["heads"]}
+
+
 class Reader:
-    """The tables :func:`locate` reads with, made from one geography on its first address."""
+    """The tables :func:`locate` reads with, made from one geography on its first address: its
+    names (for the bundled data, read from the table the build script made), each name's
+    records made when the name is first met."""
 
     __slots__ = (
-        "_by_code",
-        "_full",
+        "_geography",
         "_heads",
+        "_holders",
+        "_made",
         "_names",
         "_views",
         "_zones",
@@ -180,54 +237,54 @@ class Reader:
     )
 
     def __init__(self, geography: Geography) -> None:
-        full: dict[str, list[Place]] = {}
-        stems: dict[str, list[Place]] = {}
-        by_code: dict[str, list[Place]] = {}
-        for place in geography.records:
-            by_code.setdefault(place.code, []).append(place)
-            full.setdefault(place.name, []).append(place)
-            if place.short_name != place.name and len(place.short_name) >= 2:
-                stems.setdefault(place.short_name, []).append(place)
-                # 恩施州, 恩施自治州 for 恩施土家族苗族自治州; 长阳县 for 长阳土家族自治县.
-                for suffix, short_forms in _AUTONOMOUS:
-                    if place.name.endswith(suffix):
-                        for form in short_forms:
-                            full.setdefault(place.short_name + form, []).append(place)
-            for other in others_for(geography, place):
-                if not _HAN.search(other) or other in (place.name, place.short_name):
-                    continue
-                of = _form_of(geography, place, other)
-                table = stems if of == place.short_name and of != place.name else full
-                table.setdefault(other, []).append(place)
+        if geography._ready is not None:  # the bundled geography: its tables made at build time
+            table = _bundled_table(len(geography._rows))
+        else:
+            table = reader_table(geography)
+        names: dict[str, str] = table["names"]  # see reader_table
+        heads: dict[str, list[int]] = table["heads"]
         zones: dict[str, list[_Zone]] = {}
         for zone in _read_zones():
             zones.setdefault(zone.name, []).append(zone)
-        self._by_code = {code: tuple(found) for code, found in by_code.items()}
-        self._full = frozenset(full)
-        self._zones = {name: tuple(found) for name, found in zones.items()}
-        # Every name, once: (the records it is the full name of, those it is the short name
-        # of, the holders of the zone of that name), each None when there are none.
-        names: dict[str, _Entry] = {}
-        for name in (*full, *stems, *zones):
-            holders = _distinct(
-                p for zone in zones.get(name, ()) for p in self._by_code.get(zone.holder, ())
-            )
-            names[name] = (
-                _distinct(full[name]) if name in full else None,
-                _distinct(stems[name]) if name in stems else None,
-                holders or None,
-            )
+        # A zone's holders: every record of each holder's code.
+        holders: dict[str, list[int]] = {}
+        for name, found in zones.items():
+            rows = (row for zone in found for row in geography._by_code.get(zone.holder, ()))
+            holders[name] = list(dict.fromkeys(rows))
+            names.setdefault(name, "|")
+            lengths = heads.setdefault(name[:2], [])
+            if len(name) not in lengths:
+                lengths.append(len(name))
+                lengths.sort(reverse=True)
+        self._geography = geography
         self._names = names
-        # The lengths of the names that begin with each pair of characters (every name has
-        # two at least), longest first: where no name begins, one look says so.
-        heads: dict[str, set[int]] = {}
-        for name in names:
-            heads.setdefault(name[:2], set()).add(len(name))
-        self._heads = {head: tuple(sorted(found, reverse=True)) for head, found in heads.items()}
+        self._heads = heads
+        self._holders = holders
+        self._zones = {name: tuple(found) for name, found in zones.items()}
+        self._made: dict[str, _Entry] = {}
         self._views: dict[tuple[int | None, str | None], _View] = {}
         # The views by the arguments given (an int year, a province as written), checked once.
         self.views_by_argument: dict[tuple[object, object], _View] = {}
         self.tiers: dict[tuple[int, int | None], tuple[Place, _Tiers]] = {}  # see _tiers
+
+    def entry(self, name: str) -> _Entry:
+        """The records of the name ``name`` (one of the reader's): see :data:`_Entry`."""
+        made = self._made.get(name)
+        if made is None:
+            records_at = self._geography.records_at
+            full, _, short = self._names[name].partition("|")
+            holders = self._holders.get(name)
+            made = self._made[name] = (
+                records_at([int(row) for row in full.split(",")]) if full else None,
+                records_at([int(row) for row in short.split(",")]) if short else None,
+                records_at(holders) if holders else None,
+            )
+        return made
+
+    def is_full(self, name: str) -> bool:
+        """Whether ``name`` is the full name of a record (of any year)."""
+        found = self._names.get(name)
+        return found is not None and not found.startswith("|")
 
     def view(self, year: int | None, province: str | None) -> _View:
         """The names as ``year``'s list within ``province`` has them (checked arguments)."""
@@ -280,7 +337,7 @@ class _View:
 
     def _entry(self, name: str) -> _Entry:
         keep = self.keep
-        full, stems, holders = self._names[name]
+        full, stems, holders = self._reader.entry(name)
         if keep.year is not None or keep.province is not None:
             full = _kept(full, keep)
             stems = _kept(stems, keep)
@@ -344,7 +401,7 @@ class _View:
                     # 山东 before 市: 山东市 is none, so the 市 begins the next name (市中).
                     suffix = text[end] if text[end] in _SUFFIXES else text[end : end + 2]
                     whole = name + suffix
-                    after = SUFFIX if whole in self._reader._full else SUFFIX_OPEN
+                    after = SUFFIX if self._reader.is_full(whole) else SUFFIX_OPEN
                 else:
                     after = STREET if _STREET.match(text, end) is not None else FREE
                 found.append((end, stems, None, after))
