@@ -22,6 +22,7 @@ from __future__ import annotations
 import numbers
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeGuard
 
 import attrs
@@ -426,25 +427,14 @@ def flag(
     year_column = _aligned(year, "year", values) if per_row else None
     one_year = None if per_row else check_year(geography(), year)
 
-    keys, distinct = pd.factorize(values, use_na_sentinel=True)
-    names = list(distinct)
-    province_of: list[object] | None = None
-    year_of: list[int | None] | None = None
-    if province_column is not None:
-        province_keys, province_distinct = pd.factorize(province_column, use_na_sentinel=True)
-        keys, firsts, seconds = _pairs(keys, province_keys, len(province_distinct))
-        names = [names[i] for i in firsts]
-        province_of = ["" if j < 0 else province_distinct[j] for j in seconds]
-    if year_column is not None:
-        year_keys, year_distinct = pd.factorize(year_column, use_na_sentinel=True)
-        known = _row_years(year_distinct, year_keys)
-        keys, firsts, seconds = _pairs(keys, year_keys, len(year_distinct))
-        names = [names[i] for i in firsts]
-        if province_of is not None:
-            province_of = [province_of[i] for i in firsts]
-        year_of = [None if j < 0 else known[j] for j in seconds]
-    queries = _Queries(names, province_of, year_of or [one_year] * len(names), tier)
-    answers = queries.answer_in(count)
+    # A long column: the workers start now and build the geography while this process
+    # gathers the distinct values.
+    early = _pool(count) if count > 1 and len(values) >= _EARLY else None
+    try:
+        keys, answers = _answers(values, count, tier, province_column, year_column, one_year, early)
+    finally:
+        if early is not None:
+            early.shutdown()
     codes, place_names, levels, adcodes, statuses = (
         [answer[i] for answer in answers] for i in range(5)
     )
@@ -467,6 +457,43 @@ def flag(
     )
     frame.attrs.update(table=FLAGS.name, title=FLAGS.title, sources=_sources(c))
     return frame
+
+
+_EARLY = 100_000
+"""From this many rows, :func:`flag` starts its worker processes before it gathers the distinct
+values (they build the geography meanwhile); for fewer, only when there are values to share."""
+
+
+def _answers(
+    values: pd.Series,
+    count: int,
+    tier: Tier | None,
+    province_column: pd.Series | None,
+    year_column: pd.Series | None,
+    one_year: int | None,
+    pool: Executor | None,
+) -> tuple[np.ndarray[Any, Any], list[Answer]]:
+    """The row keys of the column (each row's distinct entry, -1 for a missing one) and each
+    distinct entry's answer."""
+    keys, distinct = pd.factorize(values, use_na_sentinel=True)
+    names = list(distinct)
+    province_of: list[object] | None = None
+    year_of: list[int | None] | None = None
+    if province_column is not None:
+        province_keys, province_distinct = pd.factorize(province_column, use_na_sentinel=True)
+        keys, firsts, seconds = _pairs(keys, province_keys, len(province_distinct))
+        names = [names[i] for i in firsts]
+        province_of = ["" if j < 0 else province_distinct[j] for j in seconds]
+    if year_column is not None:
+        year_keys, year_distinct = pd.factorize(year_column, use_na_sentinel=True)
+        known = _row_years(year_distinct, year_keys)
+        keys, firsts, seconds = _pairs(keys, year_keys, len(year_distinct))
+        names = [names[i] for i in firsts]
+        if province_of is not None:
+            province_of = [province_of[i] for i in firsts]
+        year_of = [None if j < 0 else known[j] for j in seconds]
+    queries = _Queries(names, province_of, year_of or [one_year] * len(names), tier)
+    return keys, queries.answer_in(count, pool)
 
 
 _TREATED = frozenset({"implementing", "within"})
@@ -528,32 +555,45 @@ class _Queries:
             for i in range(0, len(self.names), size)
         ]
 
-    def answer_in(self, workers: int) -> list[Answer]:
-        """:meth:`answer`, here (one worker) or spread over ``workers`` processes."""
+    def answer_in(self, workers: int, pool: Executor | None = None) -> list[Answer]:
+        """:meth:`answer`, here (one worker) or spread over ``workers`` processes (those of
+        ``pool`` when given)."""
         if workers == 1 or len(self.names) < 2:
             return self.answer()
-        return [answer for _, _, part in _in_workers(self, workers) for answer in part]
+        return [answer for _, _, part in _in_workers(self, workers, pool) for answer in part]
 
 
-def _in_workers(queries: _Queries, workers: int) -> list[tuple[int, int, list[Answer]]]:
-    """Each chunk's answers from a pool of ``workers`` fresh processes, with the process id and
-    how many times that process had built the geography when it answered."""
+def _in_workers(
+    queries: _Queries, workers: int, pool: Executor | None = None
+) -> list[tuple[int, int, list[Answer]]]:
+    """Each chunk's answers from ``pool``, or from a pool of ``workers`` fresh processes, with
+    the process id and how many times that process had built the geography when it answered."""
+    # A few chunks per worker, so that a worker that finishes early takes another.
+    chunks = queries.chunks(min(len(queries.names), workers * 4))
+    if pool is not None:
+        return list(pool.map(_answer_chunk, chunks))
+    with _pool(min(workers, len(chunks))) as started:
+        return list(started.map(_answer_chunk, chunks))
+
+
+def _pool(workers: int) -> Executor:
+    """``workers`` fresh processes (``spawn``), started now, each building what it matches with
+    before it takes any work."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # A few chunks per worker, so that a worker that finishes early takes another.
-    chunks = queries.chunks(min(len(queries.names), workers * 4))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)), mp_context=context, initializer=_start_worker
-    ) as pool:
-        return list(pool.map(_answer_chunk, chunks))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+    for _ in range(workers):  # a process is spawned for each task that finds none idle
+        pool.submit(int)
+    return pool
 
 
 def _start_worker() -> None:
-    """A worker's start: build the geography and the roster once, before any chunk comes."""
+    """A worker's start: build the geography, its address reader and the roster once, before
+    any chunk comes."""
     campaign()
-    geography()
+    geography()._address_reader()
 
 
 def _answer_chunk(queries: _Queries) -> tuple[int, int, list[Answer]]:

@@ -49,7 +49,9 @@ def flag(
     where unknown); ``level`` the tier the column names (``"province"``, ``"prefecture"``,
     ``"county"``). The flag columns are strings (``implementing`` and ``treated`` booleans),
     null where :func:`~skillrevival.frames.flag` gives a missing value; ``df`` must not already have
-    columns of those names. Lazy, as Spark is: nothing runs until an action.
+    columns of those names. Each distinct entry is flagged once and its answer joined to its rows,
+    so the rows come in the join's order, not necessarily the frame's (sort by a column of your
+    own where order matters). Lazy, as Spark is: nothing runs until an action.
     """
     have = list(df.columns)
     problems = [
@@ -74,8 +76,19 @@ def flag(
         StructField(name, BooleanType() if name in BOOLEAN else StringType(), True)
         for name in FLAGS.names
     ]
-    schema = StructType([*df.schema.fields, *added])
-    return df.mapInPandas(_Flagger(column, year, provinces, tier), schema)
+    # Each distinct entry once: its columns under names of their own, flagged, joined back.
+    keys = list(dict.fromkeys([column, *(c for c in (year, provinces) if isinstance(c, str))]))
+    own = {key: f"_skillrevival_{n}" for n, key in enumerate(keys)}
+    distinct = df.select(*[df[key].alias(own[key]) for key in keys]).distinct()
+    flagger = _Flagger(
+        own[column],
+        own[year] if isinstance(year, str) else year,
+        None if provinces is None else own[provinces],
+        tier,
+    )
+    answers = distinct.mapInPandas(flagger, StructType([*distinct.schema.fields, *added]))
+    matched = [df[key].eqNullSafe(answers[own[key]]) for key in keys]
+    return df.join(answers, matched, "left").drop(*own.values())
 
 
 BOOLEAN = ("implementing", "treated")
