@@ -96,12 +96,13 @@ NAME, YEAR, PROVINCE = "_entry", "_year", "_province"  # none of the flag column
 
 
 def _keys(names: pd.Series, year: pd.Series | None, provinces: pd.Series | None) -> pd.DataFrame:
-    """A partition's entries: text, and year and province where they vary by row."""
-    columns = {NAME: names.to_numpy(dtype=object)}
+    """A partition's entries: text, and year and province where they vary by row (as the
+    column holds them: pyarrow strings stay compact)."""
+    columns = {NAME: names.array}
     if year is not None:
-        columns[YEAR] = year.to_numpy()
+        columns[YEAR] = year.array
     if provinces is not None:
-        columns[PROVINCE] = provinces.to_numpy(dtype=object)
+        columns[PROVINCE] = provinces.array
     return pd.DataFrame(columns, index=names.index)
 
 
@@ -117,7 +118,7 @@ def _answer(
         provinces=entries.get(PROVINCE, None),
         level=level,
     )
-    return pd.concat([entries, flags.astype(dict.fromkeys(TEXTS, object))], axis=1)
+    return pd.concat([entries, flags.astype(dict.fromkeys(TEXTS, TEXT))], axis=1)
 
 
 def _joined(entries: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
