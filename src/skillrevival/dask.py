@@ -1,11 +1,9 @@
-"""Flag a dask Series (optional extra ``skillrevival[dask]``).
+"""Flag a dask Series partition by partition (optional extra ``skillrevival[dask]``).
 
 :func:`flag` is :func:`skillrevival.frames.flag` for a column too large for one process's
-memory, done as ``frames.flag`` does it, distinct values first: the column's distinct entries
-(with their year and province) are gathered, matched once each, spread over the workers (a
-worker of a ``dask.distributed`` cluster, or a thread or process of the local scheduler), and
-their answers joined back to every partition's rows. Each worker process builds the geography
-once, the first time it matches, and keeps it; only entries and answers travel.
+memory: each partition is flagged where it lies (a worker of a ``dask.distributed`` cluster, or
+a thread or process of the local scheduler), and each worker process builds the geography once,
+the first time it flags a partition, and keeps it; nothing but the partitions travels.
 """
 
 from __future__ import annotations
@@ -45,13 +43,9 @@ def flag(
     files written block by block cannot hold in one schema. ``year`` is one year, or a dask
     Series aligned with ``column`` (a year per row, as from the same frame:
     ``flag(df.city, df.year)``); ``provinces`` a dask Series aligned with it; ``level`` the
-    tier the column names (``"province"``, ``"prefecture"``, ``"county"``).
-
-    Two passes over the column, as for ``set_index``: here, the column's distinct entries are
-    gathered and each is matched once, spread over the workers, and their answers kept there
-    (``persist``); the rows are flagged when asked (``.compute()``, ``.to_parquet(...)``), each
-    partition joined with those answers where it lies. No pass holds more than a few partitions
-    and the answers in a worker's memory.
+    tier the column names (``"province"``, ``"prefecture"``, ``"county"``). Each partition's
+    distinct values are matched once; nothing is computed until asked (``.compute()``,
+    ``.to_parquet(...)``).
     """
     _check(column, "column", required=True)
     if not (year is None or isinstance(year, dd.Series)):
@@ -59,26 +53,8 @@ def flag(
     _check(provinces, "provinces", required=False)
     tier = check_level(level)
     meta = _meta(column)
-    one_year = None if isinstance(year, dd.Series) else year
-    empty = _keys(
-        column._meta,
-        year._meta if isinstance(year, dd.Series) else None,
-        None if provinces is None else provinces._meta,
-    )
-    keys: dd.DataFrame = dd.map_partitions(  # type: ignore[no-untyped-call]
-        _keys, column, year if isinstance(year, dd.Series) else None, provinces, meta=empty
-    )
-    # Each distinct entry once, matched where it lies; the answers, gathered in one partition
-    # and kept on the cluster, go to every worker once and are joined to each partition's rows
-    # there. Computed now: left lazy, each partition of the column would wait in memory for
-    # the answers of every other.
-    distinct = keys.drop_duplicates(split_out=max(1, min(keys.npartitions, 8)))
-    answers = distinct.map_partitions(_answer, one_year, tier, meta=_answer(empty, one_year, tier))
-    # Passed as one delayed object, not as a collection: the flags stay aligned partition by
-    # partition with the column (``table.assign(**flags)`` joins them without a shuffle).
-    (gathered,) = answers.repartition(npartitions=1).persist().to_delayed()
     flags: dd.DataFrame = dd.map_partitions(  # type: ignore[no-untyped-call]
-        _joined, keys, gathered, meta=meta
+        _flag_partition, column, year, provinces, tier, meta=meta
     )
     return flags
 
@@ -88,45 +64,16 @@ TEXT = pd.StringDtype("pyarrow")
 
 BOOLEAN = ("implementing", "treated")
 """The flag columns that are ``boolean``; the others are text."""
-TEXTS = tuple(name for name in FLAGS.names if name not in BOOLEAN)
 
 
-# The columns of an entry: its text, and its year and province when given per row.
-NAME, YEAR, PROVINCE = "_entry", "_year", "_province"  # none of the flag columns
-
-
-def _keys(names: pd.Series, year: pd.Series | None, provinces: pd.Series | None) -> pd.DataFrame:
-    """A partition's entries: text, and year and province where they vary by row (as the
-    column holds them: pyarrow strings stay compact)."""
-    columns = {NAME: names.array}
-    if year is not None:
-        columns[YEAR] = year.array
-    if provinces is not None:
-        columns[PROVINCE] = provinces.array
-    return pd.DataFrame(columns, index=names.index)
-
-
-def _answer(
-    entries: pd.DataFrame,
-    year: int | None,
+def _flag_partition(
+    names: pd.Series,
+    year: int | pd.Series | None,
+    provinces: pd.Series | None,
     level: Literal["province", "prefecture", "county"] | None,
 ) -> pd.DataFrame:
-    """The distinct ``entries`` with their flags, from this process's geography."""
-    flags = frames.flag(
-        entries[NAME],
-        year=entries.get(YEAR, year),
-        provinces=entries.get(PROVINCE, None),
-        level=level,
-    )
-    return pd.concat([entries, flags.astype(dict.fromkeys(TEXTS, TEXT))], axis=1)
-
-
-def _joined(entries: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
-    """Each of a partition's entries with its answer, in the partition's order and index."""
-    joined = entries.merge(answers, how="left", on=list(entries.columns), sort=False)
-    joined.index = entries.index
-    flags = joined[list(FLAGS.names)]
-    return flags.astype(dict.fromkeys(TEXTS, TEXT))
+    flags = frames.flag(names, year=year, provinces=provinces, level=level)
+    return flags.astype({name: TEXT for name in FLAGS.names if name not in BOOLEAN})
 
 
 def _check(value: object, path: str, *, required: bool) -> None:

@@ -678,14 +678,17 @@ def _pairs(
 
 
 def _spread(per_value: Sequence[str | None], at: np.ndarray[Any, Any]) -> pd.Categorical:
-    """A value per distinct entry spread over the rows (``at``; the last slot is missing)."""
-    text = np.array([v if v is not None else "" for v in per_value], dtype=object)
-    categories, inverse = np.unique(text, return_inverse=True)
-    inverse = inverse.astype("int64")
-    if len(categories) and categories[0] == "":  # None became "": missing, not a category
+    """A value per distinct entry spread over the rows (``at``; the last slot is missing), its
+    categories sorted; None (and an empty string) missing. Hashed, not sorted: a million
+    distinct entries hold a few thousand values."""
+    inverse, categories = pd.factorize(
+        np.asarray(per_value, dtype=object), sort=True, use_na_sentinel=True
+    )
+    categories = np.asarray(categories, dtype=object)
+    if len(categories) and categories[0] == "":  # an empty string is missing, as None is
         inverse = np.where(inverse == 0, -1, inverse - 1)
         categories = categories[1:]
-    codes = np.append(inverse, -1)[at]
+    codes = np.append(inverse.astype("int64"), -1)[at]
     dtype = pd.CategoricalDtype(pd.Index(categories, dtype=object))
     return pd.Categorical.from_codes(codes, dtype=dtype)
 
