@@ -1179,41 +1179,43 @@ def versions() -> list[str]:
     return wrong
 
 
-def names_text(document: dict[str, object]) -> str:
-    """geography-names.json: the name index of the geography ``document`` as the library builds
-    it (its own code, so the answers are the same), made once here so that the first lookup by
-    name reads it instead of normalising every name of every record."""
-    from skillrevival._geo.geography import NAMES_FORMAT, _build
+def library_geography(document: dict[str, object]) -> Any:
+    """The geography of ``document`` as the library reads it (a Geography)."""
+    from skillrevival._geo.geography import _build
+
+    return _build(json.loads(json.dumps(document)))
+
+
+def names_text(geography: Any) -> str:
+    """geography-names.json: the name index of ``geography`` as the library builds it (its own
+    code, so the answers are the same), made once here so that the first lookup by name reads it
+    instead of normalising every name of every record."""
+    from skillrevival._geo.geography import NAMES_FORMAT
     from skillrevival._geo.names import PlaceNames, ready_index
 
-    geography = _build(json.loads(json.dumps(document)))
     ready = ready_index(PlaceNames(geography), geography.records)
-    lines = [f'{{"format": {NAMES_FORMAT}, "records": {len(geography.records)},']
-    for part in ("hits", "bare"):
-        body = ",\n".join(
-            f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(rows, separators=(',', ':'))}"
-            for key, rows in ready[part].items()
-        )
-        lines.append(f'"{part}": {{\n{body}\n}}' + ("," if part == "hits" else "}"))
-    return "\n".join(lines) + "\n"
+    return _one_key_a_line(NAMES_FORMAT, len(geography.records), ready)
 
 
-def reader_text(document: dict[str, object]) -> str:
-    """geography-reader.json: the names the address reader reads in the geography ``document``,
-    each with its records' rows, as the library makes them (its own code), made once here so
-    that the first address reads them instead of going through every record."""
-    from skillrevival._geo.geography import _build
+def reader_text(geography: Any) -> str:
+    """geography-reader.json: the names the address reader reads in ``geography``, each with its
+    records' rows, as the library makes them (its own code), made once here so that the first
+    address reads them instead of going through every record."""
     from skillrevival._geo.locate import READER_FORMAT, reader_table
 
-    geography = _build(json.loads(json.dumps(document)))
-    table = reader_table(geography)
-    lines = [f'{{"format": {READER_FORMAT}, "records": {len(geography.records)},']
-    for part in ("names", "heads"):
+    return _one_key_a_line(READER_FORMAT, len(geography.records), reader_table(geography))
+
+
+def _one_key_a_line(version: int, records: int, parts: dict[str, dict[str, Any]]) -> str:
+    """A table the library reads at its first lookup: format and record count, then each part
+    as a JSON object of one key a line (so that a key's line can be found without parsing)."""
+    lines = [f'{{"format": {version}, "records": {records},']
+    for number, (part, table) in enumerate(parts.items(), start=1):
         body = ",\n".join(
             f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(value, separators=(',', ':'))}"
-            for key, value in table[part].items()
+            for key, value in table.items()
         )
-        lines.append(f'"{part}": {{\n{body}\n}}' + ("," if part == "names" else "}"))
+        lines.append(f'"{part}": {{\n{body}\n}}' + ("}" if number == len(parts) else ","))
     return "\n".join(lines) + "\n"
 
 
@@ -1231,8 +1233,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     document, lines = build()
     text = dumps(document)
-    names = names_text(document)
-    reader = reader_text(document)
+    geography = library_geography(document)
+    names = names_text(geography)
+    reader = reader_text(geography)
     notes = [line for line in lines if not line.startswith(SUMMARY)]
     report = DISAGREEMENTS_HEADER + "".join(f"{line}\n" for line in notes)
     if args.check:

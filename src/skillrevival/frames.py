@@ -679,8 +679,8 @@ def _pairs(
 
 def _spread(per_value: Sequence[str | None], at: np.ndarray[Any, Any]) -> pd.Categorical:
     """A value per distinct entry spread over the rows (``at``; the last slot is missing), its
-    categories sorted; None (and an empty string) missing. Hashed, not sorted: a million
-    distinct entries hold a few thousand values."""
+    categories sorted; None (and an empty string) missing. The values are hashed and only the
+    distinct ones sorted: a million distinct entries hold a few thousand values."""
     inverse, categories = pd.factorize(
         np.asarray(per_value, dtype=object), sort=True, use_na_sentinel=True
     )

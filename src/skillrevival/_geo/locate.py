@@ -600,7 +600,7 @@ def locate(
             if len(found) == 1:
                 return _found(reader, geography, text, checked, found[0], "", None)
             return Location(text, checked, LocateStatus.UNKNOWN, rest=text)
-        return _locate_latin(geography, text, checked, view.keep.province, tier_asked)
+        return _locate_latin(geography, reader, view, text, tier_asked)
     at = _start(text)
     readings = _readings(view, text, at, None)
     if not readings:
@@ -755,12 +755,12 @@ def _ambiguous(
 
 
 def _locate_latin(
-    geography: Geography, text: str, year: int | None, province: str | None, level: str | None
+    geography: Geography, reader: Reader, view: _View, text: str, level: str | None
 ) -> Location:
     """An English text: pieces between commas, smallest first ("Haidian District, Beijing");
     within a piece, names in either order ("Shanghai Pudong", "Pudong Shanghai")."""
     names = geography.names()
-    keep = _Keep(year, province)
+    keep, year = view.keep, view.year
     pieces = [piece.strip() for piece in re.split("[,;，；]", text)]
     while pieces and _latin_key(pieces[-1]) in _COUNTRY | {""}:
         pieces.pop()
@@ -776,12 +776,7 @@ def _locate_latin(
                 if other:
                     both = _distinct((*narrow(geography, held, year, None), *other))
                     return _ambiguous(
-                        geography._address_reader(),
-                        geography,
-                        text,
-                        year,
-                        both,
-                        ", ".join(pieces[:-used]),
+                        reader, geography, text, year, both, ", ".join(pieces[:-used])
                     )
             break
         held = found
@@ -791,8 +786,8 @@ def _locate_latin(
         return Location(text, year, LocateStatus.UNKNOWN, rest=text)
     chosen = at_level(geography, narrow(geography, held, year, None), level)
     if len(chosen) == 1:
-        return _found(geography._address_reader(), geography, text, year, chosen[0], rest, None)
-    return _ambiguous(geography._address_reader(), geography, text, year, chosen, rest)
+        return _found(reader, geography, text, year, chosen[0], rest, None)
+    return _ambiguous(reader, geography, text, year, chosen, rest)
 
 
 # English words that make the name before them a street's: "Zhongshan Road", "Renmin Lu".
